@@ -1,0 +1,30 @@
+package dev.kirana.events;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The CloudEvents {@code type} of every event the suite publishes: {@code kirana.<aggregate>.<event>.v<N>}. */
+public final class EventTypes {
+    public static final Pattern PATTERN = Pattern.compile("kirana\\.[a-z]+\\.[a-z-]+\\.v[0-9]+");
+
+    public static final String SHOP_CREATED = "kirana.shop.created.v1";
+    public static final String MEMBER_ADDED = "kirana.member.added.v1";
+    public static final String PRODUCT_CREATED = "kirana.product.created.v1";
+    public static final String PRODUCT_UPDATED = "kirana.product.updated.v1";
+    public static final String STOCK_RECEIVED = "kirana.stock.received.v1";
+    public static final String STOCK_RESERVED = "kirana.stock.reserved.v1";
+    public static final String STOCK_RESERVATION_REJECTED = "kirana.stock.reservation-rejected.v1";
+    public static final String STOCK_RELEASED = "kirana.stock.released.v1";
+    public static final String STOCK_COMMITTED = "kirana.stock.committed.v1";
+    public static final String ORDER_PLACED = "kirana.order.placed.v1";
+    public static final String ORDER_CONFIRMED = "kirana.order.confirmed.v1";
+    public static final String ORDER_REJECTED = "kirana.order.rejected.v1";
+    public static final String ORDER_CANCELLED = "kirana.order.cancelled.v1";
+
+    public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, PRODUCT_CREATED, PRODUCT_UPDATED,
+            STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED,
+            ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED);
+
+    private EventTypes() {
+    }
+}

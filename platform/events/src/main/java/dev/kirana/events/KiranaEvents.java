@@ -1,0 +1,64 @@
+package dev.kirana.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Builds and reads the suite's CloudEvents 1.0 envelope (Kafka binary mode, JSON data, {@code shopid} extension). */
+public final class KiranaEvents {
+    public static final String SHOP_ID = "shopid";
+    public static final String JSON = "application/json";
+
+    public static CloudEvent event(String id, String type, String source, String subject, String shopId,
+                                   OffsetDateTime time, byte[] data) {
+        Objects.requireNonNull(shopId, "every event names its shop");
+        if (!EventTypes.PATTERN.matcher(type).matches()) {
+            throw new IllegalArgumentException("event type must look like kirana.<aggregate>.<event>.v<N>: " + type);
+        }
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(URI.create(source))
+                .withSubject(subject)
+                .withTime(time)
+                .withDataContentType(JSON)
+                .withExtension(SHOP_ID, shopId)
+                .withData(data)
+                .build();
+    }
+
+    public static CloudEvent event(String type, String source, String subject, String shopId, Object data) {
+        return event(UUID.randomUUID().toString(), type, source, subject, shopId,
+                OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(data));
+    }
+
+    public static ProducerRecord<String, byte[]> toRecord(String topic, String key, CloudEvent event) {
+        return KafkaMessageFactory.createWriter(topic, null, null, key).writeBinary(event);
+    }
+
+    public static CloudEvent fromRecord(ConsumerRecord<String, byte[]> record) {
+        return KafkaMessageFactory.createReader(record).toEvent();
+    }
+
+    public static String shopId(CloudEvent event) {
+        Object v = event.getExtension(SHOP_ID);
+        return v == null ? null : v.toString();
+    }
+
+    public static <T> T data(CloudEvent event, Class<T> type) {
+        if (event.getData() == null) {
+            throw new IllegalArgumentException("event " + event.getId() + " has no data");
+        }
+        return EventJson.read(event.getData().toBytes(), type);
+    }
+
+    private KiranaEvents() {
+    }
+}

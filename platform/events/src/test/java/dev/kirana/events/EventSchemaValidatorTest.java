@@ -1,0 +1,72 @@
+package dev.kirana.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudevents.CloudEvent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class EventSchemaValidatorTest {
+    private final EventSchemaValidator validator = new EventSchemaValidator();
+
+    private static OrderEvents.OrderPlaced placed() {
+        return new OrderEvents.OrderPlaced("o-1", "u-1", "loc-1", "INR",
+                List.of(new OrderEvents.OrderLine("p-1", "SKU1", "Atta 5kg", new BigDecimal("2"), new BigDecimal("245.50"), new BigDecimal("491.00"))),
+                new BigDecimal("491.00"), Instant.parse("2026-04-01T10:00:00Z"), Instant.parse("2026-04-01T10:00:30Z"));
+    }
+
+    @Test
+    void everyPublishedTypeHasASchema() {
+        for (String type : EventTypes.ALL) {
+            assertThat(EventSchemaValidator.class.getResource(EventSchemaValidator.schemaResource(type)))
+                    .as(type).isNotNull();
+        }
+    }
+
+    @Test
+    void validOrderPlacedPassesAndMoneyIsADecimalString() {
+        CloudEvent event = KiranaEvents.event(EventTypes.ORDER_PLACED, "order-service", "o-1", "shop-1", placed());
+        assertThat(validator.validate(event)).isEmpty();
+        String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"total\":\"491.00\"").contains("\"unitPrice\":\"245.50\"");
+    }
+
+    @Test
+    void missingFieldsAndNumericMoneyAreViolations() {
+        byte[] bad = "{\"orderId\":\"o-1\",\"currency\":\"INR\",\"lines\":[],\"total\":491.0}".getBytes(StandardCharsets.UTF_8);
+        List<String> problems = validator.validate(EventTypes.ORDER_PLACED, bad);
+        assertThat(problems).anyMatch(p -> p.contains("placedAt"))
+                .anyMatch(p -> p.contains("total"))
+                .anyMatch(p -> p.contains("lines"));
+    }
+
+    @Test
+    void envelopeWithoutShopIsRefused() {
+        assertThatThrownBy(() -> KiranaEvents.event("id", EventTypes.ORDER_PLACED, "order-service", "o-1", null,
+                OffsetDateTime.now(), new byte[0])).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> KiranaEvents.event("id", "order.placed", "order-service", "o-1", "s",
+                OffsetDateTime.now(), new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void kafkaBinaryModeRoundTripKeepsHeadersAndData() {
+        CloudEvent event = KiranaEvents.event(EventTypes.ORDER_PLACED, "order-service", "o-1", "shop-1", placed());
+        ProducerRecord<String, byte[]> out = KiranaEvents.toRecord(Topics.ORDER, "o-1", event);
+        assertThat(out.headers().lastHeader("ce_type").value()).asString().isEqualTo(EventTypes.ORDER_PLACED);
+        assertThat(out.headers().lastHeader("ce_shopid").value()).asString().isEqualTo("shop-1");
+        ConsumerRecord<String, byte[]> in = new ConsumerRecord<>(Topics.ORDER, 0, 0L, out.key(), out.value());
+        out.headers().forEach(h -> in.headers().add(h));
+        CloudEvent back = KiranaEvents.fromRecord(in);
+        assertThat(back.getId()).isEqualTo(event.getId());
+        assertThat(KiranaEvents.shopId(back)).isEqualTo("shop-1");
+        assertThat(KiranaEvents.data(back, OrderEvents.OrderPlaced.class)).isEqualTo(placed());
+        validator.assertValid(back);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.kirana.messaging;
+
+import dev.kirana.events.KiranaEvents;
+import io.cloudevents.CloudEvent;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Appends events to the outbox. Call it inside the caller's R2DBC transaction so that the state
+ * change and the event commit together (or not at all); the relay publishes after commit.
+ */
+public class OutboxWriter {
+    public static final String CHANNEL = "kirana_outbox";
+    private final DatabaseClient db;
+    private final String source;
+
+    public OutboxWriter(DatabaseClient db, String source) {
+        this.db = db;
+        this.source = source;
+    }
+
+    /** Appends a new event of {@code type} about aggregate {@code subject}, keyed by it on {@code topic}. */
+    public Mono<CloudEvent> append(String topic, String type, String subject, String shopId, Object data) {
+        CloudEvent event = KiranaEvents.event(type, source, subject, shopId, data);
+        return append(topic, subject, event).thenReturn(event);
+    }
+
+    public Mono<Void> append(String topic, String key, CloudEvent event) {
+        return db.sql("""
+                        INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data)
+                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data)""")
+                .bind("id", UUID.fromString(event.getId()))
+                .bind("topic", topic)
+                .bind("key", key)
+                .bind("type", event.getType())
+                .bind("source", event.getSource().toString())
+                .bind("subject", event.getSubject())
+                .bind("shop", KiranaEvents.shopId(event))
+                .bind("time", event.getTime().withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("data", event.getData().toBytes())
+                .then()
+                // delivered at commit; wakes the relay without waiting for its next poll
+                .then(db.sql("SELECT pg_notify('" + CHANNEL + "', '')").then());
+    }
+
+    public String source() {
+        return source;
+    }
+}

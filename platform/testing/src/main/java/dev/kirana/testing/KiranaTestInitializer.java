@@ -1,0 +1,34 @@
+package dev.kirana.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points a Spring context at the shared test servers: its own database (named after
+ * {@code spring.application.name}), the shared Kafka broker and the test JWT issuer.
+ * Use through {@link KiranaServiceTest}.
+ */
+public class KiranaTestInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure infra = TestInfrastructure.get();
+        var env = context.getEnvironment();
+        String name = env.getProperty("spring.application.name", "kirana");
+        Map<String, Object> props = new HashMap<>();
+        if (env.getProperty("kirana.test.database", Boolean.class, true)) {
+            DatabaseCoordinates db = infra.database(env.getProperty("kirana.test.database-name", name.replace('-', '_')));
+            props.put("spring.r2dbc.url", db.r2dbcUrl());
+            props.put("spring.r2dbc.username", db.user());
+            props.put("spring.r2dbc.password", db.password());
+            props.put("spring.flyway.url", db.jdbcUrl());
+            props.put("spring.flyway.user", db.user());
+            props.put("spring.flyway.password", db.password());
+        }
+        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        props.putAll(infra.jwt().properties());
+        env.getPropertySources().addFirst(new MapPropertySource("kiranaTestInfrastructure", props));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.kirana.web.problem;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/** Renders every error of an annotated controller as RFC 9457 problem+json: 4xx says what is wrong, 5xx says nothing internal. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = ex.getFieldErrors().stream()
+                .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
+                .toList();
+        List<Problems.FieldError> global = ex.getGlobalErrors().stream()
+                .map(e -> new Problems.FieldError(e.getObjectName(), e.getDefaultMessage()))
+                .toList();
+        var all = new java.util.ArrayList<>(errors);
+        all.addAll(global);
+        return Mono.just(toEntity(Problems.invalid(all).getBody()));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, ServerWebExchange exchange) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof DataBufferLimitException) && cause.getCause() != null && cause != cause.getCause()) {
+            if (cause instanceof DecodingException) break;
+            cause = cause.getCause();
+        }
+        if (cause instanceof DataBufferLimitException) {
+            return Mono.just(toEntity(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                    "The request body is larger than this endpoint accepts").getBody()));
+        }
+        String detail = ex.getReason() == null ? "The request could not be read" : ex.getReason();
+        if (cause instanceof DecodingException) {
+            detail = "The request body is not valid JSON for this endpoint";
+        }
+        return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail).getBody()));
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex) {
+        return Mono.just(toEntity(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                "The request body is larger than this endpoint accepts").getBody()));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Mono<ResponseEntity<Object>> conflict(DataIntegrityViolationException ex) {
+        log.info("write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
+        return Mono.just(toEntity(Problems.conflict("The change conflicts with existing data").getBody()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex) {
+        log.error("unhandled error", ex);
+        return Mono.just(toEntity(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; nothing was changed by a request that failed this way").getBody()));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+            pd.setType(Problems.type(Problems.slug(status)));
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    private static ResponseEntity<Object> toEntity(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.kirana.web.security;
+
+import dev.kirana.web.problem.ProblemWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one security configuration of every service (and the gateway): stateless resource server,
+ * RS256 tokens checked against each trusted issuer's JWKS, issuer, audience and expiry; the
+ * principal is the shop and roles named by the token. Auditors may read but never write.
+ * Errors are problem+json (401 with {@code WWW-Authenticate: Bearer}, 403).
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class KiranaSecurityAutoConfiguration {
+    private static final List<String> ALWAYS_PUBLIC = List.of(
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtIssuerReactiveAuthenticationManagerResolver kiranaAuthenticationManagerResolver(SecurityProperties props) {
+        Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
+        List<SecurityProperties.Issuer> issuers = new ArrayList<>();
+        if (props.jwt() != null && props.jwt().issuer() != null) {
+            issuers.add(props.jwt());
+        }
+        issuers.addAll(props.trustedIssuers());
+        for (SecurityProperties.Issuer issuer : issuers) {
+            managers.put(issuer.issuer(), authenticationManager(issuer, props.audience()));
+        }
+        return new JwtIssuerReactiveAuthenticationManagerResolver(iss -> Mono.justOrEmpty(managers.get(iss)));
+    }
+
+    static ReactiveAuthenticationManager authenticationManager(SecurityProperties.Issuer issuer, String defaultAudience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+        String audience = issuer.audience() == null ? defaultAudience : issuer.audience();
+        OAuth2TokenValidator<Jwt> audienceCheck = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(audience));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer.issuer()), audienceCheck));
+        ClaimMapping mapping = issuer.mapping();
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+        manager.setJwtAuthenticationConverter(jwt -> {
+            ShopPrincipal principal = mapping.principal(jwt);
+            List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+            principal.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+            principal.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + s)));
+            return Mono.just(new KiranaAuthentication(principal, jwt, authorities));
+        });
+        return manager;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    SecurityWebFilterChain kiranaSecurityWebFilterChain(ServerHttpSecurity http, SecurityProperties props,
+                                                       JwtIssuerReactiveAuthenticationManagerResolver resolver) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(props.publicPaths());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(a -> a
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.GET).authenticated()
+                        .pathMatchers(HttpMethod.HEAD).authenticated()
+                        // writes: any authenticated caller except a read-only auditor
+                        .anyExchange().access((auth, ctx) -> auth
+                                .<AuthorizationResult>map(x -> new AuthorizationDecision(x.isAuthenticated()
+                                        && !(x.getPrincipal() instanceof ShopPrincipal p && p.readOnly())))
+                                .defaultIfEmpty(new AuthorizationDecision(false))))
+                .oauth2ResourceServer(o -> o
+                        .authenticationManagerResolver(resolver)
+                        .authenticationEntryPoint((exchange, e) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                    "Unauthorized", "A valid bearer token is required: " + e.getMessage());
+                        })
+                        .accessDeniedHandler((exchange, e) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "Your role in this shop does not allow this")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((exchange, ex) -> {
+                            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+                            return ProblemWriter.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized",
+                                    "Unauthorized", "A valid bearer token is required");
+                        })
+                        .accessDeniedHandler((exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "Your role in this shop does not allow this")))
+                .build();
+    }
+}
