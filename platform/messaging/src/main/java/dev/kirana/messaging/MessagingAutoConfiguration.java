@@ -61,10 +61,17 @@ public class MessagingAutoConfiguration {
                     .locations(PLATFORM_MIGRATIONS)
                     .table("kirana_platform_history")
                     .outOfOrder(true)
-                    .baselineOnMigrate(false)
+                    // the two histories share one schema: each baselines at 0 so all of its own versions still run
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
                     .load()
                     .migrate();
-            flyway.migrate();
+            Flyway.configure(flyway.getConfiguration().getClassLoader())
+                    .configuration(flyway.getConfiguration())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
         };
     }
 

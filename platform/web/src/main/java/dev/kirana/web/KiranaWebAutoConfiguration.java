@@ -2,7 +2,10 @@ package dev.kirana.web;
 
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.ProblemHandler;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.models.Components;
+import java.math.BigDecimal;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -33,6 +36,13 @@ public class KiranaWebAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemHandler kiranaProblemHandler() {
         return new ProblemHandler();
+    }
+
+    /** Money leaves every service as a decimal string ("245.00"), never a binary floating-point number. */
+    @Bean
+    JsonMapperBuilderCustomizer kiranaMoneyAsDecimalString() {
+        return builder -> builder.withConfigOverride(BigDecimal.class,
+                o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
     }
 
     @Bean

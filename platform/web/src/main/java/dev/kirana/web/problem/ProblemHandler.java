@@ -3,6 +3,8 @@ package dev.kirana.web.problem;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -14,6 +16,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -21,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** Renders every error of an annotated controller as RFC 9457 problem+json: 4xx says what is wrong, 5xx says nothing internal. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -36,6 +42,25 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         var all = new java.util.ArrayList<>(errors);
         all.addAll(global);
         return Mono.just(toEntity(Problems.invalid(all).getBody()));
+    }
+
+    /** Built-in method validation (constraints on parameters, and {@code @Valid} bodies next to them). */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                                 HttpHeaders headers, HttpStatusCode status,
+                                                                                 ServerWebExchange exchange) {
+        List<Problems.FieldError> errors = new java.util.ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors pe) {
+                pe.getFieldErrors().forEach(e -> errors.add(new Problems.FieldError(e.getField(), e.getDefaultMessage())));
+                pe.getGlobalErrors().forEach(e -> errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(e -> errors.add(new Problems.FieldError(
+                        name == null ? "parameter" : name, e.getDefaultMessage())));
+            }
+        }
+        return Mono.just(toEntity(Problems.invalid(errors).getBody()));
     }
 
     @Override

@@ -1,0 +1,58 @@
+package dev.kirana.messaging;
+
+import dev.kirana.testing.TestInfrastructure;
+import dev.kirana.testing.TopicProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * What the messaging tests share: the beans of the one test context, and relays that a test builds
+ * and drives itself (the auto-configured one is off in this context).
+ */
+@MessagingIntegrationTest
+abstract class MessagingTestSupport {
+    @Autowired protected ConnectionFactory connectionFactory;
+    @Autowired protected DatabaseClient db;
+    @Autowired protected TransactionalOperator tx;
+    @Autowired protected OutboxWriter outbox;
+    @Autowired protected InboxProcessor inbox;
+    /** The real, auto-configured Kafka publisher (idempotent producer, acks=all). */
+    @Autowired protected EventPublisher kafka;
+
+    protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    /** Tests share one outbox table: start each test with nothing unsent, so a relay sees only this test's rows. */
+    @BeforeEach
+    void publishLeftovers() {
+        relay(kafka, 500).drain().block(Duration.ofSeconds(30));
+    }
+
+    protected OutboxRelay relay(EventPublisher publisher, int batchSize) {
+        return new OutboxRelay(connectionFactory, db, tx, publisher, properties(batchSize, Duration.ofSeconds(1)), meters);
+    }
+
+    protected static OutboxProperties properties(int batchSize, Duration pollInterval) {
+        return new OutboxProperties(true, batchSize, pollInterval, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofDays(7));
+    }
+
+    protected static String bootstrapServers() {
+        return TestInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    protected static TopicProbe probe(String... topics) {
+        return new TopicProbe(bootstrapServers(), topics);
+    }
+
+    protected long outboxRows(String topic, boolean sent) {
+        return db.sql("SELECT count(*) AS n FROM kirana_outbox WHERE topic = :t AND sent_at IS " + (sent ? "NOT NULL" : "NULL"))
+                .bind("t", topic)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
+    }
+}
