@@ -1,0 +1,6 @@
+package dev.kirana.inventory.stock;
+
+/** Why stock moved. Every ledger row names one. */
+public enum Movement {
+    OPENING, PURCHASE_RECEIPT, SALE, CUSTOMER_RETURN, DAMAGE, LOSS, CORRECTION, TRANSFER_OUT, TRANSFER_IN, COUNT_ADJUSTMENT
+}

@@ -1,0 +1,68 @@
+package dev.kirana.inventory.stock;
+
+import dev.kirana.web.idempotency.IdempotencyKeys;
+import dev.kirana.web.security.Role;
+import dev.kirana.web.security.ShopPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/inventory")
+@Tag(name = "Stock")
+public class StockController {
+    private final StockService stock;
+    private final IdempotencyKeys idempotency;
+
+    public StockController(StockService stock, IdempotencyKeys idempotency) {
+        this.stock = stock;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping("/receipts")
+    @Operation(summary = "Receive goods into stock (owner or manager); requires Idempotency-Key")
+    public Mono<ResponseEntity<StockLevel>> receive(@AuthenticationPrincipal ShopPrincipal me,
+                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                                    @Valid @RequestBody ReceiptRequest request) {
+        String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
+        return idempotency.execute(shop, key, "POST /api/v1/inventory/receipts", request, StockLevel.class,
+                () -> stock.receive(shop, me.subject(), request, "receipt:" + key)
+                        .map(level -> ResponseEntity.status(HttpStatus.CREATED).body(level)));
+    }
+
+    @GetMapping("/stock")
+    @Operation(summary = "Stock levels of the shop, optionally for one product")
+    public Mono<List<StockLevel>> levels(@AuthenticationPrincipal ShopPrincipal me, @RequestParam(required = false) String productId) {
+        return stock.levels(me.requireShop(), productId).collectList();
+    }
+
+    @GetMapping("/ledger")
+    @Operation(summary = "Stock history of one product, newest first")
+    public Mono<List<Map<String, Object>>> history(@AuthenticationPrincipal ShopPrincipal me, @RequestParam String productId,
+                                                   @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return stock.history(me.requireShop(), productId, limit).collectList();
+    }
+
+    @GetMapping("/reconciliation")
+    @Operation(summary = "Proof that stock levels agree with the ledger for every product and location")
+    public Mono<StockService.Reconciliation> reconcile(@AuthenticationPrincipal ShopPrincipal me) {
+        return stock.reconcile(me.requireShop());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.kirana.order.saga;
+
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.InventoryEvents;
+import dev.kirana.events.KiranaEvents;
+import dev.kirana.events.Topics;
+import dev.kirana.messaging.EventHandler;
+import dev.kirana.messaging.InboxProcessor;
+import dev.kirana.order.order.OrderService;
+import dev.kirana.order.order.OrderStatusWatch;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Inventory's answers move orders on: reserved → CONFIRMED, rejected → REJECTED. */
+@Component
+public class InventoryEventsListener {
+    static final String CONSUMER = "order-service.inventory";
+    private final InboxProcessor inbox;
+    private final OrderStatusWatch watch;
+    private final Map<String, EventHandler> handlers;
+
+    public InventoryEventsListener(InboxProcessor inbox, OrderService orders, OrderStatusWatch watch) {
+        this.inbox = inbox;
+        this.watch = watch;
+        this.handlers = Map.of(
+                EventTypes.STOCK_RESERVED, e -> orders.confirm(KiranaEvents.shopId(e), UUID.fromString(e.getSubject())),
+                EventTypes.STOCK_RESERVATION_REJECTED, e -> orders.reject(KiranaEvents.shopId(e), UUID.fromString(e.getSubject()),
+                        KiranaEvents.data(e, InventoryEvents.StockReservationRejected.class).shortLines()));
+    }
+
+    @KafkaListener(topics = Topics.INVENTORY)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        inbox.handle(CONSUMER, record, handlers);
+        // committed by now: anyone waiting on this order reads its new state
+        if (record.key() != null) {
+            try {
+                watch.changed(UUID.fromString(record.key()));
+            } catch (IllegalArgumentException ignored) {
+                // keyed by product (stock.received and the like), not by order
+            }
+        }
+    }
+}

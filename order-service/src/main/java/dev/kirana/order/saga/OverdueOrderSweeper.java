@@ -1,0 +1,56 @@
+package dev.kirana.order.saga;
+
+import dev.kirana.order.order.OrderProperties;
+import dev.kirana.order.order.OrderService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Cancels orders that stayed PENDING past their deadline (inventory never answered in time). */
+@Component
+public class OverdueOrderSweeper implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OverdueOrderSweeper.class);
+    private final OrderService orders;
+    private final OrderProperties props;
+    private volatile Disposable loop;
+
+    public OverdueOrderSweeper(OrderService orders, OrderProperties props) {
+        this.orders = orders;
+        this.props = props;
+    }
+
+    @Override
+    public void start() {
+        loop = Flux.interval(props.sweepInterval(), props.sweepInterval())
+                .onBackpressureDrop()
+                .concatMap(t -> orders.cancelOverdue(200)
+                        .doOnNext(n -> {
+                            if (n > 0) {
+                                log.info("cancelled {} overdue orders", n);
+                            }
+                        })
+                        .onErrorResume(e -> {
+                            log.warn("overdue sweep failed: {}", e.toString());
+                            return Mono.empty();
+                        }), 1)
+                .subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable l = loop;
+        if (l != null) {
+            l.dispose();
+        }
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}
