@@ -1,0 +1,66 @@
+package dev.kirana.accounting.journal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Stores journal entries; one entry per source event (a replay posts nothing twice). */
+@Component
+public class Journal {
+    private final DatabaseClient db;
+
+    public Journal(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<Void> post(String shopId, JournalEntry entry) {
+        if (entry.lines().isEmpty()) {
+            return Mono.empty();
+        }
+        UUID id = UUID.randomUUID();
+        return db.sql("""
+                        INSERT INTO journal_entries (id, shop_id, entry_date, narration, source) VALUES (:id, :shop, :date, :narration, :source)
+                        ON CONFLICT (shop_id, source) DO NOTHING""")
+                .bind("id", id).bind("shop", shopId).bind("date", entry.date()).bind("narration", entry.narration())
+                .bind("source", entry.source())
+                .fetch().rowsUpdated()
+                .flatMapMany(n -> n == 0 ? Flux.empty() : Flux.range(0, entry.lines().size()))
+                .concatMap(i -> {
+                    JournalEntry.Line l = entry.lines().get(i);
+                    return db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit) VALUES (:id, :no, :account, :debit, :credit)")
+                            .bind("id", id).bind("no", i + 1).bind("account", l.account().code())
+                            .bind("debit", l.debit()).bind("credit", l.credit()).then();
+                })
+                .then();
+    }
+
+    public Flux<Map<String, Object>> entries(String shopId, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT e.id, e.entry_date, e.narration, e.source, l.line_no, l.account, l.debit, l.credit
+                        FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+                        WHERE e.shop_id = :shop AND e.entry_date BETWEEN :from AND :to
+                        ORDER BY e.entry_date, e.created_at, e.id, l.line_no""")
+                .bind("shop", shopId).bind("from", from).bind("to", to)
+                .fetch().all();
+    }
+
+    /** Balance per account; the debits and credits of the whole book are equal. */
+    public Mono<List<TrialBalanceRow>> trialBalance(String shopId) {
+        return db.sql("""
+                        SELECT l.account, sum(l.debit) AS debit, sum(l.credit) AS credit
+                        FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+                        WHERE e.shop_id = :shop GROUP BY l.account ORDER BY l.account""")
+                .bind("shop", shopId)
+                .map(r -> new TrialBalanceRow(r.get("account", String.class), r.get("debit", BigDecimal.class), r.get("credit", BigDecimal.class)))
+                .all().collectList();
+    }
+
+    public record TrialBalanceRow(String account, BigDecimal debit, BigDecimal credit) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kirana.accounting.journal;
+
+import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.ShopPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/accounting")
+@Tag(name = "Journal")
+public class JournalController {
+    private final Journal journal;
+
+    public JournalController(Journal journal) {
+        this.journal = journal;
+    }
+
+    @GetMapping("/journal")
+    @Operation(summary = "Journal lines between two dates (inclusive)")
+    public Mono<List<Map<String, Object>>> journal(@AuthenticationPrincipal ShopPrincipal me,
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (to.isBefore(from)) {
+            return Mono.error(Problems.invalid("to", "must not be before from"));
+        }
+        return journal.entries(me.requireShop(), from, to).collectList();
+    }
+
+    @GetMapping("/trial-balance")
+    @Operation(summary = "Debit and credit totals per account")
+    public Mono<List<Journal.TrialBalanceRow>> trialBalance(@AuthenticationPrincipal ShopPrincipal me) {
+        return journal.trialBalance(me.requireShop());
+    }
+}
