@@ -4,19 +4,23 @@ import dev.kirana.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,19 +28,27 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.util.StringUtils;
 import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.core.JacksonException;
 
 /**
  * The suite's one way to move events: outbox + relay, inbox, Kafka clients (idempotent producer,
@@ -49,6 +61,7 @@ import org.springframework.util.backoff.FixedBackOff;
                 "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties({OutboxProperties.class, MessagingProperties.class})
 public class MessagingAutoConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(MessagingAutoConfiguration.class);
     /** Platform tables (outbox, inbox, idempotency keys) have their own migration history, applied before the service's. */
     public static final String PLATFORM_MIGRATIONS = "classpath:db/kirana-platform";
 
@@ -77,26 +90,55 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "kafkaProducerFactory")
-    DefaultKafkaProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+    DefaultKafkaProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka,
+            ObjectProvider<KafkaConnectionDetails> connectionDetails,
+            ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers) {
         Map<String, Object> cfg = new HashMap<>(kafka.buildProducerProperties());
+        connectionDetails.ifAvailable(d -> applyConnectionDetails(cfg, d.getProducer()));
         cfg.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         cfg.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         cfg.put(ProducerConfig.ACKS_CONFIG, "all");
         cfg.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         cfg.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-        return new DefaultKafkaProducerFactory<>(cfg);
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(cfg);
+        // e.g. Boot's Kafka client metrics
+        customizers.orderedStream().forEach(c -> c.customize(factory));
+        return factory;
     }
 
+    /**
+     * Declared with wildcards, as Boot declares its own: the listener container factory asks for a
+     * {@code ConsumerFactory<Object, Object>} and would otherwise not see this one and build its own with
+     * String values (the listener then gets Strings, and dead-lettering them fails forever).
+     */
     @Bean
     @ConditionalOnMissingBean(name = "kafkaConsumerFactory")
-    DefaultKafkaConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+    DefaultKafkaConsumerFactory<?, ?> kafkaConsumerFactory(KafkaProperties kafka,
+            ObjectProvider<KafkaConnectionDetails> connectionDetails,
+            ObjectProvider<DefaultKafkaConsumerFactoryCustomizer> customizers) {
         Map<String, Object> cfg = new HashMap<>(kafka.buildConsumerProperties());
+        connectionDetails.ifAvailable(d -> applyConnectionDetails(cfg, d.getConsumer()));
         cfg.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         cfg.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         cfg.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         cfg.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         cfg.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new DefaultKafkaConsumerFactory<>(cfg);
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(cfg);
+        customizers.orderedStream().forEach(c -> c.customize(factory));
+        return factory;
+    }
+
+    /** What Boot applies to its own Kafka clients: where the brokers are and how to reach them. */
+    private static void applyConnectionDetails(Map<String, Object> cfg, KafkaConnectionDetails.Configuration details) {
+        cfg.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, details.getBootstrapServers());
+        if (StringUtils.hasLength(details.getSecurityProtocol())) {
+            cfg.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, details.getSecurityProtocol());
+        }
+        SslBundle ssl = details.getSslBundle();
+        if (ssl != null) {
+            cfg.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+            cfg.put(SslBundle.class.getName(), ssl);
+        }
     }
 
     @Bean
@@ -111,28 +153,39 @@ public class MessagingAutoConfiguration {
         return kafkaTemplate::send;
     }
 
-    /** Bounded retries, then the record goes to {@code <topic>.dlq} and the partition moves on. */
+    /**
+     * Bounded retries, then the record goes to {@code <topic>.dlq} and the partition moves on. Every
+     * dead-lettered record is logged and counted ({@code kirana.messaging.dead-lettered}, by topic).
+     */
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler kiranaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MessagingProperties props) {
-        var recoverer = new DeadLetterPublishingRecoverer(kafkaTemplate,
+    DefaultErrorHandler kiranaErrorHandler(KafkaTemplate<String, byte[]> kafkaTemplate, MessagingProperties props,
+                                           ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        var deadLetters = new DeadLetterPublishingRecoverer(kafkaTemplate,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            log.warn("dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(),
+                    cause.toString());
+            deadLetters.accept(record, consumer, e);
+            registry.counter("kirana.messaging.dead-lettered", "topic", record.topic()).increment();
+        };
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(props.retryInterval().toMillis(), props.maxRetries()));
+        // retrying cannot fix these: a record that is not a CloudEvent, event data that does not parse
         handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class,
-                IllegalArgumentException.class);
+                IllegalArgumentException.class, JacksonException.class);
         return handler;
     }
 
+    /** The topics this service publishes, and the dead-letter twins of those it consumes (each once). */
     @Bean
     KafkaAdmin.NewTopics kiranaTopics(MessagingProperties props) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String t : props.publishes()) {
-            topics.add(new NewTopic(t, props.partitions(), props.replicationFactor()));
-        }
-        for (String t : props.consumes()) {
-            topics.add(new NewTopic(Topics.deadLetter(t), props.partitions(), props.replicationFactor()));
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+        Set<String> names = new LinkedHashSet<>(props.publishes());
+        props.consumes().forEach(t -> names.add(Topics.deadLetter(t)));
+        return new KafkaAdmin.NewTopics(names.stream()
+                .map(t -> new NewTopic(t, props.partitions(), props.replicationFactor()))
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

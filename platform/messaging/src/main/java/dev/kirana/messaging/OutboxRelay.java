@@ -3,8 +3,11 @@ package dev.kirana.messaging;
 import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
+import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
@@ -12,8 +15,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +33,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them sent.
@@ -33,12 +42,25 @@ import reactor.core.scheduler.Schedulers;
  * wait for every acknowledgement, mark them sent, commit. If the process dies anywhere in between
  * the transaction rolls back and the rows are sent again by the next relay: delivery is at least
  * once, and consumers dedup by event id (the inbox). A transaction-scoped advisory lock lets only one
- * relay of a service publish at a time, which keeps events in order per key across replicas.
- * It wakes on {@code NOTIFY kirana_outbox} and also polls, in case a notification is lost.
+ * relay of a service publish at a time, which keeps events in order per key across replicas (rows go out
+ * in {@code seq} order, which is commit order for one aggregate as long as its writers update the
+ * aggregate's row, and so queue behind each other, before appending). A batch stops sending at its first
+ * failed record, so after a crash the first copy of every event is still in order per key.
+ * <p>
+ * It wakes on {@code NOTIFY kirana_outbox} (a dedicated connection, re-opened with backoff when it is
+ * lost) and also polls, in case a notification is lost. It purges sent rows older than the retention
+ * every {@code purge-interval}. Stopping lets the batch in flight finish (bounded by the send timeout)
+ * instead of cancelling its transaction.
+ * <p>
+ * Metrics: {@code kirana.outbox.published} (events acknowledged and marked), {@code kirana.outbox.failures}
+ * (failed batches), {@code kirana.outbox.lag} (event time to acknowledgement),
+ * {@code kirana.outbox.oldest.unsent.age} (seconds; grows while the relay is stuck), {@code kirana.outbox.purged}.
  */
 public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6b6972616e61L; // "kirana"
+    private static final int PURGE_CHUNK = 10_000;
+    private static final Duration MAX_LISTEN_BACKOFF = Duration.ofSeconds(30);
 
     private final ConnectionFactory connectionFactory;
     private final DatabaseClient db;
@@ -46,10 +68,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final EventPublisher publisher;
     private final OutboxProperties props;
     private final Counter published;
+    private final Counter failedBatches;
+    private final Counter purged;
+    private final Timer lag;
+    /** Event time of the oldest row still unsent at the last batch; null when the last batch emptied the outbox. */
+    private final AtomicReference<OffsetDateTime> oldestUnsent = new AtomicReference<>();
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stopping;
+    private volatile long nextPurgeNanos;
+    private volatile Sinks.One<Boolean> stopRequested = Sinks.one();
+    private volatile Sinks.Empty<Void> loopTerminated = Sinks.empty();
     private volatile Disposable loop;
-    private volatile Connection listenConnection;
+    private volatile Disposable listener;
 
     public OutboxRelay(ConnectionFactory connectionFactory, DatabaseClient db, TransactionalOperator tx,
                        EventPublisher publisher, OutboxProperties props, MeterRegistry meters) {
@@ -59,6 +90,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.props = props;
         this.published = Counter.builder("kirana.outbox.published").description("events relayed to Kafka").register(meters);
+        this.failedBatches = Counter.builder("kirana.outbox.failures").description("outbox batches that failed and will be retried").register(meters);
+        this.purged = Counter.builder("kirana.outbox.purged").description("sent outbox rows removed after the retention").register(meters);
+        this.lag = Timer.builder("kirana.outbox.lag").description("from an event's time to the broker's acknowledgement").register(meters);
+        Gauge.builder("kirana.outbox.oldest.unsent.age", this, OutboxRelay::oldestUnsentSeconds)
+                .description("age of the oldest event the relay has not published yet")
+                .baseUnit("seconds")
+                .strongReference(true)
+                .register(meters);
     }
 
     @Override
@@ -66,32 +105,52 @@ public class OutboxRelay implements SmartLifecycle {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        listen();
-        Flux<Boolean> ticks = Flux.merge(
-                Flux.interval(Duration.ZERO, props.pollInterval()).map(t -> true),
-                wake.asFlux());
-        loop = ticks.onBackpressureLatest()
-                .concatMap(t -> drain().onErrorResume(e -> {
-                    log.warn("outbox relay batch failed, will retry: {}", e.toString());
-                    return Mono.delay(props.retryBackoff()).thenReturn(0);
-                }), 1)
-                .subscribe();
+        stopping = false;
+        nextPurgeNanos = System.nanoTime();
+        Sinks.One<Boolean> stop = Sinks.one();
+        Sinks.Empty<Void> terminated = Sinks.empty();
+        stopRequested = stop;
+        loopTerminated = terminated;
+        listener = listen().subscribe(null, e -> log.error("outbox relay: LISTEN gave up, polling only: {}", e.toString()));
+        loop = Flux.merge(Flux.interval(Duration.ZERO, props.pollInterval()), wake.asFlux())
+                .takeUntilOther(stop.asMono())
+                .onBackpressureLatest()
+                .concatMap(tick -> cycle(), 1)
+                .doFinally(signal -> terminated.tryEmitEmpty())
+                .subscribe(null, e -> log.error("outbox relay stopped on an unexpected error", e));
+        log.info("outbox relay started: batches of {}, polling every {}", props.batchSize(), props.pollInterval());
     }
 
-    /** Publishes batches until the outbox has nothing unsent. Emits the number of events published. */
+    /** One wake-up: publish everything unsent, then purge if it is time. Never errors, so the loop survives. */
+    private Mono<Void> cycle() {
+        if (stopping) {
+            return Mono.empty();
+        }
+        return drain()
+                .onErrorResume(e -> {
+                    log.warn("outbox relay: batch failed, rows stay unsent and will be retried: {}", e.toString());
+                    return stopping ? Mono.empty() : Mono.delay(props.retryBackoff()).thenReturn(0);
+                })
+                .then(purgeIfDue());
+    }
+
+    /** Publishes batches until the outbox has nothing unsent (or the relay is stopping). Emits the number of events published. */
     public Mono<Integer> drain() {
         return publishBatch()
-                .expand(n -> n >= props.batchSize() && running.get() ? publishBatch() : Mono.empty())
+                .expand(n -> n >= props.batchSize() && !stopping ? publishBatch() : Mono.empty())
                 .reduce(0, Integer::sum);
     }
 
-    /** One transaction: lock up to batchSize unsent rows, send them, mark them sent. */
+    /** One transaction: lock up to batchSize unsent rows, send them, mark them sent. Emits how many were published. */
     public Mono<Integer> publishBatch() {
-        Mono<Integer> work = db.sql("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ") AS locked")
+        Mono<List<OutboxRow>> work = db.sql("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ") AS locked")
                 .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class)))
                 .one()
-                .flatMap(locked -> locked ? lockRows().collectList().flatMap(this::sendAndMark) : Mono.just(0));
-        return tx.transactional(work);
+                .flatMap(locked -> locked ? lockRows().collectList().flatMap(this::sendAndMark) : Mono.just(List.of()));
+        return tx.transactional(work)
+                .doOnNext(this::committed)
+                .doOnError(e -> failedBatches.increment())
+                .map(List::size);
     }
 
     private Flux<OutboxRow> lockRows() {
@@ -101,7 +160,7 @@ public class OutboxRelay implements SmartLifecycle {
                 .bind("n", props.batchSize())
                 .map((r, m) -> new OutboxRow(
                         r.get("seq", Long.class),
-                        r.get("event_id", java.util.UUID.class).toString(),
+                        r.get("event_id", UUID.class).toString(),
                         r.get("topic", String.class),
                         r.get("record_key", String.class),
                         r.get("event_type", String.class),
@@ -113,65 +172,214 @@ public class OutboxRelay implements SmartLifecycle {
                 .all();
     }
 
-    private Mono<Integer> sendAndMark(List<OutboxRow> rows) {
+    private Mono<List<OutboxRow>> sendAndMark(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
-            return Mono.just(0);
+            oldestUnsent.set(null);
+            return Mono.just(rows);
         }
+        oldestUnsent.set(rows.get(0).occurredAt());
+        AtomicBoolean abandoned = new AtomicBoolean();
         // send() can block on metadata, so it runs off the event loop; records go out in seq order
-        return Mono.fromCallable(() -> {
-                    List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-                    for (OutboxRow row : rows) {
-                        acks.add(publisher.publish(row.toRecord()));
-                    }
-                    return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
-                })
+        return Mono.fromCallable(() -> sendInOrder(rows, abandoned))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnCancel(() -> abandoned.set(true))
                 .flatMap(Mono::fromFuture)
                 .timeout(props.sendTimeout())
                 .then(db.sql("UPDATE kirana_outbox SET sent_at = now() WHERE seq = ANY(:seqs)")
                         .bind("seqs", rows.stream().map(OutboxRow::seq).toArray(Long[]::new))
                         .fetch().rowsUpdated())
-                .doOnNext(n -> published.increment(n))
-                .thenReturn(rows.size());
+                .thenReturn(rows);
     }
 
-    /** Removes rows sent longer ago than the retention; the topic is the record from then on. */
+    /**
+     * Hands the rows to the producer in order and returns a future of all their acknowledgements.
+     * Stops at the first record that fails (or when the batch was abandoned): sending the records behind
+     * it would put them on the topic ahead of it, and the whole batch is sent again anyway.
+     */
+    private CompletableFuture<Void> sendInOrder(List<OutboxRow> rows, AtomicBoolean abandoned) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        for (OutboxRow row : rows) {
+            if (abandoned.get() || Thread.currentThread().isInterrupted()) {
+                return CompletableFuture.failedFuture(new CancellationException(
+                        "batch abandoned after " + acks.size() + " of " + rows.size() + " records"));
+            }
+            if (failed.get() != null) {
+                return CompletableFuture.failedFuture(failed.get());
+            }
+            CompletableFuture<?> ack = publisher.publish(row.toRecord());
+            ack.whenComplete((result, e) -> {
+                if (e != null) {
+                    failed.compareAndSet(null, e);
+                }
+            });
+            acks.add(ack);
+        }
+        return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
+    }
+
+    /** Counts a batch once its transaction committed, not before. */
+    private void committed(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        published.increment(rows.size());
+        OffsetDateTime now = OffsetDateTime.now();
+        for (OutboxRow row : rows) {
+            lag.record(Duration.between(row.occurredAt(), now));
+        }
+        if (rows.size() < props.batchSize()) {
+            oldestUnsent.set(null);
+        }
+    }
+
+    private double oldestUnsentSeconds() {
+        OffsetDateTime oldest = oldestUnsent.get();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, OffsetDateTime.now()).toMillis() / 1000.0);
+    }
+
+    /** Removes rows sent longer ago than the retention, in chunks; the topic is the record from then on. */
     public Mono<Long> purgeSent() {
-        return db.sql("DELETE FROM kirana_outbox WHERE sent_at < now() - make_interval(secs => :secs)")
+        return purgeChunk()
+                .expand(n -> n >= PURGE_CHUNK ? purgeChunk() : Mono.empty())
+                .reduce(0L, Long::sum)
+                .doOnNext(purged::increment);
+    }
+
+    private Mono<Long> purgeChunk() {
+        return db.sql("""
+                        DELETE FROM kirana_outbox WHERE seq IN (
+                            SELECT seq FROM kirana_outbox
+                            WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => :secs)
+                            LIMIT :n)""")
                 .bind("secs", (double) props.retention().toSeconds())
+                .bind("n", PURGE_CHUNK)
                 .fetch().rowsUpdated();
     }
 
-    private void listen() {
-        ConnectionFactory raw = connectionFactory instanceof Wrapped<?> w && w.unwrap() instanceof ConnectionFactory cf
-                ? cf : connectionFactory;
-        Mono.from(raw.create())
-                .flatMap(c -> {
-                    listenConnection = c;
-                    if (!(c instanceof PostgresqlConnection pg)) {
-                        log.info("outbox relay: LISTEN unavailable, polling every {}", props.pollInterval());
-                        return Mono.empty();
+    private Mono<Void> purgeIfDue() {
+        long now = System.nanoTime();
+        if (stopping || now - nextPurgeNanos < 0) {
+            return Mono.empty();
+        }
+        nextPurgeNanos = now + props.purgeInterval().toNanos();
+        return purgeSent()
+                .doOnNext(n -> {
+                    if (n > 0) {
+                        log.info("outbox relay: purged {} rows sent more than {} ago", n, props.retention());
                     }
-                    pg.getNotifications().subscribe(n -> wake.tryEmitNext(true));
-                    return pg.createStatement("LISTEN " + OutboxWriter.CHANNEL).execute()
-                            .flatMap(r -> r.getRowsUpdated()).then();
                 })
-                .subscribe(null, e -> log.warn("outbox relay: LISTEN failed, polling instead: {}", e.toString()));
+                .onErrorResume(e -> {
+                    log.warn("outbox relay: purge failed, will try again in {}: {}", props.purgeInterval(), e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /**
+     * LISTEN on a connection of its own (not one borrowed from the pool), re-opened with backoff whenever it
+     * fails or closes; every (re)connect wakes the relay, since notifications sent meanwhile were lost.
+     */
+    private Flux<Boolean> listen() {
+        ConnectionFactory unpooled = unpooled(connectionFactory);
+        return Flux.usingWhen(unpooled.create(), this::listenOn, Connection::close)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, props.retryBackoff())
+                        .maxBackoff(MAX_LISTEN_BACKOFF)
+                        .transientErrors(true)
+                        .filter(e -> running.get())
+                        .doBeforeRetry(s -> log.warn("outbox relay: LISTEN connection lost ({}); re-opening it, polling every {} meanwhile",
+                                s.failure().toString(), props.pollInterval())));
+    }
+
+    private Flux<Boolean> listenOn(Connection connection) {
+        PostgresqlConnection pg = postgres(connection);
+        if (pg == null) {
+            log.info("outbox relay: LISTEN/NOTIFY unavailable ({}), polling every {}", connection.getClass().getName(), props.pollInterval());
+            return Flux.empty();
+        }
+        Mono<Boolean> listening = pg.createStatement("LISTEN " + OutboxWriter.CHANNEL).execute()
+                .flatMap(PostgresqlResult::getRowsUpdated)
+                .then(Mono.fromCallable(() -> {
+                    log.debug("outbox relay: listening on {}", OutboxWriter.CHANNEL);
+                    return true;
+                }));
+        // subscribe to notifications before LISTEN runs, so none sent right after it is missed
+        return Flux.merge(pg.getNotifications().map(n -> true), listening)
+                .doOnNext(n -> wakeUp())
+                .concatWith(Mono.error(() -> new IllegalStateException("LISTEN connection closed")));
+    }
+
+    private void wakeUp() {
+        synchronized (wake) {
+            wake.tryEmitNext(true);
+        }
+    }
+
+    private static ConnectionFactory unpooled(ConnectionFactory factory) {
+        ConnectionFactory current = factory;
+        while (current instanceof Wrapped<?> w && w.unwrap() instanceof ConnectionFactory inner && inner != current) {
+            current = inner;
+        }
+        return current;
+    }
+
+    private static PostgresqlConnection postgres(Connection connection) {
+        Object current = connection;
+        while (true) {
+            if (current instanceof PostgresqlConnection pg) {
+                return pg;
+            }
+            if (current instanceof Wrapped<?> w && w.unwrap() != null && w.unwrap() != current) {
+                current = w.unwrap();
+            } else {
+                return null;
+            }
+        }
+    }
+
+    /** Stops waking up and waits (up to the send timeout) for the batch in flight to commit or roll back. */
+    @Override
+    public void stop() {
+        CountDownLatch done = new CountDownLatch(1);
+        stop(done::countDown);
+        try {
+            done.await(stopGrace().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
-    public void stop() {
+    public void stop(Runnable callback) {
         if (!running.compareAndSet(true, false)) {
+            callback.run();
             return;
         }
-        Disposable l = loop;
+        stopping = true;
+        Disposable l = listener;
         if (l != null) {
-            l.dispose();
+            l.dispose(); // closes the LISTEN connection
         }
-        Connection c = listenConnection;
-        if (c != null) {
-            Mono.from(c.close()).subscribe(null, e -> { });
-        }
+        stopRequested.tryEmitValue(true);
+        loopTerminated.asMono()
+                .timeout(stopGrace())
+                .onErrorResume(e -> {
+                    log.warn("outbox relay: batch still in flight after {}, abandoning it; its rows stay unsent", stopGrace());
+                    Disposable lp = loop;
+                    if (lp != null) {
+                        lp.dispose();
+                    }
+                    return Mono.empty();
+                })
+                .doFinally(s -> {
+                    log.info("outbox relay stopped");
+                    callback.run();
+                })
+                .subscribe();
+    }
+
+    private Duration stopGrace() {
+        return props.sendTimeout().plus(props.retryBackoff());
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.kirana.messaging;
 
+import dev.kirana.events.EventJson;
 import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -23,11 +26,19 @@ public class OutboxWriter {
 
     /** Appends a new event of {@code type} about aggregate {@code subject}, keyed by it on {@code topic}. */
     public Mono<CloudEvent> append(String topic, String type, String subject, String shopId, Object data) {
-        CloudEvent event = KiranaEvents.event(type, source, subject, shopId, data);
-        return append(topic, subject, event).thenReturn(event);
+        return Mono.defer(() -> {
+            // PostgreSQL keeps microseconds: the event returned is then exactly the one that will be published
+            CloudEvent event = KiranaEvents.event(UUID.randomUUID().toString(), type, source, subject, shopId,
+                    OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS), EventJson.write(data));
+            return append(topic, subject, event).thenReturn(event);
+        });
     }
 
+    /** Appends an event built elsewhere (it needs a subject, a time, a {@code shopid} and data), keyed by {@code key}. */
     public Mono<Void> append(String topic, String key, CloudEvent event) {
+        if (event.getSubject() == null || event.getTime() == null || KiranaEvents.shopId(event) == null || event.getData() == null) {
+            return Mono.error(new IllegalArgumentException("event " + event.getId() + " needs a subject, a time, a shopid and data"));
+        }
         return db.sql("""
                         INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data)
                         VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data)""")
@@ -38,7 +49,7 @@ public class OutboxWriter {
                 .bind("source", event.getSource().toString())
                 .bind("subject", event.getSubject())
                 .bind("shop", KiranaEvents.shopId(event))
-                .bind("time", event.getTime().withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("time", event.getTime().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .bind("data", event.getData().toBytes())
                 .then()
                 // delivered at commit; wakes the relay without waiting for its next poll

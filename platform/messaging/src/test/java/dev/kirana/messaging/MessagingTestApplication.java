@@ -1,5 +1,6 @@
 package dev.kirana.messaging;
 
+import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,11 @@ public class MessagingTestApplication {
     public static final String HANDLED = "kirana.test.handled.v1";
     /** Always fails (a bug in the handler, not in the message): retried, then parked on the DLQ. */
     public static final String FAILING = "kirana.test.failing.v1";
+    /** Reads its data as an {@link OrderRef}: data that does not parse is poison, parked without retries. */
+    public static final String PARSED = "kirana.test.parsed.v1";
+
+    public record OrderRef(String orderId) {
+    }
 
     @Bean
     TestEventListener testEventListener(InboxProcessor inbox, DatabaseClient db) {
@@ -49,6 +55,11 @@ public class MessagingTestApplication {
                     FAILING, event -> {
                         count(event);
                         return Mono.error(new IllegalStateException("handler bug for " + event.getId()));
+                    },
+                    PARSED, event -> {
+                        count(event);
+                        OrderRef ref = KiranaEvents.data(event, OrderRef.class);
+                        return TestEffects.insert(db, event.getId(), "parsed " + ref.orderId());
                     });
         }
 

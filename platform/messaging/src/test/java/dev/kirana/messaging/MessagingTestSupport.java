@@ -2,9 +2,11 @@ package dev.kirana.messaging;
 
 import dev.kirana.testing.TestInfrastructure;
 import dev.kirana.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Duration;
+import java.util.Collection;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,8 +26,6 @@ abstract class MessagingTestSupport {
     /** The real, auto-configured Kafka publisher (idempotent producer, acks=all). */
     @Autowired protected EventPublisher kafka;
 
-    protected final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
     /** Tests share one outbox table: start each test with nothing unsent, so a relay sees only this test's rows. */
     @BeforeEach
     void publishLeftovers() {
@@ -33,7 +33,11 @@ abstract class MessagingTestSupport {
     }
 
     protected OutboxRelay relay(EventPublisher publisher, int batchSize) {
-        return new OutboxRelay(connectionFactory, db, tx, publisher, properties(batchSize, Duration.ofSeconds(1)), meters);
+        return relay(publisher, properties(batchSize, Duration.ofSeconds(1)), new SimpleMeterRegistry());
+    }
+
+    protected OutboxRelay relay(EventPublisher publisher, OutboxProperties props, MeterRegistry meters) {
+        return new OutboxRelay(connectionFactory, db, tx, publisher, props, meters);
     }
 
     protected static OutboxProperties properties(int batchSize, Duration pollInterval) {
@@ -46,6 +50,15 @@ abstract class MessagingTestSupport {
 
     protected static TopicProbe probe(String... topics) {
         return new TopicProbe(bootstrapServers(), topics);
+    }
+
+    /** Outbox rows about these aggregates (subjects), sent or not. */
+    protected long outboxRows(Collection<String> subjects, boolean sent) {
+        return db.sql("SELECT count(*) AS n FROM kirana_outbox WHERE subject = ANY(:s) AND sent_at IS " + (sent ? "NOT NULL" : "NULL"))
+                .bind("s", subjects.toArray(String[]::new))
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
     }
 
     protected long outboxRows(String topic, boolean sent) {

@@ -1,0 +1,76 @@
+package dev.kirana.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kirana.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationContext;
+import org.springframework.kafka.core.KafkaAdmin;
+import reactor.test.StepVerifier;
+
+/** Start-up wiring: topics and dead-letter twins exist, readiness follows the broker, the relay bean obeys its switch. */
+class MessagingInfrastructureTest extends MessagingTestSupport {
+    @Autowired KafkaReadinessIndicator readiness;
+    @Autowired ApplicationContext context;
+
+    @Test
+    void publishedTopicsAndDeadLetterTwinsOfConsumedTopicsAreCreatedWithTheConfiguredPartitions() throws Exception {
+        String orderDlq = Topics.deadLetter(Topics.ORDER);
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            assertThat(names).contains(MessagingTestApplication.TOPIC, Topics.deadLetter(MessagingTestApplication.TOPIC), Topics.ORDER);
+            assertThat(names).as("a topic only published gets no dead-letter twin").doesNotContain(orderDlq);
+
+            Map<String, TopicDescription> described = admin.describeTopics(List.of(MessagingTestApplication.TOPIC,
+                    Topics.deadLetter(MessagingTestApplication.TOPIC), Topics.ORDER)).allTopicNames().get(10, TimeUnit.SECONDS);
+            assertThat(described.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
+        }
+    }
+
+    @Test
+    void readinessIsUpWhenTheBrokerAnswers() {
+        StepVerifier.create(readiness.health(true))
+                .assertNext(health -> {
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsKey("clusterId").containsEntry("nodes", 1);
+                })
+                .verifyComplete();
+        assertThat(context.getBeansOfType(KafkaReadinessIndicator.class)).containsKey("kafkaHealthIndicator");
+    }
+
+    @Test
+    void readinessIsDownWhenNoBrokerAnswers() throws Exception {
+        // nothing listens on a port we just freed
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        var admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200));
+        var indicator = new KafkaReadinessIndicator(admin);
+        try {
+            Health health = indicator.health(true).block(Duration.ofSeconds(20));
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        } finally {
+            indicator.destroy();
+        }
+    }
+
+    @Test
+    void theRelayBeanIsOffWhenDisabledAndTheOtherBeansAreThere() {
+        assertThat(context.getBeansOfType(OutboxRelay.class)).isEmpty();
+        assertThat(context.getBeansOfType(OutboxWriter.class)).hasSize(1);
+        assertThat(context.getBeansOfType(InboxProcessor.class)).hasSize(1);
+        assertThat(outbox.source()).isEqualTo(MessagingTestApplication.NAME);
+    }
+}
