@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.kirana.localstack.KiranaStack;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * product, receive stock, sell it (CONFIRMED), oversell it (REJECTED), and see the stock and the
  * ledger agree.
  */
+@Order(1)
 class WalkingSkeletonIT {
     static KiranaStack stack;
     static Http http;
@@ -25,38 +24,20 @@ class WalkingSkeletonIT {
     static void up() {
         stack = SuiteUnderTest.get();
         http = new Http(stack.gatewayUrl());
-        Http.Response login = http.post("/api/v1/auth/login", null,
-                Map.of("username", "owner@demo.kirana", "password", "kirana-demo"));
-        assertThat(login.status()).as("demo owner login: %s", login.body()).isEqualTo(200);
-        token = login.body().get("accessToken").asString();
+        token = Journeys.demoOwner(http);
     }
 
     @Test
     void anOrderThroughTheGatewayIsConfirmedAndAnOversoldOneRejected() {
-        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = http.post("/api/v1/products", token, Map.of("sku", sku, "name", "Sugar 1kg", "hsn", "1701",
-                "gstRate", "5", "sellingPrice", "48.00", "taxInclusive", true, "unit", "PCS"));
-        assertThat(created.status()).as("create product: %s", created.body()).isEqualTo(201);
-        String productId = created.body().get("id").asString();
+        String productId = Journeys.stockedProduct(http, token, "48.00", 10);
 
-        // inventory learns of the product from the catalog's event
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                http.postIdempotent("/api/v1/inventory/receipts", token,
-                        Map.of("productId", productId, "quantity", "10", "unitCost", "40.00")).status() == 201);
+        Http.Response sold = Journeys.sell(http, token, productId, 2);
+        assertThat(sold.status()).as("order: %s", sold.body()).isEqualTo(201);
+        assertThat(sold.body().get("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(sold.body().get("total").asString()).isEqualTo("96.00");
+        assertThat(sold.header("X-Request-Id")).isNotBlank();
 
-        Map<String, Object> sellTwo = Map.of("lines", List.of(Map.of("productId", productId, "quantity", "2")));
-        Http.Response[] sold = new Http.Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            sold[0] = http.postIdempotent("/api/v1/orders", token, sellTwo, "Prefer", "wait=10");
-            return sold[0].status() != 400; // 400 while order-service's catalog replica has not caught up
-        });
-        assertThat(sold[0].status()).as("order: %s", sold[0].body()).isEqualTo(201);
-        assertThat(sold[0].body().get("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(sold[0].body().get("total").asString()).isEqualTo("96.00");
-        assertThat(sold[0].header("X-Request-Id")).isNotBlank();
-
-        Http.Response oversold = http.postIdempotent("/api/v1/orders", token,
-                Map.of("lines", List.of(Map.of("productId", productId, "quantity", "100"))), "Prefer", "wait=10");
+        Http.Response oversold = Journeys.sell(http, token, productId, 100);
         assertThat(oversold.status()).isEqualTo(201);
         assertThat(oversold.body().get("status").asString()).isEqualTo("REJECTED");
 
@@ -67,7 +48,7 @@ class WalkingSkeletonIT {
         });
         assertThat(http.get("/api/v1/inventory/reconciliation", token).body().get("consistent").asBoolean()).isTrue();
 
-        Http.Response order = http.get("/api/v1/orders/" + sold[0].body().get("id").asString(), token);
+        Http.Response order = http.get("/api/v1/orders/" + sold.body().get("id").asString(), token);
         assertThat(order.body().get("status").asString()).isEqualTo("CONFIRMED");
     }
 
