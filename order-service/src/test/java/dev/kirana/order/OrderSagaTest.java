@@ -4,89 +4,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kirana.events.CatalogEvents;
-import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
+import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
-import dev.kirana.testing.KiranaServiceTest;
+import dev.kirana.messaging.OutboxRelay;
+import dev.kirana.order.saga.OverdueOrderSweeper;
 import dev.kirana.testing.TestInfrastructure;
 import dev.kirana.testing.TopicProbe;
 import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The order side of the saga against real PostgreSQL and Kafka. Inventory's answers are published
- * on the inventory topic by the test, exactly as inventory-service would publish them.
+ * The order side of the saga. Nobody plays inventory for this test's shop: each test publishes inventory's answers
+ * (or withholds them) on the inventory topic by hand, exactly as inventory-service would publish them.
  */
-@KiranaServiceTest
-@TestPropertySource(properties = {"kirana.orders.reservation-timeout=3s", "kirana.orders.sweep-interval=200ms"})
-class OrderSagaTest {
+class OrderSagaTest extends OrderServiceTestBase {
     static final String SHOP = "shop-" + UUID.randomUUID();
     static final String PRODUCT = UUID.randomUUID().toString();
     static final String ARCHIVED = UUID.randomUUID().toString();
-    static KafkaProducer<String, byte[]> producer;
     static TopicProbe orderTopic;
-    final EventSchemaValidator schemas = new EventSchemaValidator();
 
     @Autowired
-    WebTestClient http;
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    OverdueOrderSweeper sweeper;
 
-    String cashier = TestInfrastructure.get().jwt().token("u-cashier", SHOP, "CASHIER");
+    String cashier = token("u-cashier", SHOP, "CASHIER");
 
     @BeforeAll
     static void catalog() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer());
-        publish(Topics.CATALOG, PRODUCT, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(PRODUCT, "ATTA-5", "890100000001",
+        publish(Topics.CATALOG, PRODUCT, SHOP, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(PRODUCT, "ATTA-5", "890100000001",
                 "Atta 5kg", "1101", new BigDecimal("5"), new BigDecimal("245.50"), new BigDecimal("260"), true, "PCS", true, 0));
-        publish(Topics.CATALOG, ARCHIVED, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(ARCHIVED, "OLD-1", null,
+        publish(Topics.CATALOG, ARCHIVED, SHOP, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(ARCHIVED, "OLD-1", null,
                 "Old soap", "3401", new BigDecimal("18"), new BigDecimal("30"), null, true, "PCS", false, 3));
         orderTopic = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.ORDER);
     }
 
     @AfterAll
     static void close() {
-        producer.close();
         orderTopic.close();
     }
 
-    static CloudEvent publish(String topic, String key, String type, Object data) {
-        CloudEvent event = KiranaEvents.event(type, "test-" + topic, key, SHOP, data);
-        publish(topic, key, event);
-        return event;
-    }
-
-    static void publish(String topic, String key, CloudEvent event) {
-        try {
-            producer.send(KiranaEvents.toRecord(topic, key, event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     WebTestClient.ResponseSpec place(String key, String prefer, Object body) {
-        return http.post().uri("/api/v1/orders").headers(h -> {
-                    h.setBearerAuth(cashier);
-                    if (key != null) h.set("Idempotency-Key", key);
-                    if (prefer != null) h.set("Prefer", prefer);
-                }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+        return post("/api/v1/orders", cashier, key, prefer, body);
     }
 
     Map<String, Object> twoAtta() {
@@ -102,14 +79,18 @@ class OrderSagaTest {
     }
 
     Map<?, ?> order(String id) {
-        return http.get().uri("/api/v1/orders/" + id).headers(h -> h.setBearerAuth(cashier)).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return get("/api/v1/orders/" + id, cashier);
     }
 
     List<CloudEvent> orderEvents(String orderId, int atLeast) {
         List<ConsumerRecord<String, byte[]>> rs = orderTopic.awaitUntil(
                 seen -> seen.stream().filter(r -> orderId.equals(r.key())).count() >= atLeast, Duration.ofSeconds(30));
-        return rs.stream().filter(r -> orderId.equals(r.key())).map(KiranaEvents::fromRecord).toList();
+        return eventsOf(rs, orderId);
+    }
+
+    CloudEvent reserved(String id) {
+        return KiranaEvents.event(EventTypes.STOCK_RESERVED, "test-inventory", id, SHOP, new InventoryEvents.StockReserved(id, "loc",
+                List.of(new InventoryEvents.StockLine(PRODUCT, new BigDecimal("2")))));
     }
 
     @Test
@@ -118,19 +99,21 @@ class OrderSagaTest {
         Map<?, ?> pending = order(id);
         assertThat(pending.get("status")).isEqualTo("PENDING");
         assertThat(pending.get("total")).isEqualTo("491.00");
+        assertThat(pending.get("invoiceNumber")).isNull();
 
         CloudEvent placed = orderEvents(id, 1).get(0);
         assertThat(placed.getType()).isEqualTo(EventTypes.ORDER_PLACED);
-        assertThat(schemas.validate(placed)).isEmpty();
+        assertThat(SCHEMAS.validate(placed)).isEmpty();
 
-        CloudEvent reserved = publish(Topics.INVENTORY, id, EventTypes.STOCK_RESERVED, new InventoryEvents.StockReserved(id, "loc",
-                List.of(new InventoryEvents.StockLine(PRODUCT, new BigDecimal("2")))));
+        CloudEvent reserved = reserved(id);
+        publish(Topics.INVENTORY, id, reserved);
         publish(Topics.INVENTORY, id, reserved); // redelivered: no second effect
         await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(order(id).get("status")));
+        assertThat((String) order(id).get("invoiceNumber")).matches("INV/[0-9]{4}/[0-9]{5}");
 
         List<CloudEvent> events = orderEvents(id, 2);
         assertThat(events).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CONFIRMED);
-        events.forEach(e -> assertThat(schemas.validate(e)).isEmpty());
+        events.forEach(e -> assertThat(SCHEMAS.validate(e)).isEmpty());
     }
 
     @Test
@@ -139,7 +122,7 @@ class OrderSagaTest {
         Thread inventory = new Thread(() -> {
             try (var probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.ORDER)) {
                 var rs = probe.awaitUntil(seen -> seen.stream().anyMatch(r -> "7".equals(qty(r))), Duration.ofSeconds(60));
-                rs.stream().filter(r -> "7".equals(qty(r))).forEach(r -> publish(Topics.INVENTORY, r.key(),
+                rs.stream().filter(r -> "7".equals(qty(r))).forEach(r -> publish(Topics.INVENTORY, r.key(), SHOP,
                         EventTypes.STOCK_RESERVATION_REJECTED, new InventoryEvents.StockReservationRejected(r.key(), "loc",
                                 List.of(new InventoryEvents.ShortLine(PRODUCT, new BigDecimal("7"), new BigDecimal("3"))))));
             }
@@ -152,13 +135,14 @@ class OrderSagaTest {
                 .expectHeader().valueEquals("Preference-Applied", "wait=10")
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody().jsonPath("$.status").isEqualTo("REJECTED")
-                .jsonPath("$.reason").isEqualTo("insufficient stock");
+                .jsonPath("$.reason").isEqualTo("insufficient stock")
+                .jsonPath("$.invoiceNumber").doesNotExist();
     }
 
     private static String qty(ConsumerRecord<String, byte[]> r) {
         CloudEvent e = KiranaEvents.fromRecord(r);
         if (!EventTypes.ORDER_PLACED.equals(e.getType())) return null;
-        var placed = KiranaEvents.data(e, dev.kirana.events.OrderEvents.OrderPlaced.class);
+        var placed = KiranaEvents.data(e, OrderEvents.OrderPlaced.class);
         return placed.lines().get(0).quantity().stripTrailingZeros().toPlainString();
     }
 
@@ -166,12 +150,113 @@ class OrderSagaTest {
     void pendingOrderTimesOutAndALateReservationChangesNothing() {
         String id = placePending();
         await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(order(id).get("status")));
-        publish(Topics.INVENTORY, id, EventTypes.STOCK_RESERVED, new InventoryEvents.StockReserved(id, "loc",
-                List.of(new InventoryEvents.StockLine(PRODUCT, new BigDecimal("2")))));
+        publish(Topics.INVENTORY, id, reserved(id));
         List<CloudEvent> events = orderEvents(id, 2);
         assertThat(events).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
-        assertThat(schemas.validate(events.get(1))).isEmpty();
+        assertThat(SCHEMAS.validate(events.get(1))).isEmpty();
         // the late reservation was consumed; the order stays cancelled (inventory releases it on order.cancelled)
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> "CANCELLED".equals(order(id).get("status")));
+        assertThat(order(id).get("invoiceNumber")).isNull();
+    }
+
+    @Test
+    void duplicatedAndReorderedAnswersEndInExactlyOneOutcome() {
+        String id = placePending();
+        CloudEvent first = reserved(id);
+        publish(Topics.INVENTORY, id, first);
+        publish(Topics.INVENTORY, id, first); // the same event again
+        publish(Topics.INVENTORY, id, SHOP, EventTypes.STOCK_RESERVATION_REJECTED, // a contradicting answer, late
+                new InventoryEvents.StockReservationRejected(id, "loc", List.of(new InventoryEvents.ShortLine(PRODUCT, new BigDecimal("2"), BigDecimal.ZERO))));
+        publish(Topics.INVENTORY, id, reserved(id)); // the same answer under a new event id
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(order(id).get("status")));
+        String invoice = (String) order(id).get("invoiceNumber");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                "CONFIRMED".equals(order(id).get("status")) && invoice.equals(order(id).get("invoiceNumber")));
+        assertThat(orderEvents(id, 2)).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CONFIRMED);
+    }
+
+    @Test
+    void catalogEventsOutOfOrderKeepTheNewestProduct() {
+        String id = UUID.randomUUID().toString();
+        publish(Topics.CATALOG, id, SHOP, EventTypes.PRODUCT_UPDATED, new CatalogEvents.ProductChanged(id, "DAL-1", null, "Toor dal 1 kg",
+                "0713", new BigDecimal("0"), new BigDecimal("150.00"), null, false, "PCS", true, 3));
+        publish(Topics.CATALOG, id, SHOP, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(id, "DAL-1", null, "Toor dal 1 kg",
+                "0713", new BigDecimal("0"), new BigDecimal("120.00"), null, false, "PCS", true, 1));
+        // a marker product behind them on the same partition (same key): once it is known, both were applied
+        String marker = UUID.randomUUID().toString();
+        publish(Topics.CATALOG, id, SHOP, EventTypes.PRODUCT_CREATED, new CatalogEvents.ProductChanged(marker, "MARK-1", null, "Marker",
+                null, new BigDecimal("0"), new BigDecimal("1.00"), null, false, "PCS", true, 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> place(UUID.randomUUID().toString(), null,
+                Map.of("lines", List.of(Map.of("productId", marker, "quantity", "1")), "tenders", List.of(Map.of("type", "CARD", "amount", "0.01"))))
+                .expectBody(String.class).returnResult().getResponseBody().contains("\"tenders\""));
+        Map<String, Object> dal = Map.of("lines", List.of(Map.of("productId", id, "quantity", "1")));
+        place(UUID.randomUUID().toString(), null, dal).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.lines[0].unitPrice").isEqualTo("150.00").jsonPath("$.total").isEqualTo("150.00");
+    }
+
+    /**
+     * order-service goes down mid-saga (its listeners, outbox relay and overdue sweeper stop; the database keeps what
+     * was committed) while inventory answers, twice. Back up, it confirms the order exactly once.
+     */
+    @Test
+    void restartedMidSagaTheOrderIsConfirmedExactlyOnce() {
+        String id = placePending();
+        orderEvents(id, 1); // order.placed is out
+        stop();
+        try {
+            CloudEvent answer = reserved(id);
+            publish(Topics.INVENTORY, id, answer);
+            publish(Topics.INVENTORY, id, answer);
+            assertThat(order(id).get("status")).isEqualTo("PENDING");
+        } finally {
+            relay.start();
+            listeners.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CONFIRMED".equals(order(id).get("status")));
+        sweeper.start();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> "CONFIRMED".equals(order(id).get("status")));
+        assertThat(orderEvents(id, 2)).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CONFIRMED);
+    }
+
+    /** Down past the order's deadline: back up, the sweeper cancels it first and the reservation waiting for it changes nothing. */
+    @Test
+    void restartedAfterTheDeadlineTheOrderIsCancelledExactlyOnce() {
+        String id = placePending();
+        orderEvents(id, 1);
+        Instant deadline = Instant.parse((String) order(id).get("deadline"));
+        stop();
+        try {
+            publish(Topics.INVENTORY, id, reserved(id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(deadline.plusMillis(200)));
+            sweeper.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(order(id).get("status")));
+        } finally {
+            sweeper.start();
+            relay.start();
+            listeners.start();
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> "CANCELLED".equals(order(id).get("status")));
+        assertThat(orderEvents(id, 2)).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
+    }
+
+    private void stop() {
+        listeners.stop();
+        relay.stop();
+        sweeper.stop();
+    }
+
+    @Test
+    void aPendingOrderCanBeCancelledAtTheCounterOnce() {
+        String id = placePending();
+        post("/api/v1/orders/" + id + "/cancel", cashier, null, null, Map.of("reason", "customer left"))
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.reason").isEqualTo("customer left");
+        post("/api/v1/orders/" + id + "/cancel", cashier, null, null, Map.of())
+                .expectStatus().isEqualTo(409).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        List<CloudEvent> events = orderEvents(id, 2);
+        assertThat(events).extracting(CloudEvent::getType).containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED);
+        assertThat(KiranaEvents.data(events.get(1), OrderEvents.OrderCancelled.class).cancelledBy()).isEqualTo("u-cashier");
+        assertThat(SCHEMAS.validate(events.get(1))).isEmpty();
+        publish(Topics.INVENTORY, id, reserved(id)); // inventory's answer crossed the cancel: it changes nothing
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> "CANCELLED".equals(order(id).get("status")));
     }
 
@@ -204,10 +289,10 @@ class OrderSagaTest {
                 .expectStatus().isBadRequest();
         await().atMost(Duration.ofSeconds(30)).until(() -> place(UUID.randomUUID().toString(), null,
                 Map.of("lines", List.of(Map.of("productId", ARCHIVED, "quantity", "1")))).returnResult(String.class).getStatus().value() == 400);
-        String auditor = TestInfrastructure.get().jwt().token("u-aud", SHOP, "AUDITOR");
+        String auditor = token("u-aud", SHOP, "AUDITOR");
         http.post().uri("/api/v1/orders").headers(h -> { h.setBearerAuth(auditor); h.set("Idempotency-Key", "k"); })
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(twoAtta()).exchange().expectStatus().isForbidden();
-        String otherShop = TestInfrastructure.get().jwt().token("u-x", "shop-other", "OWNER");
+        String otherShop = token("u-x", "shop-other", "OWNER");
         String id = placePending();
         http.get().uri("/api/v1/orders/" + id).headers(h -> h.setBearerAuth(otherShop)).exchange().expectStatus().isNotFound();
     }

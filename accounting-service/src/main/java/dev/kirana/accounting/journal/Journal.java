@@ -33,16 +33,17 @@ public class Journal {
                 .flatMapMany(n -> n == 0 ? Flux.empty() : Flux.range(0, entry.lines().size()))
                 .concatMap(i -> {
                     JournalEntry.Line l = entry.lines().get(i);
-                    return db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit) VALUES (:id, :no, :account, :debit, :credit)")
+                    var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party) VALUES (:id, :no, :account, :debit, :credit, :party)")
                             .bind("id", id).bind("no", i + 1).bind("account", l.account().code())
-                            .bind("debit", l.debit()).bind("credit", l.credit()).then();
+                            .bind("debit", l.debit()).bind("credit", l.credit());
+                    return (l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party())).then();
                 })
                 .then();
     }
 
     public Flux<Map<String, Object>> entries(String shopId, LocalDate from, LocalDate to) {
         return db.sql("""
-                        SELECT e.id, e.entry_date, e.narration, e.source, l.line_no, l.account, l.debit, l.credit
+                        SELECT e.id, e.entry_date, e.narration, e.source, l.line_no, l.account, l.debit, l.credit, l.party
                         FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
                         WHERE e.shop_id = :shop AND e.entry_date BETWEEN :from AND :to
                         ORDER BY e.entry_date, e.created_at, e.id, l.line_no""")
@@ -62,5 +63,26 @@ public class Journal {
     }
 
     public record TrialBalanceRow(String account, BigDecimal debit, BigDecimal credit) {
+    }
+
+    /** A customer's khata: what they owe (receivable debits less credits) and its movements. */
+    public Mono<Khata> khata(String shopId, String party) {
+        return db.sql("""
+                        SELECT e.entry_date, e.narration, e.source, l.debit, l.credit
+                        FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+                        WHERE e.shop_id = :shop AND l.account = :account AND l.party = :party
+                        ORDER BY e.entry_date, e.created_at, e.id""")
+                .bind("shop", shopId).bind("account", Account.CUSTOMERS.code()).bind("party", party)
+                .map(r -> new KhataLine(r.get("entry_date", LocalDate.class), r.get("narration", String.class),
+                        r.get("source", String.class), r.get("debit", BigDecimal.class), r.get("credit", BigDecimal.class)))
+                .all().collectList()
+                .map(lines -> new Khata(party, lines.stream().map(l -> l.debit().subtract(l.credit()))
+                        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), lines));
+    }
+
+    public record KhataLine(LocalDate date, String narration, String source, BigDecimal debit, BigDecimal credit) {
+    }
+
+    public record Khata(String party, BigDecimal balance, List<KhataLine> lines) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +35,15 @@ public class JournalController {
             return Mono.error(Problems.invalid("to", "must not be before from"));
         }
         return journal.entries(me.requireShop(), from, to).collectList();
+    }
+
+    @GetMapping("/khata/{party}")
+    @Operation(summary = "A customer's khata: what they owe on credit sales less what was credited back, with its entries")
+    public Mono<Journal.Khata> khata(@AuthenticationPrincipal ShopPrincipal me, @PathVariable String party) {
+        if (!party.matches("\\+?[0-9]{6,15}|[0-9]{2}[A-Z0-9]{13}")) {
+            return Mono.error(Problems.invalid("party", "a phone number or a GSTIN"));
+        }
+        return journal.khata(me.requireShop(), party);
     }
 
     @GetMapping("/trial-balance")

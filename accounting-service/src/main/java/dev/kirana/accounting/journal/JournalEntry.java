@@ -12,7 +12,11 @@ import java.util.List;
  */
 public record JournalEntry(LocalDate date, String narration, String source, List<Line> lines) {
 
-    public record Line(Account account, BigDecimal debit, BigDecimal credit) {
+    /** @param party the customer of a receivable (khata) line, else null */
+    public record Line(Account account, BigDecimal debit, BigDecimal credit, String party) {
+        public Line(Account account, BigDecimal debit, BigDecimal credit) {
+            this(account, debit, credit, null);
+        }
     }
 
     public static Builder builder(LocalDate date, String narration, String source) {
@@ -21,6 +25,16 @@ public record JournalEntry(LocalDate date, String narration, String source, List
 
     public BigDecimal totalDebits() {
         return lines.stream().map(Line::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public BigDecimal totalCredits() {
+        return lines.stream().map(Line::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The same entry with every debit a credit and every credit a debit: what undoes it. */
+    public JournalEntry reversed(LocalDate on, String narration, String source) {
+        return new JournalEntry(on, narration, source,
+                lines.stream().map(l -> new Line(l.account(), l.credit(), l.debit(), l.party())).toList());
     }
 
     public static final class Builder {
@@ -36,20 +50,37 @@ public record JournalEntry(LocalDate date, String narration, String source, List
         }
 
         public Builder debit(Account account, BigDecimal amount) {
-            return add(account, amount, true);
+            return add(account, amount, true, null);
         }
 
         public Builder credit(Account account, BigDecimal amount) {
-            return add(account, amount, false);
+            return add(account, amount, false, null);
         }
 
-        private Builder add(Account account, BigDecimal amount, boolean debit) {
+        public Builder debit(Account account, BigDecimal amount, String party) {
+            return add(account, amount, true, party);
+        }
+
+        public Builder credit(Account account, BigDecimal amount, String party) {
+            return add(account, amount, false, party);
+        }
+
+        /** A signed amount: positive is a debit, negative a credit of its absolute value. */
+        public Builder debitOrCredit(Account account, BigDecimal signed) {
+            return signed.signum() >= 0 ? debit(account, signed) : credit(account, signed.negate());
+        }
+
+        private Builder add(Account account, BigDecimal amount, boolean debit, String party) {
+            if (amount == null) {
+                return this;
+            }
             BigDecimal paise = amount.setScale(2, RoundingMode.HALF_UP);
             if (paise.signum() < 0) {
                 throw new IllegalArgumentException("journal amounts are positive; post the other side instead");
             }
             if (paise.signum() > 0) {
-                lines.add(debit ? new Line(account, paise, BigDecimal.ZERO.setScale(2)) : new Line(account, BigDecimal.ZERO.setScale(2), paise));
+                BigDecimal zero = BigDecimal.ZERO.setScale(2);
+                lines.add(debit ? new Line(account, paise, zero, party) : new Line(account, zero, paise, party));
             }
             return this;
         }

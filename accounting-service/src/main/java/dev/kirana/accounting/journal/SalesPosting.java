@@ -8,7 +8,6 @@ import dev.kirana.events.Topics;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -17,19 +16,25 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Posts the books from the saga's events: a confirmed sale (cash against sales) and its cost (COGS against inventory). */
+/**
+ * Posts the books from the saga's events: sales (GST-aware, by tender), voids and refunds (reversals), and the cost
+ * of goods sold and returned. Each event posts at most once (inbox, and one entry per source).
+ */
 @Component
 public class SalesPosting {
     static final ZoneId SHOP_ZONE = ZoneId.of("Asia/Kolkata");
     private final InboxProcessor inbox;
     private final Journal journal;
+    private final CostOfSales costs;
     private final Map<String, EventHandler> orderHandlers;
     private final Map<String, EventHandler> stockHandlers;
 
-    public SalesPosting(InboxProcessor inbox, Journal journal) {
+    public SalesPosting(InboxProcessor inbox, Journal journal, CostOfSales costs) {
         this.inbox = inbox;
         this.journal = journal;
-        this.orderHandlers = Map.of(EventTypes.ORDER_CONFIRMED, this::sale);
+        this.costs = costs;
+        this.orderHandlers = Map.of(EventTypes.ORDER_CONFIRMED, this::sale, EventTypes.ORDER_VOIDED, this::voided,
+                EventTypes.ORDER_REFUNDED, this::refunded);
         this.stockHandlers = Map.of(EventTypes.STOCK_COMMITTED, this::costOfSale);
     }
 
@@ -43,28 +48,29 @@ public class SalesPosting {
         inbox.handle("accounting-service.stock", record, stockHandlers);
     }
 
-    static JournalEntry saleEntry(OrderEvents.OrderConfirmed sale, LocalDate date) {
-        return JournalEntry.builder(date, "Sale " + sale.orderId(), "order.confirmed:" + sale.orderId())
-                .debit(Account.CASH, sale.total())
-                .credit(Account.SALES, sale.total())
-                .build();
-    }
-
-    static JournalEntry costEntry(InventoryEvents.StockCommitted committed, LocalDate date) {
-        BigDecimal cost = committed.lines().stream().map(l -> l.quantity().multiply(l.unitCost()))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return JournalEntry.builder(date, "Cost of sale " + committed.orderId(), "stock.committed:" + committed.orderId())
-                .debit(Account.COST_OF_GOODS_SOLD, cost)
-                .credit(Account.INVENTORY, cost)
-                .build();
-    }
-
     private Mono<Void> sale(CloudEvent e) {
-        return journal.post(KiranaEvents.shopId(e), saleEntry(KiranaEvents.data(e, OrderEvents.OrderConfirmed.class), date(e)));
+        return journal.post(KiranaEvents.shopId(e), SaleEntries.sale(KiranaEvents.data(e, OrderEvents.OrderConfirmed.class), date(e)));
+    }
+
+    private Mono<Void> voided(CloudEvent e) {
+        OrderEvents.OrderVoided v = KiranaEvents.data(e, OrderEvents.OrderVoided.class);
+        String shop = KiranaEvents.shopId(e);
+        return journal.post(shop, SaleEntries.voided(v, date(e)))
+                .then(costs.returned(shop, v.orderId(), "order.voided:" + v.orderId(), v.lines().stream()
+                        .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), true)).toList(), date(e)));
+    }
+
+    private Mono<Void> refunded(CloudEvent e) {
+        OrderEvents.OrderRefunded r = KiranaEvents.data(e, OrderEvents.OrderRefunded.class);
+        String shop = KiranaEvents.shopId(e);
+        return journal.post(shop, SaleEntries.refund(r, date(e)))
+                .then(costs.returned(shop, r.orderId(), "order.refunded:" + r.refundId(), r.lines().stream()
+                        .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), !"WRITE_OFF".equals(l.disposition()))).toList(),
+                        date(e)));
     }
 
     private Mono<Void> costOfSale(CloudEvent e) {
-        return journal.post(KiranaEvents.shopId(e), costEntry(KiranaEvents.data(e, InventoryEvents.StockCommitted.class), date(e)));
+        return costs.committed(KiranaEvents.shopId(e), KiranaEvents.data(e, InventoryEvents.StockCommitted.class), date(e));
     }
 
     private static LocalDate date(CloudEvent e) {

@@ -9,7 +9,13 @@ import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import dev.kirana.order.gst.RateSchedule;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,6 +26,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class CatalogReplica {
     static final String CONSUMER = "order-service.catalog";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
     private static final String COLUMNS = "product_id, sku, barcode, name, hsn, gst_rate, selling_price, mrp, tax_inclusive, unit, active, version";
     private final DatabaseClient db;
     private final InboxProcessor inbox;
@@ -63,7 +70,28 @@ public class CatalogReplica {
         spec = p.barcode() == null ? spec.bindNull("barcode", String.class) : spec.bind("barcode", p.barcode());
         spec = p.hsn() == null ? spec.bindNull("hsn", String.class) : spec.bind("hsn", p.hsn());
         spec = p.mrp() == null ? spec.bindNull("mrp", BigDecimal.class) : spec.bind("mrp", p.mrp());
-        return spec.then();
+        // the replica's rate history: the rate in force from the day the catalog announced it
+        LocalDate from = event.getTime() == null ? LocalDate.now(ZONE) : event.getTime().atZoneSameInstant(ZONE).toLocalDate();
+        return spec.fetch().rowsUpdated().flatMap(n -> n == 0 ? Mono.<Void>empty() : db.sql("""
+                        INSERT INTO catalog_tax_rates (shop_id, product_id, effective_from, gst_rate) VALUES (:shop, :id, :from, :rate)
+                        ON CONFLICT (shop_id, product_id, effective_from) DO UPDATE SET gst_rate = excluded.gst_rate""")
+                .bind("shop", KiranaEvents.shopId(event)).bind("id", p.productId()).bind("from", from).bind("rate", p.gstRate())
+                .then());
+    }
+
+    /** The GST rate of each product on {@code dateOfSupply}, from the rate history (products without one are absent). */
+    public Mono<Map<String, BigDecimal>> ratesOn(String shopId, Collection<String> productIds, LocalDate dateOfSupply) {
+        return db.sql("SELECT product_id, effective_from, gst_rate FROM catalog_tax_rates WHERE shop_id = :shop AND product_id = ANY(:ids)")
+                .bind("shop", shopId).bind("ids", productIds.toArray(String[]::new))
+                .map(r -> new Object[]{r.get("product_id", String.class), r.get("effective_from", LocalDate.class), r.get("gst_rate", BigDecimal.class)})
+                .all()
+                .collect(HashMap<String, Map<LocalDate, BigDecimal>>::new,
+                        (m, row) -> m.computeIfAbsent((String) row[0], k -> new TreeMap<>()).put((LocalDate) row[1], (BigDecimal) row[2]))
+                .map(byProduct -> {
+                    Map<String, BigDecimal> rates = new HashMap<>();
+                    byProduct.forEach((id, schedule) -> rates.put(id, RateSchedule.of(schedule).rateOn(dateOfSupply)));
+                    return rates;
+                });
     }
 
     private static ReplicaProduct map(Readable r) {

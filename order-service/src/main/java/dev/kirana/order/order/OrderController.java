@@ -10,6 +10,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import dev.kirana.order.pricing.TenderType;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -38,16 +42,24 @@ public class OrderController {
     private static final Pattern WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,4})");
     private final OrderService orders;
     private final IdempotencyKeys idempotency;
+    private final OrderProperties props;
 
-    public OrderController(OrderService orders, IdempotencyKeys idempotency) {
+    public OrderController(OrderService orders, IdempotencyKeys idempotency, OrderProperties props) {
         this.orders = orders;
         this.idempotency = idempotency;
+        this.props = props;
     }
 
     @PostMapping
     @Operation(summary = "Place an order (a POS sale)",
-            description = "Responds 202 with the PENDING order, or, with `Prefer: wait=N`, holds the response up to N seconds "
-                    + "and answers 201 with the order in its final state (CONFIRMED or REJECTED). Requires Idempotency-Key.")
+            description = "Lines by productId or barcode, with optional line and order discounts (before tax); an optional "
+                    + "customer (name, phone; a GSTIN makes it a B2B sale whose place of supply is the GSTIN's state); an "
+                    + "optional placeOfSupply; tenders CASH (may exceed the total: the change is returned), CARD, UPI, "
+                    + "CREDIT (khata, needs a customer phone) and LOYALTY (points, needs a customer phone), split as you like "
+                    + "(exact cash when absent). Priced from the local catalog replica with GST per line and the total "
+                    + "rounded to the rupee. Responds 202 with the PENDING order, or, with `Prefer: wait=N`, holds the "
+                    + "response up to N seconds and answers 201 with the order in its final state (CONFIRMED with its "
+                    + "invoice number, or REJECTED). Requires Idempotency-Key.")
     public Mono<ResponseEntity<OrderView>> place(@AuthenticationPrincipal ShopPrincipal me,
                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                                  @Parameter(description = "RFC 7240, e.g. wait=5")
@@ -84,12 +96,60 @@ public class OrderController {
     }
 
     @GetMapping
-    @Operation(summary = "Orders of the shop, newest first")
+    @Operation(summary = "Orders of the shop, newest first, filtered",
+            description = "Every filter is optional: status; placed from/to (dates in the shop's zone, both inclusive); "
+                    + "the cashier's user id; a customer's phone, GSTIN or the start of their name; a tender type used; "
+                    + "an invoice number. Paged with page/size in a stable order (placed time, then id).")
     public Mono<List<OrderView>> list(@AuthenticationPrincipal ShopPrincipal me,
                                       @RequestParam(required = false) OrderStatus status,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                      @RequestParam(required = false) @Size(max = 64) String cashierId,
+                                      @RequestParam(required = false) @Size(min = 2, max = 100) String customer,
+                                      @RequestParam(required = false) TenderType tender,
+                                      @RequestParam(required = false) @Size(max = 16) String invoiceNumber,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
-        return orders.list(me.requireShop(), status, page, size).collectList();
+        String shop = me.requireShop();
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        OrderFilter filter = new OrderFilter(status, from == null ? null : from.atStartOfDay(props.shopZone()).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), blank(cashierId),
+                blank(customer), tender, blank(invoiceNumber));
+        return orders.list(shop, filter, page, size).collectList();
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a PENDING order",
+            description = "The order becomes CANCELLED and inventory releases whatever it reserved. A confirmed sale is voided instead (409 here).")
+    public Mono<OrderView> cancel(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id,
+                                  @RequestBody(required = false) @Valid ReasonRequest body) {
+        String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
+        return orders.cancel(shop, id, me.subject(), body == null ? null : body.reason());
+    }
+
+    @PostMapping("/{id}/void")
+    @Operation(summary = "Void a confirmed sale (manager or owner)",
+            description = "The sale becomes VOIDED; order.voided makes inventory restock every line and accounting reverse "
+                    + "the sale. Only a CONFIRMED sale with no refunds can be voided. Requires Idempotency-Key and a reason.")
+    public Mono<ResponseEntity<OrderView>> voidSale(@AuthenticationPrincipal ShopPrincipal me,
+                                                    @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
+                                                    @PathVariable UUID id, @Valid @RequestBody VoidRequest body) {
+        String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
+        return idempotency.execute(shop, key, "POST /api/v1/orders/" + id + "/void", body, OrderView.class,
+                () -> orders.voidSale(shop, id, me.subject(), body.reason().trim()).map(ResponseEntity::ok));
+    }
+
+    /** An optional reason. */
+    public record ReasonRequest(@Size(max = 200) String reason) {
+    }
+
+    public record VoidRequest(@jakarta.validation.constraints.NotBlank @Size(max = 200) String reason) {
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static Duration preferredWait(String prefer) {

@@ -7,15 +7,26 @@ import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
 import dev.kirana.order.catalogreplica.CatalogReplica;
 import dev.kirana.order.catalogreplica.ReplicaProduct;
+import dev.kirana.order.gst.FinancialYear;
+import dev.kirana.order.gst.Gstin;
+import dev.kirana.order.gst.StateCodes;
+import dev.kirana.order.invoice.DocumentSeries;
+import dev.kirana.order.loyalty.LoyaltyPoints;
+import dev.kirana.order.pricing.PricingException;
+import dev.kirana.order.pricing.SaleCalculator;
+import dev.kirana.order.pricing.TenderType;
+import dev.kirana.order.pricing.Tendering;
+import dev.kirana.order.shop.ShopDirectory;
+import dev.kirana.order.shop.ShopProfile;
 import dev.kirana.web.problem.Problems;
-import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -23,51 +34,148 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+/**
+ * Sales and the order side of the saga. Each public method is one unit of work: the state change, the outbox event
+ * and any loyalty or numbering effect commit together.
+ */
 @Service
 public class OrderService {
-    static final String SOURCE_CURRENCY = "INR";
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final OutboxWriter outbox;
     private final CatalogReplica catalog;
+    private final ShopDirectory shops;
+    private final OrderRepository orders;
+    private final DocumentSeries series;
+    private final LoyaltyPoints loyalty;
     private final OrderProperties props;
     private final OrderStatusWatch watch;
 
     public OrderService(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog,
+                        ShopDirectory shops, OrderRepository orders, DocumentSeries series, LoyaltyPoints loyalty,
                         OrderProperties props, OrderStatusWatch watch) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
         this.catalog = catalog;
+        this.shops = shops;
+        this.orders = orders;
+        this.series = series;
+        this.loyalty = loyalty;
         this.props = props;
         this.watch = watch;
     }
 
     /**
-     * Prices the lines from the local catalog replica and writes the PENDING order, its lines and
-     * {@code order.placed} in one transaction. Inventory answers through events.
+     * Prices the sale from the local catalog replica (GST on the date of supply), checks its tenders, holds any
+     * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
      * Runs inside the caller's transaction when there is one (the idempotency key's).
      */
     public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request) {
-        return Flux.fromIterable(request.lines()).index()
-                .concatMap(t -> resolve(shopId, t.getT1().intValue(), t.getT2()))
-                .collectList()
-                .flatMap(lines -> {
-                    UUID id = UUID.randomUUID();
-                    Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Instant deadline = placedAt.plus(props.reservationTimeout());
-                    BigDecimal total = lines.stream().map(OrderView.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-                    OrderView order = new OrderView(id, OrderStatus.PENDING, cashierId, SOURCE_CURRENCY, total, null,
-                            placedAt, deadline, placedAt, lines);
-                    return insert(shopId, order, request.locationId())
-                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, id.toString(), shopId,
-                                    new OrderEvents.OrderPlaced(id.toString(), cashierId, request.locationId(), SOURCE_CURRENCY,
-                                            eventLines(lines), total, placedAt, deadline)))
-                            .thenReturn(order);
-                });
+        Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LocalDate dateOfSupply = placedAt.atZone(props.shopZone()).toLocalDate();
+        return Mono.zip(shops.profile(shopId),
+                        Flux.fromIterable(request.lines()).index()
+                                .concatMap(t -> resolve(shopId, t.getT1().intValue(), t.getT2())).collectList())
+                .flatMap(t -> catalog.ratesOn(shopId, t.getT2().stream().map(ReplicaProduct::productId).distinct().toList(), dateOfSupply)
+                        .map(rates -> build(t.getT1(), cashierId, request, t.getT2(), rates, placedAt)))
+                .flatMap(sale -> holdPoints(shopId, sale.order())
+                        .then(orders.insert(shopId, sale.order(), sale.orderDiscountShares()))
+                        .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, sale.order().id().toString(), shopId,
+                                SaleEvents.placed(sale.order())))
+                        .thenReturn(sale.order()))
+                .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
-    private Mono<OrderView.Line> resolve(String shopId, int index, PlaceOrderRequest.Line line) {
+    private record NewSale(OrderView order, List<BigDecimal> orderDiscountShares) {
+    }
+
+    private NewSale build(ShopProfile shop, String cashierId, PlaceOrderRequest request, List<ReplicaProduct> products,
+                          Map<String, BigDecimal> ratesOnDate, Instant placedAt) {
+        OrderView.Customer customer = customer(request.customer());
+        String placeOfSupply = placeOfSupply(shop, request, customer);
+        List<SaleCalculator.Line> lines = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            ReplicaProduct p = products.get(i);
+            PlaceOrderRequest.Line l = request.lines().get(i);
+            lines.add(new SaleCalculator.Line(p.sellingPrice(), l.quantity(), ratesOnDate.getOrDefault(p.productId(), p.gstRate()),
+                    p.taxInclusive(), l.discount(), l.discountPercent()));
+        }
+        SaleCalculator.PricedSale priced = SaleCalculator.price(new SaleCalculator.Sale(shop.registration(), shop.stateCode(),
+                placeOfSupply, lines, request.discount(), request.discountPercent()));
+        boolean customerKnown = customer != null && customer.phone() != null;
+        Tendering.Settlement paid = Tendering.settle(priced.payable(), request.tenders() == null ? List.of()
+                : request.tenders().stream().map(t -> new Tendering.Tender(t.type(), t.amount(), t.reference())).toList(),
+                customerKnown, shop.loyaltyPointValue());
+
+        List<OrderView.Line> viewLines = new ArrayList<>();
+        List<BigDecimal> shares = new ArrayList<>();
+        for (int i = 0; i < products.size(); i++) {
+            ReplicaProduct p = products.get(i);
+            SaleCalculator.PricedLine pl = priced.lines().get(i);
+            viewLines.add(new OrderView.Line(i + 1, p.productId(), p.sku(), p.barcode(), p.name(), p.hsn(), p.unit(),
+                    request.lines().get(i).quantity(), p.sellingPrice(), p.taxInclusive(), pl.gstRate(), pl.gross(),
+                    pl.discount(), pl.tax().taxableValue(), pl.tax().cgst(), pl.tax().sgst(), pl.tax().igst(), pl.total(),
+                    BigDecimal.ZERO));
+            shares.add(pl.orderDiscount());
+        }
+        List<OrderView.Tender> tenders = paid.tenders().stream()
+                .map(t -> new OrderView.Tender(t.type(), t.tendered(), t.applied(), t.change(), t.reference(), t.points()))
+                .toList();
+        OrderView order = new OrderView(UUID.randomUUID(), OrderStatus.PENDING, null, null, priced.document(), cashierId,
+                request.locationId(), shop.currency(), customer, shop.stateCode(), placeOfSupply, priced.supply(),
+                viewLines, priced.gross(), priced.discount(), priced.taxableValue(), priced.cgst(), priced.sgst(),
+                priced.igst(), priced.roundOff(), priced.payable(), tenders, paid.received(), paid.change(),
+                BigDecimal.ZERO.setScale(2), 0, paid.pointsRedeemed(), null, placedAt,
+                placedAt.plus(props.reservationTimeout()), null, placedAt, null, null);
+        return new NewSale(order, shares);
+    }
+
+    private static OrderView.Customer customer(PlaceOrderRequest.Customer c) {
+        if (c == null) {
+            return null;
+        }
+        String gstin = null;
+        if (c.gstin() != null && !c.gstin().isBlank()) {
+            try {
+                gstin = Gstin.parse(c.gstin()).value();
+            } catch (IllegalArgumentException e) {
+                throw new PricingException("customer.gstin", e.getMessage());
+            }
+        }
+        String name = c.name() == null || c.name().isBlank() ? null : c.name().trim();
+        String phone = c.phone() == null || c.phone().isBlank() ? null : c.phone().trim();
+        if (name == null && phone == null && gstin == null) {
+            return null;
+        }
+        return new OrderView.Customer(name, phone, gstin);
+    }
+
+    /** A registered buyer's GSTIN fixes the place of supply; otherwise the one given, else the shop's own state. */
+    private static String placeOfSupply(ShopProfile shop, PlaceOrderRequest request, OrderView.Customer customer) {
+        String given = request.placeOfSupply();
+        if (given != null && !StateCodes.isValid(given)) {
+            throw new PricingException("placeOfSupply", given + " is not a GST state code");
+        }
+        if (customer != null && customer.gstin() != null) {
+            String buyerState = customer.gstin().substring(0, 2);
+            if (given != null && !given.equals(buyerState)) {
+                throw new PricingException("placeOfSupply", "the customer's GSTIN is registered in state " + buyerState
+                        + ", which is the place of supply of a B2B sale, not " + given);
+            }
+            return buyerState;
+        }
+        return given != null ? given : shop.stateCode();
+    }
+
+    private Mono<Void> holdPoints(String shopId, OrderView o) {
+        if (o.loyaltyPointsRedeemed() <= 0) {
+            return Mono.empty();
+        }
+        return loyalty.redeem(shopId, o.customer().phone(), o.loyaltyPointsRedeemed(), o.id());
+    }
+
+    private Mono<ReplicaProduct> resolve(String shopId, int index, PlaceOrderRequest.Line line) {
         String field = "lines[" + index + "]";
         Mono<ReplicaProduct> product;
         if (line.productId() != null && !line.productId().isBlank()) {
@@ -79,76 +187,75 @@ public class OrderService {
         } else {
             return Mono.error(Problems.invalid(field, "give a productId or a barcode"));
         }
-        return product.flatMap(p -> p.active()
-                ? Mono.just(new OrderView.Line(index + 1, p.productId(), p.sku(), p.name(), line.quantity(), p.sellingPrice(),
-                Pricing.lineTotal(p.sellingPrice(), line.quantity())))
+        return product.flatMap(p -> p.active() ? Mono.just(p)
                 : Mono.error(Problems.invalid(field, "product " + p.sku() + " is archived and cannot be sold")));
     }
 
-    private Mono<Void> insert(String shopId, OrderView o, String locationId) {
-        var spec = db.sql("""
-                        INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at)
-                        VALUES (:id, :shop, 'PENDING', :cashier, :loc, :currency, :total, :placed, :deadline, :placed)""")
-                .bind("id", o.id()).bind("shop", shopId).bind("cashier", o.cashierId()).bind("currency", o.currency())
-                .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()));
-        spec = locationId == null ? spec.bindNull("loc", String.class) : spec.bind("loc", locationId);
-        return spec.then().thenMany(Flux.fromIterable(o.lines()).concatMap(l -> db.sql("""
-                                INSERT INTO order_lines (order_id, line_no, product_id, sku, name, quantity, unit_price, line_total)
-                                VALUES (:order, :no, :product, :sku, :name, :qty, :price, :total)""")
-                        .bind("order", o.id()).bind("no", l.lineNo()).bind("product", l.productId()).bind("sku", l.sku())
-                        .bind("name", l.name()).bind("qty", l.quantity()).bind("price", l.unitPrice()).bind("total", l.lineTotal())
-                        .then()))
-                .then();
-    }
-
     public Mono<OrderView> get(String shopId, UUID id) {
-        return db.sql("SELECT id, status, cashier_id, currency, total, reason, placed_at, deadline, updated_at FROM orders WHERE shop_id = :shop AND id = :id")
-                .bind("shop", shopId).bind("id", id)
-                .map(OrderService::header).one()
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")))
-                .flatMap(h -> lines(id).collectList().map(h::withLines));
+        return orders.find(shopId, id).switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")));
     }
 
-    public Flux<OrderView> list(String shopId, OrderStatus status, int page, int size) {
-        String filter = status == null ? "" : " AND status = :status";
-        var spec = db.sql("SELECT id, status, cashier_id, currency, total, reason, placed_at, deadline, updated_at FROM orders WHERE shop_id = :shop"
-                        + filter + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
-                .bind("shop", shopId).bind("limit", size).bind("offset", (long) page * size);
-        if (status != null) {
-            spec = spec.bind("status", status.name());
-        }
-        return spec.map(OrderService::header).all().concatMap(h -> lines(h.id()).collectList().map(h::withLines));
+    public Flux<OrderView> list(String shopId, OrderFilter filter, int page, int size) {
+        return orders.list(shopId, filter, page, size);
     }
 
     /** Waits up to {@code wait} for the order to reach a final state, then returns it as it is. */
-    public Mono<OrderView> awaitFinal(String shopId, UUID id, java.time.Duration wait) {
-        java.time.Duration capped = wait.compareTo(props.maxWait()) > 0 ? props.maxWait() : wait;
-        return watch.awaitFinal(id, capped, () -> status(shopId, id)).then(get(shopId, id));
-    }
-
-    private Mono<OrderStatus> status(String shopId, UUID id) {
-        return db.sql("SELECT status FROM orders WHERE shop_id = :shop AND id = :id").bind("shop", shopId).bind("id", id)
-                .map(r -> OrderStatus.valueOf(r.get("status", String.class))).one();
+    public Mono<OrderView> awaitFinal(String shopId, UUID id, Duration wait) {
+        Duration capped = wait.compareTo(props.maxWait()) > 0 ? props.maxWait() : wait;
+        return watch.awaitFinal(id, capped, () -> orders.status(shopId, id)).then(get(shopId, id));
     }
 
     // ---- saga steps: each runs in the inbox transaction of the event that caused it ----
 
-    /** Stock is held: PENDING → CONFIRMED and {@code order.confirmed}. A reservation for an order no longer pending changes nothing. */
+    /**
+     * Stock is held: PENDING → CONFIRMED. The sale gets the next invoice number of its shop's series and financial
+     * year (assigned here, not at placement, so rejected and timed-out orders leave no gap), the customer earns
+     * loyalty points, and {@code order.confirmed} goes out. A reservation for an order no longer pending changes nothing.
+     */
     public Mono<Void> confirm(String shopId, UUID id) {
-        return transition(shopId, id, OrderStatus.CONFIRMED, null)
-                .flatMap(order -> outbox.append(Topics.ORDER, EventTypes.ORDER_CONFIRMED, id.toString(), shopId,
-                        new OrderEvents.OrderConfirmed(id.toString(), order.cashierId(), order.currency(),
-                                eventLines(order.lines()), order.total(), order.updatedAt())))
+        return orders.lock(shopId, id)
+                .filter(o -> o.status().canMoveTo(OrderStatus.CONFIRMED))
+                .flatMap(o -> shops.profile(shopId).flatMap(shop -> {
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    LocalDate day = now.atZone(props.shopZone()).toLocalDate();
+                    FinancialYear fy = FinancialYear.of(day, shop.fyStartMonth());
+                    long earned = o.customer() == null || o.customer().phone() == null ? 0
+                            : LoyaltyPoints.earnedOn(o.total().subtract(applied(o, TenderType.LOYALTY)), shop.loyaltyPointsPer100());
+                    return series.next(shopId, shop.invoicePrefix(), DocumentSeries.Kind.INVOICE, fy)
+                            .flatMap(number -> db.sql("""
+                                            UPDATE orders SET status = 'CONFIRMED', invoice_number = :number, invoice_date = :day,
+                                                confirmed_at = :now, updated_at = :now, loyalty_points_earned = :earned
+                                            WHERE id = :id""")
+                                    .bind("number", number).bind("day", day).bind("now", OrderRepository.utc(now))
+                                    .bind("earned", earned).bind("id", id).then()
+                                    .then(earned > 0 ? loyalty.earn(shopId, o.customer().phone(), earned, id) : Mono.empty())
+                                    .then(orders.find(shopId, id)))
+                            .flatMap(confirmed -> outbox.append(Topics.ORDER, EventTypes.ORDER_CONFIRMED, id.toString(), shopId,
+                                    SaleEvents.confirmed(confirmed)));
+                }))
                 .then();
     }
 
-    /** Stock is short: PENDING → REJECTED and {@code order.rejected} with the short lines. */
+    /** Stock is short: PENDING → REJECTED and {@code order.rejected} with the short lines; held points go back. */
     public Mono<Void> reject(String shopId, UUID id, List<InventoryEvents.ShortLine> shortLines) {
         String reason = "insufficient stock";
-        return transition(shopId, id, OrderStatus.REJECTED, reason)
+        return end(shopId, id, OrderStatus.REJECTED, reason)
                 .flatMap(order -> outbox.append(Topics.ORDER, EventTypes.ORDER_REJECTED, id.toString(), shopId,
                         new OrderEvents.OrderRejected(id.toString(), reason, shortLines)))
                 .then();
+    }
+
+    /** The cashier gives up on a PENDING order: CANCELLED and {@code order.cancelled} (inventory releases what it reserved). */
+    public Mono<OrderView> cancel(String shopId, UUID id, String by, String reason) {
+        String why = reason == null || reason.isBlank() ? "cancelled at the counter" : reason.trim();
+        Mono<OrderView> work = orders.lock(shopId, id)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")))
+                .flatMap(o -> o.status() == OrderStatus.PENDING ? end(shopId, id, OrderStatus.CANCELLED, why)
+                        : Mono.error(Problems.conflict("Order " + id + " is " + o.status() + "; only a PENDING order can be cancelled"
+                        + (o.status() == OrderStatus.CONFIRMED ? " (void the sale instead)" : ""))))
+                .flatMap(o -> outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, id.toString(), shopId,
+                        new OrderEvents.OrderCancelled(id.toString(), why, by)).thenReturn(o));
+        return tx.transactional(work).doOnNext(o -> watch.changed(id));
     }
 
     /**
@@ -160,67 +267,73 @@ public class OrderService {
                         UPDATE orders SET status = 'CANCELLED', reason = 'reservation timed out', updated_at = now()
                         WHERE id IN (SELECT id FROM orders WHERE status = 'PENDING' AND deadline < now()
                                      ORDER BY deadline LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, shop_id""")
+                        RETURNING id, shop_id, customer_phone, loyalty_points_redeemed""")
                 .bind("batch", batch)
-                .map(r -> new Object[]{r.get("id", UUID.class), r.get("shop_id", String.class)})
+                .map(r -> new Overdue(r.get("id", UUID.class), r.get("shop_id", String.class), r.get("customer_phone", String.class),
+                        r.get("loyalty_points_redeemed", Long.class)))
                 .all()
-                .concatMap(row -> outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, row[0].toString(), (String) row[1],
-                                new OrderEvents.OrderCancelled(row[0].toString(), "reservation timed out"))
-                        .thenReturn((UUID) row[0]))
+                .concatMap(o -> loyalty.returnRedemption(o.shopId(), o.phone(), o.pointsHeld(), o.id())
+                        .then(outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, o.id().toString(), o.shopId(),
+                                new OrderEvents.OrderCancelled(o.id().toString(), "reservation timed out")))
+                        .thenReturn(o.id()))
                 .collectList();
         // waiters are told after commit, so what they read is final
         return tx.transactional(work).doOnNext(ids -> ids.forEach(watch::changed)).map(List::size);
     }
 
-    private Mono<OrderView> transition(String shopId, UUID id, OrderStatus next, String reason) {
-        return db.sql("SELECT id, status, cashier_id, currency, total, reason, placed_at, deadline, updated_at FROM orders WHERE shop_id = :shop AND id = :id FOR UPDATE")
-                .bind("shop", shopId).bind("id", id)
-                .map(OrderService::header).one()
+    private record Overdue(UUID id, String shopId, String phone, long pointsHeld) {
+    }
+
+    /**
+     * A confirmed sale is voided (manager or owner): VOIDED, points earned taken back and points spent given back,
+     * and {@code order.voided} so that inventory restocks every line and accounting reverses the sale.
+     */
+    public Mono<OrderView> voidSale(String shopId, UUID id, String by, String reason) {
+        Mono<OrderView> work = orders.lock(shopId, id)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")))
+                .flatMap(o -> {
+                    if (o.status() != OrderStatus.CONFIRMED) {
+                        return Mono.error(Problems.conflict("Order " + id + " is " + o.status() + "; only a CONFIRMED sale with "
+                                + "no refunds can be voided" + (o.status() == OrderStatus.PENDING ? " (cancel it instead)"
+                                : o.status() == OrderStatus.PARTIALLY_REFUNDED ? " (refund the remaining lines instead)" : "")));
+                    }
+                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                    String phone = o.customer() == null ? null : o.customer().phone();
+                    long reversed = o.loyaltyPointsEarned();
+                    Mono<Void> points = phone == null ? Mono.empty()
+                            : loyalty.reverseEarning(shopId, phone, reversed, id)
+                            .then(loyalty.returnRedemption(shopId, phone, o.loyaltyPointsRedeemed(), id));
+                    return db.sql("""
+                                    UPDATE orders SET status = :status, voided_at = :now, voided_by = :by, void_reason = :reason,
+                                        updated_at = :now, loyalty_points_reversed = :reversed WHERE id = :id""")
+                            .bind("status", o.status().moveTo(OrderStatus.VOIDED).name()).bind("now", OrderRepository.utc(now))
+                            .bind("by", by).bind("reason", reason).bind("reversed", reversed).bind("id", id).then()
+                            .then(points)
+                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED, id.toString(), shopId,
+                                    SaleEvents.voided(o, reason, by, now, reversed)))
+                            .then(orders.find(shopId, id));
+                });
+        return tx.transactional(work);
+    }
+
+    /** PENDING → {@code next} with held loyalty points given back; empty when the order is not pending any more. */
+    private Mono<OrderView> end(String shopId, UUID id, OrderStatus next, String reason) {
+        return orders.lock(shopId, id)
                 .filter(o -> o.status().canMoveTo(next))
                 .flatMap(o -> {
-                    OrderStatus moved = o.status().moveTo(next);
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    var spec = db.sql("UPDATE orders SET status = :status, reason = :reason, updated_at = :now WHERE id = :id")
-                            .bind("status", moved.name()).bind("now", utc(now)).bind("id", id);
-                    spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
-                    return spec.then().then(lines(id).collectList())
-                            .map(lines -> new OrderView(o.id(), moved, o.cashierId(), o.currency(), o.total(), reason,
-                                    o.placedAt(), o.deadline(), now, lines));
+                    Mono<Void> points = o.loyaltyPointsRedeemed() > 0
+                            ? loyalty.returnRedemption(shopId, o.customer().phone(), o.loyaltyPointsRedeemed(), id) : Mono.empty();
+                    return db.sql("UPDATE orders SET status = :status, reason = :reason, updated_at = :now WHERE id = :id")
+                            .bind("status", o.status().moveTo(next).name()).bind("reason", reason)
+                            .bind("now", OrderRepository.utc(now)).bind("id", id).then()
+                            .then(points)
+                            .then(orders.find(shopId, id));
                 });
     }
 
-    private Flux<OrderView.Line> lines(UUID orderId) {
-        return db.sql("SELECT line_no, product_id, sku, name, quantity, unit_price, line_total FROM order_lines WHERE order_id = :id ORDER BY line_no")
-                .bind("id", orderId)
-                .map(r -> new OrderView.Line(r.get("line_no", Integer.class), r.get("product_id", String.class), r.get("sku", String.class),
-                        r.get("name", String.class), r.get("quantity", BigDecimal.class), r.get("unit_price", BigDecimal.class),
-                        r.get("line_total", BigDecimal.class)))
-                .all();
-    }
-
-    private static List<OrderEvents.OrderLine> eventLines(List<OrderView.Line> lines) {
-        List<OrderEvents.OrderLine> out = new ArrayList<>(lines.size());
-        for (OrderView.Line l : lines) {
-            out.add(new OrderEvents.OrderLine(l.productId(), l.sku(), l.name(), l.quantity(), l.unitPrice(), l.lineTotal()));
-        }
-        return out;
-    }
-
-    private static Header header(Readable r) {
-        return new Header(r.get("id", UUID.class), OrderStatus.valueOf(r.get("status", String.class)), r.get("cashier_id", String.class),
-                r.get("currency", String.class), r.get("total", BigDecimal.class), r.get("reason", String.class),
-                r.get("placed_at", OffsetDateTime.class).toInstant(), r.get("deadline", OffsetDateTime.class).toInstant(),
-                r.get("updated_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
-    }
-
-    private record Header(UUID id, OrderStatus status, String cashierId, String currency, BigDecimal total, String reason,
-                          Instant placedAt, Instant deadline, Instant updatedAt) {
-        OrderView withLines(List<OrderView.Line> lines) {
-            return new OrderView(id, status, cashierId, currency, total, reason, placedAt, deadline, updatedAt, lines);
-        }
+    static BigDecimal applied(OrderView o, TenderType type) {
+        return o.tenders().stream().filter(t -> t.type() == type).map(OrderView.Tender::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -31,7 +31,7 @@ public class InventoryEventsListener {
                         KiranaEvents.data(e, InventoryEvents.StockReservationRejected.class).shortLines()));
     }
 
-    @KafkaListener(topics = Topics.INVENTORY)
+    @KafkaListener(topics = Topics.INVENTORY, concurrency = "${kirana.orders.saga-concurrency:3}")
     public void on(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
         // committed by now: anyone waiting on this order reads its new state

@@ -9,21 +9,31 @@ public final class EventTypes {
 
     public static final String SHOP_CREATED = "kirana.shop.created.v1";
     public static final String MEMBER_ADDED = "kirana.member.added.v1";
+    public static final String SHOP_UPDATED = "kirana.shop.updated.v1";
+    public static final String MEMBER_REMOVED = "kirana.member.removed.v1";
     public static final String PRODUCT_CREATED = "kirana.product.created.v1";
     public static final String PRODUCT_UPDATED = "kirana.product.updated.v1";
+    public static final String PRODUCT_ARCHIVED = "kirana.product.archived.v1";
+    public static final String PRICE_CHANGED = "kirana.price.changed.v1";
     public static final String STOCK_RECEIVED = "kirana.stock.received.v1";
     public static final String STOCK_RESERVED = "kirana.stock.reserved.v1";
     public static final String STOCK_RESERVATION_REJECTED = "kirana.stock.reservation-rejected.v1";
     public static final String STOCK_RELEASED = "kirana.stock.released.v1";
     public static final String STOCK_COMMITTED = "kirana.stock.committed.v1";
+    public static final String STOCK_ADJUSTED = "kirana.stock.adjusted.v1";
+    public static final String STOCK_LOW = "kirana.stock.low.v1";
     public static final String ORDER_PLACED = "kirana.order.placed.v1";
     public static final String ORDER_CONFIRMED = "kirana.order.confirmed.v1";
     public static final String ORDER_REJECTED = "kirana.order.rejected.v1";
     public static final String ORDER_CANCELLED = "kirana.order.cancelled.v1";
+    public static final String ORDER_VOIDED = "kirana.order.voided.v1";
+    public static final String ORDER_REFUNDED = "kirana.order.refunded.v1";
 
-    public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, PRODUCT_CREATED, PRODUCT_UPDATED,
-            STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED,
-            ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED);
+    public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
+            PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
+            STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED, STOCK_ADJUSTED, STOCK_LOW,
+            ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
+            ORDER_VOIDED, ORDER_REFUNDED);
 
     private EventTypes() {
     }

@@ -30,6 +30,20 @@ public final class InventoryEvents {
                                 BigDecimal onHand) {
     }
 
+    /**
+     * Stock moved for a reason other than a purchase or a sale ({@code stock.adjusted}): damage, loss, correction,
+     * a physical count's difference, a transfer leg or a customer return. {@code quantity} and {@code value} are
+     * signed (negative when stock left the location); {@code value} = quantity x unitCost.
+     */
+    public record StockAdjusted(String productId, String locationId, String movement, BigDecimal quantity,
+                                BigDecimal unitCost, BigDecimal value, BigDecimal onHand, String reason, String reference) {
+    }
+
+    /** A product's available stock (all locations) fell to or below its reorder level ({@code stock.low}). */
+    public record StockLow(String productId, String sku, String name, BigDecimal available, BigDecimal onHand,
+                           BigDecimal reorderLevel) {
+    }
+
     private InventoryEvents() {
     }
 }

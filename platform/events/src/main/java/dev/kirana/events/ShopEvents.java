@@ -6,7 +6,17 @@ public final class ShopEvents {
                               String registrationType, String ownerUserId) {
     }
 
+    /** A user got a role in a shop: a new member, or a member whose role changed (the latest event wins). */
     public record MemberAdded(String shopId, String userId, String role) {
+    }
+
+    /** A shop's details changed; carries the whole new state (consumers replace what they keep). */
+    public record ShopUpdated(String shopId, String name, String stateCode, String gstin, String currency,
+                              String registrationType, int financialYearStartMonth) {
+    }
+
+    /** A user lost their role in a shop. */
+    public record MemberRemoved(String shopId, String userId) {
     }
 
     private ShopEvents() {

@@ -1,0 +1,126 @@
+package dev.kirana.order.invoice;
+
+import dev.kirana.order.gst.AmountInWords;
+import dev.kirana.order.gst.DocumentType;
+import dev.kirana.order.gst.RegistrationType;
+import dev.kirana.order.gst.StateCodes;
+import dev.kirana.order.gst.SupplyType;
+import dev.kirana.order.order.OrderStatus;
+import dev.kirana.order.order.OrderView;
+import dev.kirana.order.pricing.TenderType;
+import dev.kirana.order.refund.RefundView;
+import dev.kirana.order.shop.ShopProfile;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything printed on a tax invoice, bill of supply or credit note (Rule 46 / 49 / 53 contents), independent of
+ * how it is rendered (PDF, thermal receipt).
+ */
+public record InvoiceData(String title, String number, LocalDate date, String againstInvoice, LocalDate againstDate,
+                          String supplierName, String supplierAddress, String supplierGstin, String supplierState,
+                          String buyerName, String buyerPhone, String buyerGstin, String placeOfSupply,
+                          SupplyType supply, String stateTaxName, boolean chargesTax, List<Item> items, List<RateRow> rates,
+                          BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst,
+                          BigDecimal roundOff, BigDecimal total, String amountInWords, List<Payment> payments,
+                          BigDecimal change, String declaration, String footer, String marker, String cashier) {
+
+    public record Item(int no, String description, String hsn, BigDecimal quantity, String unit, BigDecimal unitPrice,
+                       BigDecimal discount, BigDecimal taxableValue, BigDecimal gstRate, BigDecimal cgst, BigDecimal sgst,
+                       BigDecimal igst, BigDecimal amount) {
+    }
+
+    public record RateRow(BigDecimal rate, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst) {
+        public BigDecimal tax() {
+            return cgst.add(sgst).add(igst);
+        }
+    }
+
+    public record Payment(String label, BigDecimal amount) {
+    }
+
+    public static String stateLabel(String code) {
+        return code == null ? "" : StateCodes.name(code) + " (" + code + ")";
+    }
+
+    /** The invoice (or bill of supply) of a sale. */
+    public static InvoiceData of(OrderView o, ShopProfile shop) {
+        boolean taxInvoice = o.documentType() == DocumentType.TAX_INVOICE;
+        List<Item> items = o.lines().stream().map(l -> new Item(l.lineNo(), l.name(), l.hsn(), l.quantity(), l.unit(),
+                l.unitPrice(), l.discount(), l.taxableValue(), l.gstRate(), l.cgst(), l.sgst(), l.igst(), l.lineTotal())).toList();
+        List<Payment> payments = new ArrayList<>();
+        for (OrderView.Tender t : o.tenders()) {
+            String label = switch (t.type()) {
+                case CASH -> "Cash";
+                case CARD -> "Card";
+                case UPI -> "UPI";
+                case CREDIT -> "Khata (credit)";
+                case LOYALTY -> "Loyalty points (" + t.points() + ")";
+            };
+            payments.add(new Payment(t.reference() == null ? label : label + " " + t.reference(), t.type() == TenderType.CASH ? t.tendered() : t.amount()));
+        }
+        String marker = o.status() == OrderStatus.VOIDED ? "VOID" : o.status() == OrderStatus.REFUNDED ? "REFUNDED"
+                : o.status() == OrderStatus.PARTIALLY_REFUNDED ? "PARTLY REFUNDED" : null;
+        OrderView.Customer c = o.customer();
+        return new InvoiceData(o.documentType().title(), o.invoiceNumber(), o.invoiceDate(), null, null,
+                shop.displayName(), shop.address(), shop.gstin(), o.supplierStateCode(),
+                c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.gstin(), o.placeOfSupply(),
+                o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),
+                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.total(), AmountInWords.rupees(o.total()),
+                payments, o.change(), declaration(o.documentType(), shop.registration()), shop.receiptFooter(), marker,
+                o.cashierId());
+    }
+
+    /** The credit note of a refund, against the sale's invoice. */
+    public static InvoiceData creditNote(RefundView r, OrderView o, ShopProfile shop) {
+        boolean taxInvoice = o.documentType() == DocumentType.TAX_INVOICE;
+        Map<Integer, OrderView.Line> sold = new TreeMap<>();
+        o.lines().forEach(l -> sold.put(l.lineNo(), l));
+        List<Item> items = r.lines().stream().map(l -> {
+            OrderView.Line s = sold.get(l.lineNo());
+            return new Item(l.lineNo(), l.name() + (l.disposition() == RefundView.Disposition.WRITE_OFF ? " (damaged)" : ""),
+                    l.hsn(), l.quantity(), l.unit(), s == null ? null : s.unitPrice(), null, l.taxableValue(), l.gstRate(),
+                    l.cgst(), l.sgst(), l.igst(), l.amount());
+        }).toList();
+        String tender = switch (r.tender()) {
+            case CASH -> "Refunded in cash";
+            case CARD -> "Refunded to card";
+            case UPI -> "Refunded by UPI";
+            case CREDIT -> "Credited to khata";
+            case LOYALTY -> "Refunded as points";
+        };
+        OrderView.Customer c = o.customer();
+        return new InvoiceData("Credit Note", r.creditNoteNumber(), r.creditNoteDate(), o.invoiceNumber(), o.invoiceDate(),
+                shop.displayName(), shop.address(), shop.gstin(), o.supplierStateCode(),
+                c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.gstin(), o.placeOfSupply(),
+                o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),
+                r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.total(), AmountInWords.rupees(r.total()),
+                List.of(new Payment(r.reference() == null ? tender : tender + " " + r.reference(), r.total())),
+                BigDecimal.ZERO.setScale(2), r.reason() == null ? null : "Reason: " + r.reason(), shop.receiptFooter(), null,
+                r.refundedBy());
+    }
+
+    static String declaration(DocumentType document, RegistrationType registration) {
+        if (document == DocumentType.TAX_INVOICE) {
+            return null;
+        }
+        return registration == RegistrationType.COMPOSITION
+                ? "Composition taxable person, not eligible to collect tax on supplies"
+                : "Supplier not registered under GST; no tax is charged";
+    }
+
+    private static List<RateRow> rates(List<Item> items) {
+        Map<BigDecimal, RateRow> byRate = new TreeMap<>();
+        for (Item i : items) {
+            BigDecimal rate = i.gstRate().stripTrailingZeros();
+            RateRow prev = byRate.getOrDefault(rate, new RateRow(rate, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+            byRate.put(rate, new RateRow(rate, prev.taxableValue().add(i.taxableValue()), prev.cgst().add(i.cgst()),
+                    prev.sgst().add(i.sgst()), prev.igst().add(i.igst())));
+        }
+        return List.copyOf(byRate.values());
+    }
+}

@@ -1,0 +1,227 @@
+package dev.kirana.order.order;
+
+import dev.kirana.order.gst.DocumentType;
+import dev.kirana.order.gst.SupplyType;
+import dev.kirana.order.pricing.TenderType;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Orders, their lines and tenders in SQL; every query is scoped by shop. */
+@Repository
+public class OrderRepository {
+    static final String HEADER = """
+            id, status, invoice_number, invoice_date, document_type, cashier_id, location_id, currency, customer_name,
+            customer_phone, customer_gstin, supplier_state, place_of_supply, supply_type, gross, discount, taxable_value,
+            cgst, sgst, igst, round_off, total, received, change_due, refunded_total, loyalty_points_earned,
+            loyalty_points_redeemed, reason, placed_at, deadline, confirmed_at, updated_at, voided_at, voided_by""";
+    private static final String LINE = """
+            line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price, tax_inclusive, gst_rate, gross,
+            line_discount + order_discount AS discount, taxable_value, cgst, sgst, igst, line_total, refunded_quantity""";
+    private final DatabaseClient db;
+
+    public OrderRepository(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public DatabaseClient db() {
+        return db;
+    }
+
+    /** @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it) */
+    public Mono<Void> insert(String shopId, OrderView o, List<BigDecimal> orderDiscountShares) {
+        var spec = db.sql("""
+                        INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at,
+                            document_type, supplier_state, place_of_supply, supply_type, customer_name, customer_phone, customer_gstin,
+                            gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed)
+                        VALUES (:id, :shop, 'PENDING', :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
+                            :doc, :supplier, :pos, :supply, :cname, :cphone, :cgstin,
+                            :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed)""")
+                .bind("id", o.id()).bind("shop", shopId).bind("cashier", o.cashierId()).bind("currency", o.currency())
+                .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()))
+                .bind("doc", o.documentType().name()).bind("supplier", o.supplierStateCode()).bind("pos", o.placeOfSupply())
+                .bind("supply", o.supplyType().name()).bind("gross", o.gross()).bind("discount", o.discount())
+                .bind("taxable", o.taxableValue()).bind("cgst", o.cgst()).bind("sgst", o.sgst()).bind("igst", o.igst())
+                .bind("roundOff", o.roundOff()).bind("received", o.received()).bind("change", o.change())
+                .bind("redeemed", o.loyaltyPointsRedeemed());
+        spec = nullable(spec, "loc", o.locationId());
+        OrderView.Customer c = o.customer();
+        spec = nullable(spec, "cname", c == null ? null : c.name());
+        spec = nullable(spec, "cphone", c == null ? null : c.phone());
+        spec = nullable(spec, "cgstin", c == null ? null : c.gstin());
+        return spec.then().then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
+    }
+
+    /** All lines in one statement: the hot path of a sale. */
+    private Mono<Void> insertLines(OrderView o, List<BigDecimal> shares) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO order_lines (order_id, line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price,
+                    tax_inclusive, gst_rate, gross, line_discount, order_discount, taxable_value, cgst, sgst, igst, line_total) VALUES """);
+        for (int i = 0; i < o.lines().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(("(:order, :no_, :product_, :sku_, :barcode_, :name_, :hsn_, :unit_, :qty_, :price_, "
+                    + ":incl_, :rate_, :gross_, :ld_, :od_, :taxable_, :cgst_, :sgst_, :igst_, :total_)").replace("_", "_" + i));
+        }
+        var spec = db.sql(sql.toString()).bind("order", o.id());
+        for (int i = 0; i < o.lines().size(); i++) {
+            OrderView.Line l = o.lines().get(i);
+            String s = "_" + i;
+            BigDecimal orderShare = shares.get(i);
+            spec = spec.bind("no" + s, l.lineNo()).bind("product" + s, l.productId()).bind("sku" + s, l.sku())
+                    .bind("name" + s, l.name()).bind("qty" + s, l.quantity()).bind("price" + s, l.unitPrice())
+                    .bind("incl" + s, l.taxInclusive()).bind("rate" + s, l.gstRate()).bind("gross" + s, l.gross())
+                    .bind("ld" + s, l.discount().subtract(orderShare)).bind("od" + s, orderShare).bind("taxable" + s, l.taxableValue())
+                    .bind("cgst" + s, l.cgst()).bind("sgst" + s, l.sgst()).bind("igst" + s, l.igst()).bind("total" + s, l.lineTotal());
+            spec = nullable(spec, "barcode" + s, l.barcode());
+            spec = nullable(spec, "hsn" + s, l.hsn());
+            spec = nullable(spec, "unit" + s, l.unit());
+        }
+        return spec.then();
+    }
+
+    private Mono<Void> insertTenders(OrderView o) {
+        return Flux.range(0, o.tenders().size()).concatMap(i -> {
+            OrderView.Tender t = o.tenders().get(i);
+            var spec = db.sql("""
+                            INSERT INTO order_tenders (order_id, tender_no, type, tendered, amount, change, reference, points)
+                            VALUES (:order, :no, :type, :tendered, :amount, :change, :ref, :points)""")
+                    .bind("order", o.id()).bind("no", i + 1).bind("type", t.type().name()).bind("tendered", t.tendered())
+                    .bind("amount", t.amount()).bind("change", t.change());
+            spec = nullable(spec, "ref", t.reference());
+            spec = t.points() == null ? spec.bindNull("points", Long.class) : spec.bind("points", t.points());
+            return spec.then();
+        }).then();
+    }
+
+    /** The whole order, or empty when the shop has no such order. */
+    public Mono<OrderView> find(String shopId, UUID id) {
+        return header(shopId, id, false).flatMap(this::complete);
+    }
+
+    /** The order's row locked for the rest of the transaction, with its lines and tenders. */
+    public Mono<OrderView> lock(String shopId, UUID id) {
+        return header(shopId, id, true).flatMap(this::complete);
+    }
+
+    private Mono<OrderView> header(String shopId, UUID id, boolean forUpdate) {
+        return db.sql("SELECT " + HEADER + " FROM orders WHERE shop_id = :shop AND id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("shop", shopId).bind("id", id).map(OrderRepository::mapHeader).one();
+    }
+
+    public Mono<OrderView> complete(OrderView header) {
+        return lines(header.id()).collectList()
+                .zipWith(tenders(header.id()).collectList())
+                .map(t -> header.withLinesAndTenders(t.getT1(), t.getT2()));
+    }
+
+    public Mono<OrderStatus> status(String shopId, UUID id) {
+        return db.sql("SELECT status FROM orders WHERE shop_id = :shop AND id = :id").bind("shop", shopId).bind("id", id)
+                .map(r -> OrderStatus.valueOf(r.get("status", String.class))).one();
+    }
+
+    public Flux<OrderView.Line> lines(UUID orderId) {
+        return db.sql("SELECT " + LINE + " FROM order_lines WHERE order_id = :id ORDER BY line_no").bind("id", orderId)
+                .map(r -> new OrderView.Line(r.get("line_no", Integer.class), r.get("product_id", String.class),
+                        r.get("sku", String.class), r.get("barcode", String.class), r.get("name", String.class),
+                        r.get("hsn", String.class), r.get("unit", String.class), r.get("quantity", BigDecimal.class),
+                        r.get("unit_price", BigDecimal.class), Boolean.TRUE.equals(r.get("tax_inclusive", Boolean.class)),
+                        r.get("gst_rate", BigDecimal.class), r.get("gross", BigDecimal.class),
+                        r.get("discount", BigDecimal.class), r.get("taxable_value", BigDecimal.class),
+                        r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class), r.get("igst", BigDecimal.class),
+                        r.get("line_total", BigDecimal.class), r.get("refunded_quantity", BigDecimal.class)))
+                .all();
+    }
+
+    public Flux<OrderView.Tender> tenders(UUID orderId) {
+        return db.sql("SELECT type, tendered, amount, change, reference, points FROM order_tenders WHERE order_id = :id ORDER BY tender_no")
+                .bind("id", orderId)
+                .map(r -> new OrderView.Tender(TenderType.valueOf(r.get("type", String.class)), r.get("tendered", BigDecimal.class),
+                        r.get("amount", BigDecimal.class), r.get("change", BigDecimal.class), r.get("reference", String.class),
+                        r.get("points", Long.class)))
+                .all();
+    }
+
+    /** Orders matching {@code f}, newest first (placed time, then id: a stable order for paging). */
+    public Flux<OrderView> list(String shopId, OrderFilter f, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE shop_id = :shop");
+        List<Object[]> binds = new ArrayList<>();
+        if (f.status() != null) {
+            where.append(" AND status = :status");
+            binds.add(new Object[]{"status", f.status().name()});
+        }
+        if (f.from() != null) {
+            where.append(" AND placed_at >= :from");
+            binds.add(new Object[]{"from", utc(f.from())});
+        }
+        if (f.to() != null) {
+            where.append(" AND placed_at < :to");
+            binds.add(new Object[]{"to", utc(f.to())});
+        }
+        if (f.cashierId() != null) {
+            where.append(" AND cashier_id = :cashier");
+            binds.add(new Object[]{"cashier", f.cashierId()});
+        }
+        if (f.customer() != null) {
+            where.append(" AND (customer_phone = :customer OR customer_gstin = upper(:customer) OR customer_name ILIKE :customerName)");
+            binds.add(new Object[]{"customer", f.customer()});
+            binds.add(new Object[]{"customerName", f.customer().replace("%", "\\%").replace("_", "\\_") + "%"});
+        }
+        if (f.tender() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM order_tenders t WHERE t.order_id = orders.id AND t.type = :tender)");
+            binds.add(new Object[]{"tender", f.tender().name()});
+        }
+        if (f.invoiceNumber() != null) {
+            where.append(" AND invoice_number = :invoice");
+            binds.add(new Object[]{"invoice", f.invoiceNumber()});
+        }
+        var spec = db.sql("SELECT " + HEADER + " FROM orders" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+                .bind("shop", shopId).bind("limit", size).bind("offset", (long) page * size);
+        for (Object[] b : binds) {
+            spec = spec.bind((String) b[0], b[1]);
+        }
+        return spec.map(OrderRepository::mapHeader).all().concatMap(this::complete);
+    }
+
+    static OrderView mapHeader(Readable r) {
+        String phone = r.get("customer_phone", String.class);
+        String name = r.get("customer_name", String.class);
+        String gstin = r.get("customer_gstin", String.class);
+        OrderView.Customer customer = phone == null && name == null && gstin == null ? null : new OrderView.Customer(name, phone, gstin);
+        String supply = r.get("supply_type", String.class);
+        return new OrderView(r.get("id", UUID.class), OrderStatus.valueOf(r.get("status", String.class)),
+                r.get("invoice_number", String.class), r.get("invoice_date", LocalDate.class),
+                DocumentType.valueOf(r.get("document_type", String.class)), r.get("cashier_id", String.class),
+                r.get("location_id", String.class), r.get("currency", String.class), customer,
+                r.get("supplier_state", String.class), r.get("place_of_supply", String.class),
+                supply == null ? SupplyType.INTRA_STATE : SupplyType.valueOf(supply), List.of(),
+                r.get("gross", BigDecimal.class), r.get("discount", BigDecimal.class), r.get("taxable_value", BigDecimal.class),
+                r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class), r.get("igst", BigDecimal.class),
+                r.get("round_off", BigDecimal.class), r.get("total", BigDecimal.class), List.of(),
+                r.get("received", BigDecimal.class), r.get("change_due", BigDecimal.class), r.get("refunded_total", BigDecimal.class),
+                r.get("loyalty_points_earned", Long.class), r.get("loyalty_points_redeemed", Long.class),
+                r.get("reason", String.class), instant(r, "placed_at"), instant(r, "deadline"), instant(r, "confirmed_at"),
+                instant(r, "updated_at"), instant(r, "voided_at"), r.get("voided_by", String.class));
+    }
+
+    private static Instant instant(Readable r, String column) {
+        OffsetDateTime t = r.get(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+        return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+}

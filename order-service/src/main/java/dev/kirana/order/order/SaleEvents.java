@@ -1,0 +1,55 @@
+package dev.kirana.order.order;
+
+import dev.kirana.events.OrderEvents;
+import java.time.Instant;
+import java.util.List;
+
+/** The order's events as partners read them: built from the sale as stored, so every event tells the same story. */
+public final class SaleEvents {
+
+    public static OrderEvents.OrderPlaced placed(OrderView o) {
+        return new OrderEvents.OrderPlaced(o.id().toString(), o.cashierId(), o.locationId(), o.currency(), lines(o),
+                o.total(), o.placedAt(), o.deadline(), o.documentType().name(), o.supplierStateCode(), o.placeOfSupply(),
+                o.supplyType().name(), customer(o), tenders(o), o.discount(), o.taxableValue(), o.cgst(), o.sgst(), o.igst(),
+                o.roundOff());
+    }
+
+    public static OrderEvents.OrderConfirmed confirmed(OrderView o) {
+        return new OrderEvents.OrderConfirmed(o.id().toString(), o.cashierId(), o.currency(), lines(o), o.total(),
+                o.confirmedAt(), o.invoiceNumber(), o.placedAt(), o.locationId(), o.documentType().name(),
+                o.supplierStateCode(), o.placeOfSupply(), o.supplyType().name(), customer(o), tenders(o), o.discount(),
+                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.loyaltyPointsEarned());
+    }
+
+    public static OrderEvents.OrderVoided voided(OrderView o, String reason, String by, Instant at, long pointsReversed) {
+        return new OrderEvents.OrderVoided(o.id().toString(), o.invoiceNumber(), reason, by, at, o.currency(), o.locationId(),
+                lines(o), o.total(), o.documentType().name(), o.placeOfSupply(), o.supplyType().name(), customer(o),
+                tenders(o), o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), pointsReversed);
+    }
+
+    public static OrderEvents.Customer customer(OrderView o) {
+        OrderView.Customer c = o.customer();
+        if (c == null) {
+            return null;
+        }
+        String state = c.gstin() == null ? null : c.gstin().substring(0, 2);
+        return new OrderEvents.Customer(c.name(), c.phone(), c.gstin(), state);
+    }
+
+    static List<OrderEvents.OrderLine> lines(OrderView o) {
+        return o.lines().stream().map(l -> new OrderEvents.OrderLine(l.productId(), l.sku(), l.name(), l.quantity(),
+                l.unitPrice(), l.lineTotal(), l.lineNo(), l.hsn(), l.unit(), l.gstRate(), l.taxInclusive(), l.discount(),
+                l.taxableValue(), l.cgst(), l.sgst(), l.igst())).toList();
+    }
+
+    static List<OrderEvents.Tender> tenders(OrderView o) {
+        return o.tenders().stream().map(SaleEvents::tender).toList();
+    }
+
+    public static OrderEvents.Tender tender(OrderView.Tender t) {
+        return new OrderEvents.Tender(t.type().name(), t.amount(), t.tendered(), t.change(), t.reference(), t.points());
+    }
+
+    private SaleEvents() {
+    }
+}

@@ -1,0 +1,258 @@
+package dev.kirana.order.refund;
+
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.OrderEvents;
+import dev.kirana.events.Topics;
+import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.order.gst.FinancialYear;
+import dev.kirana.order.invoice.DocumentSeries;
+import dev.kirana.order.loyalty.LoyaltyPoints;
+import dev.kirana.order.order.OrderProperties;
+import dev.kirana.order.order.OrderRepository;
+import dev.kirana.order.order.OrderStatus;
+import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.SaleEvents;
+import dev.kirana.order.pricing.PricingException;
+import dev.kirana.order.pricing.RefundCalculator;
+import dev.kirana.order.pricing.TenderType;
+import dev.kirana.order.shop.ShopDirectory;
+import dev.kirana.web.problem.Problems;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Returns against a confirmed sale: the returned lines are paid back at the invoice's own prices and rates under a
+ * credit note with its own gapless series, and {@code order.refunded} tells inventory what to restock (or write off)
+ * and accounting what to reverse.
+ */
+@Service
+public class RefundService {
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final OrderRepository orders;
+    private final ShopDirectory shops;
+    private final DocumentSeries series;
+    private final LoyaltyPoints loyalty;
+    private final OutboxWriter outbox;
+    private final OrderProperties props;
+
+    public RefundService(DatabaseClient db, TransactionalOperator tx, OrderRepository orders, ShopDirectory shops,
+                         DocumentSeries series, LoyaltyPoints loyalty, OutboxWriter outbox, OrderProperties props) {
+        this.db = db;
+        this.tx = tx;
+        this.orders = orders;
+        this.shops = shops;
+        this.series = series;
+        this.loyalty = loyalty;
+        this.outbox = outbox;
+        this.props = props;
+    }
+
+    public Mono<RefundView> refund(String shopId, UUID orderId, String by, RefundRequest request) {
+        Mono<RefundView> work = orders.lock(shopId, orderId)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + orderId + " in this shop")))
+                .flatMap(o -> {
+                    if (!o.status().isRefundable()) {
+                        return Mono.error(Problems.conflict("Order " + orderId + " is " + o.status() + "; only a confirmed sale "
+                                + "with goods not yet returned can be refunded"));
+                    }
+                    if (request.tender() == TenderType.LOYALTY) {
+                        return Mono.error(new PricingException("tender", "refund to CASH, CARD, UPI or CREDIT (the khata)"));
+                    }
+                    if (request.tender() == TenderType.CREDIT && (o.customer() == null || o.customer().phone() == null)) {
+                        return Mono.error(new PricingException("tender", "the sale names no customer with a phone number, so there is no khata to credit"));
+                    }
+                    return Mono.zip(soldLines(orderId).collectList(), refundedByTender(orderId), pointsReversed(orderId))
+                            .flatMap(t -> issue(shopId, o, by, request, t.getT1(), t.getT2(), t.getT3()));
+                });
+        return tx.transactional(work).onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
+    }
+
+    private Mono<RefundView> issue(String shopId, OrderView o, String by, RefundRequest request,
+                                   List<RefundCalculator.SoldLine> sold, Map<TenderType, BigDecimal> refundedBefore,
+                                   long alreadyReversed) {
+        List<RefundCalculator.Return> returns = request.lines().stream()
+                .map(l -> new RefundCalculator.Return(l.lineNo(), l.quantity())).toList();
+        RefundCalculator.Refund refund = RefundCalculator.refund(sold, returns, o.total(), o.refundedTotal());
+        TenderType tender = request.tender();
+        if (tender != TenderType.CASH) {
+            BigDecimal paid = o.tenders().stream().filter(t -> t.type() == tender).map(OrderView.Tender::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal left = paid.subtract(refundedBefore.getOrDefault(tender, BigDecimal.ZERO));
+            if (refund.total().compareTo(left) > 0) {
+                throw new PricingException("tender", "only " + left.setScale(2).toPlainString() + " of this sale was paid by "
+                        + tender + " and can go back that way; refund " + refund.total().toPlainString() + " in cash instead");
+            }
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        LocalDate day = now.atZone(props.shopZone()).toLocalDate();
+        UUID refundId = UUID.randomUUID();
+        long reversible = Math.max(0, o.loyaltyPointsEarned() - alreadyReversed);
+        long reverse = refund.completesSale() ? reversible : Math.min(reversible, o.total().signum() == 0 ? 0
+                : BigDecimal.valueOf(o.loyaltyPointsEarned()).multiply(refund.total())
+                .divide(o.total(), 0, RoundingMode.DOWN).longValue());
+        OrderStatus next = o.status().moveTo(refund.completesSale() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED);
+        Map<Integer, OrderView.Line> byNo = o.lines().stream().collect(Collectors.toMap(OrderView.Line::lineNo, Function.identity()));
+        Map<Integer, RefundView.Disposition> disposition = request.lines().stream().collect(Collectors.toMap(
+                RefundRequest.Line::lineNo, l -> l.disposition() == null ? RefundView.Disposition.RESTOCK : l.disposition(), (a, b) -> a));
+        List<RefundView.Line> lines = new ArrayList<>();
+        for (RefundCalculator.RefundedLine r : refund.lines()) {
+            OrderView.Line s = byNo.get(r.lineNo());
+            lines.add(new RefundView.Line(r.lineNo(), s.productId(), s.sku(), s.name(), s.hsn(), s.unit(), r.quantity(),
+                    s.gstRate(), disposition.get(r.lineNo()), r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.amount()));
+        }
+        String phone = o.customer() == null ? null : o.customer().phone();
+        return shops.profile(shopId)
+                .flatMap(shop -> series.next(shopId, shop.creditNotePrefix(), DocumentSeries.Kind.CREDIT_NOTE,
+                        FinancialYear.of(day, shop.fyStartMonth())))
+                .flatMap(number -> {
+                    RefundView view = new RefundView(refundId, o.id(), number, day, o.invoiceNumber(), tender,
+                            blank(request.reference()), blank(request.reason()), List.copyOf(lines), refund.taxableValue(),
+                            refund.cgst(), refund.sgst(), refund.igst(), refund.roundOff(), refund.total(), reverse, by, now, next);
+                    return insert(shopId, view)
+                            .then(db.sql("""
+                                            UPDATE orders SET status = :status, refunded_total = refunded_total + :total,
+                                                loyalty_points_reversed = loyalty_points_reversed + :reversed, updated_at = :now
+                                            WHERE id = :id""")
+                                    .bind("status", next.name()).bind("total", refund.total()).bind("reversed", reverse)
+                                    .bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", o.id()).then())
+                            .then(phone == null ? Mono.empty() : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
+                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(), shopId,
+                                    event(view, o)))
+                            .thenReturn(view);
+                });
+    }
+
+    private Mono<Void> insert(String shopId, RefundView r) {
+        var spec = db.sql("""
+                        INSERT INTO refunds (id, shop_id, order_id, credit_note_number, credit_note_date, tender, reference, reason,
+                            taxable_value, cgst, sgst, igst, round_off, total, loyalty_points_reversed, refunded_by, created_at)
+                        VALUES (:id, :shop, :order, :number, :day, :tender, :ref, :reason, :taxable, :cgst, :sgst, :igst, :roundOff,
+                            :total, :reversed, :by, :at)""")
+                .bind("id", r.id()).bind("shop", shopId).bind("order", r.orderId()).bind("number", r.creditNoteNumber())
+                .bind("day", r.creditNoteDate()).bind("tender", r.tender().name()).bind("taxable", r.taxableValue())
+                .bind("cgst", r.cgst()).bind("sgst", r.sgst()).bind("igst", r.igst()).bind("roundOff", r.roundOff())
+                .bind("total", r.total()).bind("reversed", r.loyaltyPointsReversed()).bind("by", r.refundedBy())
+                .bind("at", r.refundedAt().atOffset(ZoneOffset.UTC));
+        spec = r.reference() == null ? spec.bindNull("ref", String.class) : spec.bind("ref", r.reference());
+        spec = r.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", r.reason());
+        return spec.then().thenMany(Flux.fromIterable(r.lines()).concatMap(l -> db.sql("""
+                                INSERT INTO refund_lines (refund_id, line_no, quantity, disposition, taxable_value, cgst, sgst, igst, amount)
+                                VALUES (:refund, :no, :qty, :disposition, :taxable, :cgst, :sgst, :igst, :amount)""")
+                        .bind("refund", r.id()).bind("no", l.lineNo()).bind("qty", l.quantity()).bind("disposition", l.disposition().name())
+                        .bind("taxable", l.taxableValue()).bind("cgst", l.cgst()).bind("sgst", l.sgst()).bind("igst", l.igst())
+                        .bind("amount", l.amount()).then()
+                        .then(db.sql("""
+                                        UPDATE order_lines SET refunded_quantity = refunded_quantity + :qty,
+                                            refunded_taxable = refunded_taxable + :taxable, refunded_cgst = refunded_cgst + :cgst,
+                                            refunded_sgst = refunded_sgst + :sgst, refunded_igst = refunded_igst + :igst
+                                        WHERE order_id = :order AND line_no = :no""")
+                                .bind("qty", l.quantity()).bind("taxable", l.taxableValue()).bind("cgst", l.cgst())
+                                .bind("sgst", l.sgst()).bind("igst", l.igst()).bind("order", r.orderId()).bind("no", l.lineNo())
+                                .then())))
+                .then();
+    }
+
+    static OrderEvents.OrderRefunded event(RefundView r, OrderView o) {
+        List<OrderEvents.RefundLine> lines = r.lines().stream().map(l -> new OrderEvents.RefundLine(l.lineNo(), l.productId(),
+                l.sku(), l.name(), l.hsn(), l.quantity(), l.gstRate(), l.taxableValue(), l.cgst(), l.sgst(), l.igst(),
+                l.amount(), l.disposition().name())).toList();
+        OrderEvents.Tender tender = new OrderEvents.Tender(r.tender().name(), r.total(), null, null, r.reference(), null);
+        return new OrderEvents.OrderRefunded(o.id().toString(), r.id().toString(), r.creditNoteNumber(), o.invoiceNumber(),
+                r.reason(), r.refundedBy(), r.refundedAt(), o.currency(), o.locationId(), lines, r.total(),
+                o.documentType().name(), o.placeOfSupply(), o.supplyType().name(), SaleEvents.customer(o), tender,
+                r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.loyaltyPointsReversed(),
+                r.orderStatus() == OrderStatus.REFUNDED);
+    }
+
+    public Mono<List<RefundView>> refunds(String shopId, UUID orderId) {
+        return orders.find(shopId, orderId)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + orderId + " in this shop")))
+                .flatMap(o -> db.sql("""
+                                SELECT id, credit_note_number, credit_note_date, tender, reference, reason, taxable_value, cgst, sgst,
+                                    igst, round_off, total, loyalty_points_reversed, refunded_by, created_at
+                                FROM refunds WHERE shop_id = :shop AND order_id = :order ORDER BY created_at, id""")
+                        .bind("shop", shopId).bind("order", orderId)
+                        .map(r -> new RefundView(r.get("id", UUID.class), orderId, r.get("credit_note_number", String.class),
+                                r.get("credit_note_date", LocalDate.class), o.invoiceNumber(),
+                                TenderType.valueOf(r.get("tender", String.class)), r.get("reference", String.class),
+                                r.get("reason", String.class), List.of(), r.get("taxable_value", BigDecimal.class),
+                                r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class), r.get("igst", BigDecimal.class),
+                                r.get("round_off", BigDecimal.class), r.get("total", BigDecimal.class),
+                                r.get("loyalty_points_reversed", Long.class), r.get("refunded_by", String.class),
+                                r.get("created_at", OffsetDateTime.class).toInstant(), o.status()))
+                        .all()
+                        .concatMap(v -> refundLines(v.id(), o).collectList().map(lines -> withLines(v, lines)))
+                        .collectList());
+    }
+
+    public Mono<RefundView> refund(String shopId, UUID orderId, UUID refundId) {
+        return refunds(shopId, orderId).flatMap(all -> Mono.justOrEmpty(all.stream().filter(r -> r.id().equals(refundId)).findFirst()))
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No refund " + refundId + " of order " + orderId)));
+    }
+
+    private Flux<RefundView.Line> refundLines(UUID refundId, OrderView o) {
+        Map<Integer, OrderView.Line> byNo = o.lines().stream().collect(Collectors.toMap(OrderView.Line::lineNo, Function.identity()));
+        return db.sql("SELECT line_no, quantity, disposition, taxable_value, cgst, sgst, igst, amount FROM refund_lines WHERE refund_id = :id ORDER BY line_no")
+                .bind("id", refundId)
+                .map(r -> {
+                    OrderView.Line s = byNo.get(r.get("line_no", Integer.class));
+                    return new RefundView.Line(s.lineNo(), s.productId(), s.sku(), s.name(), s.hsn(), s.unit(),
+                            r.get("quantity", BigDecimal.class), s.gstRate(),
+                            RefundView.Disposition.valueOf(r.get("disposition", String.class)), r.get("taxable_value", BigDecimal.class),
+                            r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class), r.get("igst", BigDecimal.class),
+                            r.get("amount", BigDecimal.class));
+                })
+                .all();
+    }
+
+    private static RefundView withLines(RefundView v, List<RefundView.Line> lines) {
+        return new RefundView(v.id(), v.orderId(), v.creditNoteNumber(), v.creditNoteDate(), v.invoiceNumber(), v.tender(),
+                v.reference(), v.reason(), lines, v.taxableValue(), v.cgst(), v.sgst(), v.igst(), v.roundOff(), v.total(),
+                v.loyaltyPointsReversed(), v.refundedBy(), v.refundedAt(), v.orderStatus());
+    }
+
+    private Flux<RefundCalculator.SoldLine> soldLines(UUID orderId) {
+        return db.sql("""
+                        SELECT line_no, quantity, taxable_value, cgst, sgst, igst, refunded_quantity, refunded_taxable, refunded_cgst,
+                            refunded_sgst, refunded_igst FROM order_lines WHERE order_id = :id ORDER BY line_no""")
+                .bind("id", orderId)
+                .map(r -> new RefundCalculator.SoldLine(r.get("line_no", Integer.class), r.get("quantity", BigDecimal.class),
+                        r.get("taxable_value", BigDecimal.class), r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class),
+                        r.get("igst", BigDecimal.class), r.get("refunded_quantity", BigDecimal.class),
+                        r.get("refunded_taxable", BigDecimal.class), r.get("refunded_cgst", BigDecimal.class),
+                        r.get("refunded_sgst", BigDecimal.class), r.get("refunded_igst", BigDecimal.class)))
+                .all();
+    }
+
+    private Mono<Map<TenderType, BigDecimal>> refundedByTender(UUID orderId) {
+        return db.sql("SELECT tender, sum(total) AS total FROM refunds WHERE order_id = :id GROUP BY tender").bind("id", orderId)
+                .map(r -> Map.entry(TenderType.valueOf(r.get("tender", String.class)), r.get("total", BigDecimal.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<Long> pointsReversed(UUID orderId) {
+        return db.sql("SELECT loyalty_points_reversed FROM orders WHERE id = :id").bind("id", orderId)
+                .map(r -> r.get("loyalty_points_reversed", Long.class)).one();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
