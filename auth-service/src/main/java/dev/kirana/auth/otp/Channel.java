@@ -1,0 +1,5 @@
+package dev.kirana.auth.otp;
+
+public enum Channel {
+    SMS, EMAIL
+}

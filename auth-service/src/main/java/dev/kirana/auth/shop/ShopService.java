@@ -1,0 +1,111 @@
+package dev.kirana.auth.shop;
+
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.ShopEvents;
+import dev.kirana.events.Topics;
+import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Role;
+import java.util.Currency;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Creating and changing shops. Every change and its event commit together (outbox). */
+@Service
+public class ShopService {
+    private final Shops shops;
+    private final Memberships memberships;
+    private final OutboxWriter outbox;
+    private final TransactionalOperator tx;
+
+    public ShopService(Shops shops, Memberships memberships, OutboxWriter outbox, TransactionalOperator tx) {
+        this.shops = shops;
+        this.memberships = memberships;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    /** Creates a shop owned by {@code ownerId}: shop.created and member.added (OWNER) are published. */
+    public Mono<Shop> create(UUID ownerId, ShopRequests.CreateShop r) {
+        return create(UUID.randomUUID(), ownerId, r);
+    }
+
+    public Mono<Shop> create(UUID shopId, UUID ownerId, ShopRequests.CreateShop r) {
+        String currency = r.currency() == null ? "INR" : r.currency();
+        Shop.RegistrationType type = r.registrationType() == null ? Shop.RegistrationType.REGULAR : r.registrationType();
+        String gstin = blankToNull(r.gstin());
+        String name = r.name().trim();
+        String address = blankToNull(r.address());
+        int fy = r.financialYearStartMonth() == null ? 4 : r.financialYearStartMonth();
+        check(r.stateCode(), gstin, currency, type);
+        Mono<Shop> work = shops.insert(shopId, name, address, r.stateCode(), gstin, currency, fy, type, ownerId)
+                .then(memberships.add(shopId, ownerId, Role.OWNER))
+                .then(outbox.append(Topics.SHOP, EventTypes.SHOP_CREATED, shopId.toString(), shopId.toString(),
+                        new ShopEvents.ShopCreated(shopId.toString(), name, r.stateCode(), gstin, currency, type.name(), ownerId.toString())))
+                .then(outbox.append(Topics.SHOP, EventTypes.MEMBER_ADDED, shopId.toString(), shopId.toString(),
+                        new ShopEvents.MemberAdded(shopId.toString(), ownerId.toString(), Role.OWNER.name())))
+                .then(shops.seenBy(shopId, ownerId));
+        return tx.transactional(work);
+    }
+
+    public Mono<Shop> get(UUID shopId, UUID userId) {
+        return shops.seenBy(shopId, userId).switchIfEmpty(Mono.error(Problems.notFound("Shop " + shopId + " not found")));
+    }
+
+    public Flux<Shop> mine(UUID userId) {
+        return shops.of(userId);
+    }
+
+    /** Applies a partial update (owner only, checked by the caller). {@code ifMatch} (an ETag) guards against lost updates. */
+    public Mono<Shop> update(UUID shopId, UUID userId, ShopRequests.UpdateShop r, String ifMatch) {
+        Mono<Shop> work = get(shopId, userId).flatMap(current -> {
+            if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(current.etag())) {
+                return Mono.error(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale", "Changed meanwhile",
+                        "The shop changed since you read it (ETag " + current.etag() + "); read it again and retry"));
+            }
+            String state = r.stateCode() == null ? current.stateCode() : r.stateCode();
+            String gstin = r.gstin() == null ? current.gstin() : blankToNull(r.gstin());
+            Shop.RegistrationType type = r.registrationType() == null ? current.registrationType() : r.registrationType();
+            check(state, gstin, current.currency(), type);
+            Shop next = new Shop(current.id(), r.name() == null ? current.name() : r.name().trim(),
+                    r.address() == null ? current.address() : blankToNull(r.address()), state, StateCodes.name(state), gstin,
+                    current.currency(), r.financialYearStartMonth() == null ? current.financialYearStartMonth() : r.financialYearStartMonth(),
+                    type, current.role(), current.createdAt(), current.version());
+            return shops.update(next, current.version()).flatMap(n -> n == 0
+                    ? Mono.error(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale", "Changed meanwhile",
+                    "The shop changed while you were updating it; read it again and retry"))
+                    : outbox.append(Topics.SHOP, EventTypes.SHOP_UPDATED, shopId.toString(), shopId.toString(),
+                    new ShopEvents.ShopUpdated(shopId.toString(), next.name(), next.stateCode(), next.gstin(), next.currency(),
+                            next.registrationType().name(), next.financialYearStartMonth()))
+                    .then(shops.seenBy(shopId, userId)));
+        });
+        return tx.transactional(work);
+    }
+
+    private static void check(String stateCode, String gstin, String currency, Shop.RegistrationType type) {
+        if (!StateCodes.isValid(stateCode)) {
+            throw Problems.invalid("stateCode", stateCode + " is not a GST state code (01-38, or 97)");
+        }
+        if (gstin != null) {
+            Gstin.problem(gstin, stateCode).ifPresent(p -> {
+                throw Problems.invalid("gstin", p);
+            });
+            if (type == Shop.RegistrationType.UNREGISTERED) {
+                throw Problems.invalid("registrationType", "a shop with a GSTIN is registered: REGULAR or COMPOSITION");
+            }
+        }
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("currency", currency + " is not an ISO 4217 currency code");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

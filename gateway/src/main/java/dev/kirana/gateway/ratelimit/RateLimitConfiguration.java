@@ -1,0 +1,40 @@
+package dev.kirana.gateway.ratelimit;
+
+import dev.kirana.gateway.EdgeProperties;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Redis-backed buckets when {@code KIRANA_REDIS_URL} is set (shared by replicas), in-memory otherwise. */
+@Configuration(proxyBeanMethods = false)
+public class RateLimitConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
+
+    @Bean
+    TokenBuckets tokenBuckets(EdgeProperties props, ObjectProvider<ReactiveStringRedisTemplate> redis) {
+        if (props.redisUrl() != null && !props.redisUrl().isBlank()) {
+            log.info("rate limits are shared through Redis");
+            return new RedisTokenBuckets(redis.getObject());
+        }
+        log.info("rate limits are kept in memory (set KIRANA_REDIS_URL to share them between gateway replicas)");
+        return new InMemoryTokenBuckets(Clock.systemUTC());
+    }
+
+    @Bean
+    @Primary
+    KiranaRateLimiter kiranaRateLimiter(TokenBuckets buckets, EdgeProperties props, ConfigurationService configurationService) {
+        return new KiranaRateLimiter(buckets, props.rateLimit(), configurationService);
+    }
+
+    @Bean
+    @Primary
+    RateLimitKeys shopAndUserKeyResolver(EdgeProperties props) {
+        return new RateLimitKeys(props.trustForwardedHeaders());
+    }
+}
