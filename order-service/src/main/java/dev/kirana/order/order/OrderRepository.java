@@ -188,7 +188,8 @@ public class OrderRepository {
         for (Object[] b : binds) {
             spec = spec.bind((String) b[0], b[1]);
         }
-        return spec.map(OrderRepository::mapHeader).all().concatMap(this::complete);
+        // the page is read in full before its lines are: one connection cannot stream a result and run another query
+        return spec.map(OrderRepository::mapHeader).all().collectList().flatMapIterable(rows -> rows).concatMap(this::complete);
     }
 
     static OrderView mapHeader(Readable r) {

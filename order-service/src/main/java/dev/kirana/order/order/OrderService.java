@@ -272,6 +272,8 @@ public class OrderService {
                 .map(r -> new Overdue(r.get("id", UUID.class), r.get("shop_id", String.class), r.get("customer_phone", String.class),
                         r.get("loyalty_points_redeemed", Long.class)))
                 .all()
+                // read every row before the next statement: one connection cannot stream a result and run another query
+                .collectList().flatMapIterable(rows -> rows)
                 .concatMap(o -> loyalty.returnRedemption(o.shopId(), o.phone(), o.pointsHeld(), o.id())
                         .then(outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, o.id().toString(), o.shopId(),
                                 new OrderEvents.OrderCancelled(o.id().toString(), "reservation timed out")))

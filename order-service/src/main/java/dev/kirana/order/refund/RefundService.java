@@ -198,6 +198,7 @@ public class RefundService {
                                 r.get("loyalty_points_reversed", Long.class), r.get("refunded_by", String.class),
                                 r.get("created_at", OffsetDateTime.class).toInstant(), o.status()))
                         .all()
+                        .collectList().flatMapIterable(rows -> rows)
                         .concatMap(v -> refundLines(v.id(), o).collectList().map(lines -> withLines(v, lines)))
                         .collectList());
     }
