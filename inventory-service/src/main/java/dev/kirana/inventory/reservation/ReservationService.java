@@ -7,11 +7,15 @@ import dev.kirana.events.InventoryEvents.ShortLine;
 import dev.kirana.events.InventoryEvents.StockLine;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.inventory.lots.LotPicker.Purpose;
+import dev.kirana.inventory.lowstock.LowStockMonitor;
 import dev.kirana.inventory.stock.Locations;
 import dev.kirana.inventory.stock.Movement;
-import dev.kirana.inventory.stock.StockLedger;
+import dev.kirana.inventory.stock.StockMoves;
+import dev.kirana.inventory.stock.StockService;
 import dev.kirana.messaging.OutboxWriter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,42 +34,70 @@ public class ReservationService {
     private final DatabaseClient db;
     private final OutboxWriter outbox;
     private final Locations locations;
-    private final StockLedger ledger;
+    private final StockMoves moves;
+    private final StockService stock;
+    private final LowStockMonitor lowStock;
 
-    public ReservationService(DatabaseClient db, OutboxWriter outbox, Locations locations, StockLedger ledger) {
+    public ReservationService(DatabaseClient db, OutboxWriter outbox, Locations locations, StockMoves moves, StockService stock,
+                              LowStockMonitor lowStock) {
         this.db = db;
         this.outbox = outbox;
         this.locations = locations;
-        this.ledger = ledger;
+        this.moves = moves;
+        this.stock = stock;
+        this.lowStock = lowStock;
     }
 
     /**
      * Reserves every line of the order or none: one conditional update per product, in product-id order
-     * (so concurrent orders lock rows in the same order and cannot deadlock). If any line is short, the
-     * lines already reserved are given back in the same transaction and the order is rejected with the short lines.
+     * (so concurrent orders lock rows in the same order and cannot deadlock). Expired stock is not
+     * sellable, and a serial-tracked product sells in whole units. If any line is short, the lines already
+     * reserved are given back in the same transaction and the order is rejected with the short lines.
      */
     public Mono<Void> reserve(String shopId, OrderEvents.OrderPlaced order) {
         Map<String, BigDecimal> wanted = new TreeMap<>();
         order.lines().forEach(l -> wanted.merge(l.productId(), l.quantity(), BigDecimal::add));
+        LocalDate today = stock.today();
         return status(order.orderId())
                 .map(existing -> true)
                 .defaultIfEmpty(false)
                 .flatMap(seen -> seen ? Mono.<Void>empty() : location(shopId, order.locationId()).flatMap(loc ->
-                        Flux.fromIterable(wanted.entrySet())
-                                .concatMap(e -> tryReserve(shopId, loc, e.getKey(), e.getValue())
+                        wholeUnitsOnly(shopId, wanted.keySet()).flatMap(serialTracked -> Flux.fromIterable(wanted.entrySet())
+                                .concatMap(e -> tryReserve(shopId, loc, e.getKey(), e.getValue(), today, serialTracked.contains(e.getKey()))
                                         .map(ok -> new Attempt(e.getKey(), e.getValue(), ok)))
                                 .collectList()
                                 .flatMap(attempts -> attempts.stream().allMatch(Attempt::reserved)
                                         ? accept(shopId, order.orderId(), loc, attempts)
-                                        : reject(shopId, order.orderId(), loc, attempts))));
+                                        : reject(shopId, order.orderId(), loc, attempts, today))
+                                .then(lowStock.check(shopId, wanted.keySet(), today)))));
     }
 
-    private Mono<Boolean> tryReserve(String shopId, UUID loc, String productId, BigDecimal qty) {
-        return db.sql("""
-                        UPDATE stock_levels SET reserved = reserved + :qty
-                        WHERE shop_id = :shop AND product_id = :product AND location_id = :loc AND on_hand - reserved >= :qty""")
-                .bind("qty", qty).bind("shop", shopId).bind("product", productId).bind("loc", loc)
-                .fetch().rowsUpdated().map(n -> n == 1);
+    /** The serial-tracked products among these (they sell in whole units). */
+    private Mono<java.util.Set<String>> wholeUnitsOnly(String shopId, java.util.Set<String> productIds) {
+        return db.sql("SELECT product_id FROM known_products WHERE shop_id = :shop AND product_id = ANY (:ids) AND serial_tracked")
+                .bind("shop", shopId).bind("ids", productIds.toArray(String[]::new))
+                .map(r -> r.get("product_id", String.class)).all().collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The row lock first, so that the condition below sees every committed change to the lots (they only
+     * change under this lock); then one conditional update: sellable (on hand − reserved − expired) ≥ qty.
+     */
+    private Mono<Boolean> tryReserve(String shopId, UUID loc, String productId, BigDecimal qty, LocalDate today, boolean wholeUnits) {
+        if (wholeUnits && qty.stripTrailingZeros().scale() > 0) {
+            return Mono.just(false);
+        }
+        return db.sql("SELECT 1 AS one FROM stock_levels WHERE shop_id = :shop AND product_id = :product AND location_id = :loc FOR UPDATE")
+                .bind("shop", shopId).bind("product", productId).bind("loc", loc).map(r -> 1).one()
+                .flatMap(locked -> db.sql("""
+                                UPDATE stock_levels SET reserved = reserved + :qty
+                                WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
+                                  AND on_hand - reserved - (SELECT coalesce(sum(remaining), 0) FROM stock_lots
+                                                            WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
+                                                              AND remaining > 0 AND expiry_date < :today) >= :qty""")
+                        .bind("qty", qty).bind("shop", shopId).bind("product", productId).bind("loc", loc).bind("today", today)
+                        .fetch().rowsUpdated().map(n -> n == 1))
+                .defaultIfEmpty(false);
     }
 
     private Mono<Void> accept(String shopId, String orderId, UUID loc, List<Attempt> attempts) {
@@ -76,13 +108,17 @@ public class ReservationService {
                 .then();
     }
 
-    private Mono<Void> reject(String shopId, String orderId, UUID loc, List<Attempt> attempts) {
+    private Mono<Void> reject(String shopId, String orderId, UUID loc, List<Attempt> attempts, LocalDate today) {
         Flux<Void> giveBack = Flux.fromIterable(attempts).filter(Attempt::reserved)
                 .concatMap(a -> db.sql("UPDATE stock_levels SET reserved = reserved - :qty WHERE shop_id = :shop AND product_id = :product AND location_id = :loc")
                         .bind("qty", a.quantity()).bind("shop", shopId).bind("product", a.productId()).bind("loc", loc).then());
         Mono<List<ShortLine>> shortLines = Flux.fromIterable(attempts).filter(a -> !a.reserved())
-                .concatMap(a -> db.sql("SELECT on_hand - reserved AS available FROM stock_levels WHERE shop_id = :shop AND product_id = :product AND location_id = :loc")
-                        .bind("shop", shopId).bind("product", a.productId()).bind("loc", loc)
+                .concatMap(a -> db.sql("""
+                                SELECT greatest(on_hand - reserved - (SELECT coalesce(sum(remaining), 0) FROM stock_lots
+                                        WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
+                                          AND remaining > 0 AND expiry_date < :today), 0) AS available
+                                FROM stock_levels WHERE shop_id = :shop AND product_id = :product AND location_id = :loc""")
+                        .bind("shop", shopId).bind("product", a.productId()).bind("loc", loc).bind("today", today)
                         .map(r -> r.get("available", BigDecimal.class)).one()
                         .defaultIfEmpty(BigDecimal.ZERO)
                         .map(available -> new ShortLine(a.productId(), a.quantity(), available)))
@@ -103,24 +139,24 @@ public class ReservationService {
                 .then();
     }
 
-    /** The sale happened: reserved stock leaves the shelf, each line costed at the moving average, stock.committed goes out. */
+    /**
+     * The sale happened: reserved stock leaves the shelf from its first-expiring lots (its first-in serial
+     * units), each line costed by the shop's valuation method; stock.committed carries the cost.
+     */
     public Mono<Void> commit(String shopId, String orderId, String actor) {
-        return lockReserved(shopId, orderId).flatMap(loc -> lines(orderId)
-                .concatMap(l -> db.sql("""
-                                UPDATE stock_levels SET on_hand = on_hand - :qty, reserved = reserved - :qty
-                                WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
-                                RETURNING on_hand, avg_cost""")
-                        .bind("qty", l.quantity()).bind("shop", shopId).bind("product", l.productId()).bind("loc", loc)
-                        .map(r -> new After(r.get("on_hand", BigDecimal.class), r.get("avg_cost", BigDecimal.class)))
-                        .one()
-                        .flatMap(after -> ledger.record(shopId, l.productId(), loc, Movement.SALE, l.quantity().negate(),
-                                        after.averageCost(), after.onHand(), after.averageCost(), null, actor, "order:" + orderId)
-                                .thenReturn(new CostedLine(l.productId(), l.quantity(), after.averageCost()))))
-                .collectList()
-                .flatMap(costed -> setStatus(orderId, "COMMITTED")
-                        .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_COMMITTED, orderId, shopId,
-                                new InventoryEvents.StockCommitted(orderId, costed))))
-                .then());
+        return lockReserved(shopId, orderId).flatMap(loc -> stock.context(shopId, actor, "order:" + orderId).flatMap(ctx ->
+                lines(orderId).sort(java.util.Comparator.comparing(StockLine::productId)).collectList().flatMap(lines -> wholeUnitsOnly(shopId,
+                                lines.stream().map(StockLine::productId).collect(java.util.stream.Collectors.toSet()))
+                        .flatMap(serialTracked -> Flux.fromIterable(lines)
+                                .concatMap(l -> moves.lock(shopId, l.productId(), loc)
+                                        .flatMap(level -> moves.out(ctx, level, Movement.SALE, l.quantity(), Purpose.SALE, null, List.of(),
+                                                serialTracked.contains(l.productId()), true, null))
+                                        .map(moved -> new CostedLine(l.productId(), l.quantity(), moved.unitCost())))
+                                .collectList())
+                        .flatMap(costed -> setStatus(orderId, "COMMITTED")
+                                .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_COMMITTED, orderId, shopId,
+                                        new InventoryEvents.StockCommitted(orderId, costed))))
+                        .then(lowStock.check(shopId, lines.stream().map(StockLine::productId).toList(), ctx.today())))));
     }
 
     /** The order will not be sold (cancelled, timed out): its reserved stock becomes available again. */
@@ -132,7 +168,8 @@ public class ReservationService {
                 .collectList()
                 .flatMap(released -> setStatus(orderId, "RELEASED")
                         .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_RELEASED, orderId, shopId,
-                                new InventoryEvents.StockReleased(orderId, reason, released))))
+                                new InventoryEvents.StockReleased(orderId, reason, released)))
+                        .then(lowStock.check(shopId, released.stream().map(StockLine::productId).toList(), stock.today())))
                 .then());
     }
 
@@ -150,7 +187,9 @@ public class ReservationService {
     private Flux<StockLine> lines(String orderId) {
         return db.sql("SELECT product_id, quantity FROM reservation_lines WHERE order_id = :order ORDER BY product_id")
                 .bind("order", orderId)
-                .map(r -> new StockLine(r.get("product_id", String.class), r.get("quantity", BigDecimal.class))).all();
+                .map(r -> new StockLine(r.get("product_id", String.class), r.get("quantity", BigDecimal.class))).all()
+                // read in full before callers update stock on the same connection (it cannot stream and run another query)
+                .collectList().flatMapIterable(rows -> rows);
     }
 
     private Mono<Void> setStatus(String orderId, String status) {
@@ -174,6 +213,4 @@ public class ReservationService {
     private record Attempt(String productId, BigDecimal quantity, boolean reserved) {
     }
 
-    private record After(BigDecimal onHand, BigDecimal averageCost) {
-    }
 }

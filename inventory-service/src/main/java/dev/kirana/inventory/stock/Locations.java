@@ -1,5 +1,6 @@
 package dev.kirana.inventory.stock;
 
+import dev.kirana.web.problem.Problems;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ public class Locations {
 
     public Mono<UUID> defaultLocation(String shopId) {
         return db.sql("""
-                        INSERT INTO locations (id, shop_id, code, name, is_default) VALUES (:id, :shop, 'COUNTER', 'Counter', TRUE)
+                        INSERT INTO locations (id, shop_id, code, name, is_default, kind) VALUES (:id, :shop, 'COUNTER', 'Counter', TRUE, 'COUNTER')
                         ON CONFLICT DO NOTHING""")
                 .bind("id", UUID.randomUUID()).bind("shop", shopId)
                 .then()
@@ -28,5 +29,19 @@ public class Locations {
     public Mono<UUID> find(String shopId, UUID id) {
         return db.sql("SELECT id FROM locations WHERE shop_id = :shop AND id = :id")
                 .bind("shop", shopId).bind("id", id).map(r -> r.get("id", UUID.class)).one();
+    }
+
+    /** The requested location (the default when none is named) if stock may move there: 404 when unknown, 422 when retired. */
+    public Mono<UUID> usable(String shopId, UUID requested) {
+        if (requested == null) {
+            return defaultLocation(shopId);
+        }
+        return db.sql("SELECT id, active FROM locations WHERE shop_id = :shop AND id = :id")
+                .bind("shop", shopId).bind("id", requested)
+                .map(r -> Boolean.TRUE.equals(r.get("active", Boolean.class)))
+                .one()
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No location " + requested + " in this shop")))
+                .flatMap(active -> active ? Mono.just(requested)
+                        : Mono.error(Problems.unprocessable("location-retired", "Location " + requested + " is retired")));
     }
 }

@@ -3,7 +3,10 @@ package dev.kirana.inventory.stock;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** Stock of one product at one location. Available is what can still be reserved. */
+/**
+ * Stock of one product at one location. Available is what can still be reserved (on hand less reserved);
+ * expired is on hand in lots past their expiry date, and sellable is available less expired.
+ */
 public record StockLevel(String productId, UUID locationId, BigDecimal onHand, BigDecimal reserved, BigDecimal available,
-                         BigDecimal averageCost) {
+                         BigDecimal averageCost, BigDecimal expired, BigDecimal sellable) {
 }

@@ -88,6 +88,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is larger than this endpoint accepts").getBody()));
     }
 
+    /** Constraints checked by a {@code @Validated} bean (method validation through a proxy). */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    Mono<ResponseEntity<Object>> constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath() == null ? "" : v.getPropertyPath().toString();
+                    // "list.size" → "size": the parameter, not the method
+                    String field = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+                    return new Problems.FieldError(field, v.getMessage());
+                })
+                .sorted(java.util.Comparator.comparing(Problems.FieldError::field))
+                .toList();
+        return Mono.just(toEntity(Problems.invalid(errors).getBody()));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     Mono<ResponseEntity<Object>> conflict(DataIntegrityViolationException ex) {
         log.info("write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());

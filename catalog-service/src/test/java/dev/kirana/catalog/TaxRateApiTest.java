@@ -1,0 +1,86 @@
+package dev.kirana.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kirana.catalog.tax.TaxRateRollover;
+import dev.kirana.catalog.tax.TaxRates;
+import dev.kirana.events.CatalogEvents;
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.KiranaEvents;
+import dev.kirana.testing.KiranaServiceTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@KiranaServiceTest
+class TaxRateApiTest {
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    TaxRateRollover rollover;
+    @Autowired
+    TaxRates rates;
+
+    private final String shop = "shop-" + UUID.randomUUID();
+
+    private CatalogApi api() {
+        return new CatalogApi(http, shop);
+    }
+
+    @Test
+    void oldDatesOfSupplyKeepOldRates() {
+        var api = api();
+        String butter = (String) api.create(CatalogApi.product("BUTTER-500", "hsn", "04051000", "gstRate", "5",
+                "sellingPrice", "285.00", "mrp", "290.00")).get("id");
+        api.get("/api/v1/products/" + butter + "/tax-rate?date=2025-09-21").expectStatus().isOk().expectBody()
+                .jsonPath("$.rate").isEqualTo("12").jsonPath("$.source").isEqualTo("SCHEDULE")
+                .jsonPath("$.scheduleHsnPrefix").isEqualTo("0405");
+        api.get("/api/v1/products/" + butter + "/tax-rate?date=2025-09-22").expectBody()
+                .jsonPath("$.rate").isEqualTo("5").jsonPath("$.effectiveFrom").isEqualTo("2025-09-22");
+        api.get("/api/v1/products/" + butter + "/tax-rate").expectBody().jsonPath("$.rate").isEqualTo("5")
+                .jsonPath("$.date").isEqualTo(rates.today().toString());
+        api.get("/api/v1/products/" + butter + "/tax-rate?date=22-09-2025").expectStatus().isBadRequest();
+
+        api.get("/api/v1/products/tax-rates?hsn=22021010&date=2025-09-01").expectStatus().isOk().expectBody()
+                .jsonPath("$.rate.rate").isEqualTo("28").jsonPath("$.rate.cess").isEqualTo("12")
+                .jsonPath("$.timeline.length()").isEqualTo(2);
+        api.get("/api/v1/products/tax-rates?hsn=ab").expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aRateTheShopSetsDiffersFromTheScheduleOnlyFromItsDate() {
+        var api = api();
+        // biscuits at 18% (the pre-22-09-2025 rate) entered today: the shop's own rate from today
+        String biscuits = (String) api.create(CatalogApi.product("BISC-1", "hsn", "1905", "gstRate", "18",
+                "sellingPrice", "30.00", "mrp", "30.00")).get("id");
+        api.get("/api/v1/products/" + biscuits + "/tax-rate").expectBody()
+                .jsonPath("$.rate").isEqualTo("18.00").jsonPath("$.source").isEqualTo("PRODUCT")
+                .jsonPath("$.productRates.length()").isEqualTo(1);
+        api.get("/api/v1/products/" + biscuits + "/tax-rate?date=2025-10-01").expectBody()
+                .jsonPath("$.rate").isEqualTo("5").jsonPath("$.source").isEqualTo("SCHEDULE");
+        api.put("/api/v1/products/" + biscuits, "\"0\"", CatalogApi.product("BISC-1", "hsn", "1905", "gstRate", "5",
+                        "gstRateEffectiveFrom", "2020-01-01", "sellingPrice", "30.00", "mrp", "30.00"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gstRateEffectiveFrom");
+    }
+
+    @Test
+    void aRateDatedLaterBecomesTheCurrentRateOnItsDayWithANewVersion() {
+        var api = api();
+        String cooker = (String) api.create(CatalogApi.product("COOKER-3L", "hsn", "76151030", "gstRate", "12",
+                "sellingPrice", "1800.00", "mrp", "2100.00")).get("id");
+        String inTenDays = rates.today().plusDays(10).toString();
+        api.put("/api/v1/products/" + cooker, "\"0\"", CatalogApi.product("COOKER-3L", "hsn", "76151030", "gstRate", "5",
+                        "gstRateEffectiveFrom", inTenDays, "sellingPrice", "1800.00", "mrp", "2100.00"))
+                .expectStatus().isOk().expectBody().jsonPath("$.gstRate").isEqualTo("12.00").jsonPath("$.version").isEqualTo(0);
+        api.get("/api/v1/products/" + cooker + "/tax-rate?date=" + inTenDays).expectBody().jsonPath("$.rate").isEqualTo("5.00");
+
+        assertThat(rollover.run(rates.today().plusDays(10)).block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1);
+        assertThat(rollover.run(rates.today().plusDays(10)).block(Duration.ofSeconds(30))).isZero();
+        api.get("/api/v1/products/" + cooker).expectBody().jsonPath("$.gstRate").isEqualTo("5.00").jsonPath("$.version").isEqualTo(1);
+        var events = CatalogApi.events(cooker, 2);
+        assertThat(events.get(1).getType()).isEqualTo(EventTypes.PRODUCT_UPDATED);
+        assertThat(KiranaEvents.data(events.get(1), CatalogEvents.ProductChanged.class).gstRate()).isEqualByComparingTo("5");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.kirana.inventory.lots;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Lots in the database. Always used under the row lock of the product's stock level at the lot's location. */
+@Component
+public class Lots {
+    private final DatabaseClient db;
+
+    public Lots(DatabaseClient db) {
+        this.db = db;
+    }
+
+    public Mono<List<Lot>> open(String shopId, String productId, UUID locationId) {
+        return db.sql("""
+                        SELECT id, batch_no, expiry_date, unit_cost, remaining FROM stock_lots
+                        WHERE shop_id = :shop AND product_id = :product AND location_id = :loc AND remaining > 0 ORDER BY id""")
+                .bind("shop", shopId).bind("product", productId).bind("loc", locationId)
+                .map(r -> new Lot(r.get("id", Long.class), r.get("batch_no", String.class), r.get("expiry_date", LocalDate.class),
+                        r.get("unit_cost", BigDecimal.class), r.get("remaining", BigDecimal.class)))
+                .all().collectList();
+    }
+
+    public Mono<Lot> add(String shopId, String productId, UUID locationId, String batchNo, LocalDate expiry, BigDecimal unitCost,
+                         BigDecimal quantity, String cause) {
+        var spec = db.sql("""
+                        INSERT INTO stock_lots (shop_id, product_id, location_id, batch_no, expiry_date, unit_cost, received_qty, remaining, cause)
+                        VALUES (:shop, :product, :loc, :batch, :expiry, :cost, :qty, :qty, :cause) RETURNING id""")
+                .bind("shop", shopId).bind("product", productId).bind("loc", locationId).bind("cost", unitCost)
+                .bind("qty", quantity).bind("cause", cause);
+        spec = batchNo == null ? spec.bindNull("batch", String.class) : spec.bind("batch", batchNo);
+        spec = expiry == null ? spec.bindNull("expiry", LocalDate.class) : spec.bind("expiry", expiry);
+        return spec.map(r -> r.get("id", Long.class)).one().map(id -> new Lot(id, batchNo, expiry, unitCost, quantity));
+    }
+
+    public Mono<Void> take(long lotId, BigDecimal quantity) {
+        return db.sql("UPDATE stock_lots SET remaining = remaining - :qty WHERE id = :id AND remaining >= :qty")
+                .bind("qty", quantity).bind("id", lotId).fetch().rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("lot " + lotId + " does not hold " + quantity)));
+    }
+
+    public static BigDecimal value(List<Lot> lots) {
+        return lots.stream().map(l -> l.remaining().multiply(l.unitCost())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

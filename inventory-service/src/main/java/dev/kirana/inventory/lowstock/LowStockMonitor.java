@@ -1,0 +1,80 @@
+package dev.kirana.inventory.lowstock;
+
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.InventoryEvents;
+import dev.kirana.events.Topics;
+import dev.kirana.messaging.OutboxWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.TreeSet;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks, at the end of every transaction that moved stock, whether the products it touched became low,
+ * and publishes {@code stock.low} when one did. The product's flag row is locked first, so concurrent
+ * movements of one product check one after the other, each seeing the other's committed stock.
+ */
+@Component
+public class LowStockMonitor {
+    private final DatabaseClient db;
+    private final OutboxWriter outbox;
+
+    public LowStockMonitor(DatabaseClient db, OutboxWriter outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    public Mono<Void> check(String shopId, Collection<String> productIds, LocalDate today) {
+        return Flux.fromIterable(new TreeSet<>(productIds)).concatMap(p -> checkOne(shopId, p, today)).then();
+    }
+
+    private record Product(String sku, String name, BigDecimal reorderLevel) {
+    }
+
+    private record Stock(BigDecimal onHand, BigDecimal available) {
+    }
+
+    private Mono<Void> checkOne(String shopId, String productId, LocalDate today) {
+        return db.sql("SELECT sku, name, reorder_level FROM known_products WHERE shop_id = :shop AND product_id = :product AND reorder_level IS NOT NULL")
+                .bind("shop", shopId).bind("product", productId)
+                .map(r -> new Product(r.get("sku", String.class), r.get("name", String.class), r.get("reorder_level", BigDecimal.class)))
+                .one()
+                .flatMap(product -> db.sql("INSERT INTO low_stock_flags (shop_id, product_id, is_low) VALUES (:shop, :product, FALSE) ON CONFLICT DO NOTHING")
+                        .bind("shop", shopId).bind("product", productId).then()
+                        .then(db.sql("SELECT is_low FROM low_stock_flags WHERE shop_id = :shop AND product_id = :product FOR UPDATE")
+                                .bind("shop", shopId).bind("product", productId).map(r -> r.get("is_low", Boolean.class)).one())
+                        .zipWhen(wasLow -> stock(shopId, productId, today))
+                        .flatMap(t -> {
+                            boolean wasLow = t.getT1();
+                            Stock stock = t.getT2();
+                            var next = LowStock.next(wasLow, stock.available(), product.reorderLevel());
+                            Mono<Void> flag = next.low() == wasLow ? Mono.empty()
+                                    : db.sql("UPDATE low_stock_flags SET is_low = :low, changed_at = now() WHERE shop_id = :shop AND product_id = :product")
+                                    .bind("low", next.low()).bind("shop", shopId).bind("product", productId).then();
+                            Mono<Void> announce = !next.announce() ? Mono.empty()
+                                    : outbox.append(Topics.INVENTORY, EventTypes.STOCK_LOW, productId, shopId,
+                                    new InventoryEvents.StockLow(productId, product.sku(), product.name(), stock.available(), stock.onHand(),
+                                            product.reorderLevel())).then();
+                            return flag.then(announce);
+                        }));
+    }
+
+    /** On hand and sellable (not reserved, not expired) stock of the product over all locations. */
+    Mono<Stock> stock(String shopId, String productId, LocalDate today) {
+        return db.sql("""
+                        SELECT coalesce(sum(on_hand), 0) AS on_hand, coalesce(sum(reserved), 0) AS reserved,
+                               (SELECT coalesce(sum(remaining), 0) FROM stock_lots WHERE shop_id = :shop AND product_id = :product
+                                AND remaining > 0 AND expiry_date < :today) AS expired
+                        FROM stock_levels WHERE shop_id = :shop AND product_id = :product""")
+                .bind("shop", shopId).bind("product", productId).bind("today", today)
+                .map(r -> {
+                    BigDecimal onHand = r.get("on_hand", BigDecimal.class);
+                    BigDecimal available = onHand.subtract(r.get("reserved", BigDecimal.class)).subtract(r.get("expired", BigDecimal.class));
+                    return new Stock(onHand, available.max(BigDecimal.ZERO));
+                }).one();
+    }
+}
