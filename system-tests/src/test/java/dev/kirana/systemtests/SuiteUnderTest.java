@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * The whole suite, started once per test JVM by the same launcher as {@code ./kirana up}, on ports
- * shifted by 1000 and with its own state directory, so it can run beside a developer's stack.
+ * shifted by 1000 ({@code -Dkirana.it.port-offset}) and with its own state directory, so it can run
+ * beside a developer's stack.
  */
 final class SuiteUnderTest {
     private static KiranaStack stack;
@@ -17,7 +18,7 @@ final class SuiteUnderTest {
             KiranaStack s = KiranaStack.builder()
                     .root(root)
                     .stateDir(root.resolve("system-tests/target/kirana-stack"))
-                    .portOffset(1000)
+                    .portOffset(Integer.getInteger("kirana.it.port-offset", 1000))
                     .readinessTimeout(Duration.ofMinutes(5))
                     .registerShutdownHook(true)
                     .build();
