@@ -43,6 +43,11 @@ final class Http {
         return send(b, token);
     }
 
+    Response postBytes(String path, String token, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);
+    }
+
     Response postIdempotent(String path, String token, Object body, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "Idempotency-Key";
