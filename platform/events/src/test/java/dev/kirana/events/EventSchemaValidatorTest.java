@@ -31,6 +31,16 @@ class EventSchemaValidatorTest {
     }
 
     @Test
+    void everyPublishedTypeIsInTheAsyncApiDocumentForPartners() throws Exception {
+        try (var in = EventSchemaValidator.class.getResourceAsStream("/asyncapi.yaml")) {
+            String doc = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String type : EventTypes.ALL) {
+                assertThat(doc).as(type).contains("name: " + type).contains("./schemas/" + type + ".json");
+            }
+        }
+    }
+
+    @Test
     void validOrderPlacedPassesAndMoneyIsADecimalString() {
         CloudEvent event = KiranaEvents.event(EventTypes.ORDER_PLACED, "order-service", "o-1", "shop-1", placed());
         assertThat(validator.validate(event)).isEmpty();
