@@ -1,0 +1,132 @@
+package dev.kirana.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Collects the outcomes of one phase. Thread-safe: responses complete on the HTTP client's threads
+ * while the scheduler thread counts drops. Every latency is recorded in microseconds.
+ */
+final class PhaseRecorder {
+    private static final java.util.regex.Pattern UUIDS =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private final PhaseSpec spec;
+    private final long originNanos;
+    private final Histogram confirmed = LatencyStats.newHistogram();
+    private final Histogram finals = LatencyStats.newHistogram();
+    private final Histogram service = LatencyStats.newHistogram();
+    private final Histogram accepted = LatencyStats.newHistogram();
+    private final Histogram serverPlaced = LatencyStats.newHistogram();
+    private final Histogram sendLag = LatencyStats.newHistogram();
+    private final Map<Outcome.Kind, Long> outcomes = new TreeMap<>();
+    private final Map<String, Long> errors = new TreeMap<>();
+    private final TreeMap<Long, Bucket> timeline = new TreeMap<>();
+    private long dropped;
+    private long scheduled;
+    private long serviceMicrosTotal;
+    private long abortedAt = -1;
+
+    /** One second of the latency-over-time chart (by intended send time). */
+    static final class Bucket {
+        final Histogram latency = new Histogram(600_000_000L, 2);
+        long confirmed;
+        long errors;
+        long dropped;
+    }
+
+    /**
+     * @param spec        what the phase is
+     * @param originNanos start of the whole run: the timeline's zero
+     */
+    PhaseRecorder(PhaseSpec spec, long originNanos) {
+        this.spec = spec;
+        this.originNanos = originNanos;
+    }
+
+    synchronized void scheduled() {
+        scheduled++;
+    }
+
+    /** The phase stopped sending at this intended time (ramp step aborted: the suite is overloaded). */
+    synchronized void aborted(long intendedNanos) {
+        if (abortedAt < 0) {
+            abortedAt = Math.max(0, intendedNanos - originNanos);
+        }
+    }
+
+    synchronized void dropped(long intendedNanos) {
+        dropped++;
+        bucket(intendedNanos).dropped++;
+    }
+
+    synchronized void record(long intendedNanos, Outcome o) {
+        outcomes.merge(o.kind(), 1L, Long::sum);
+        Bucket b = bucket(intendedNanos);
+        if (o.sentNanos() != Outcome.NONE) {
+            sendLag.recordValue(micros(Math.max(0, o.sentNanos() - intendedNanos)));
+        }
+        if (o.kind().isFinal()) {
+            long total = micros(o.finishedNanos() - intendedNanos);
+            finals.recordValue(total);
+            b.latency.recordValue(Math.min(total, b.latency.getHighestTrackableValue()));
+            if (o.sentNanos() != Outcome.NONE) {
+                long s = micros(o.finishedNanos() - o.sentNanos());
+                service.recordValue(s);
+                serviceMicrosTotal += s;
+            }
+            if (o.kind() == Outcome.Kind.CONFIRMED) {
+                confirmed.recordValue(total);
+                b.confirmed++;
+                if (o.serverPlacedToFinalMicros() >= 0) {
+                    serverPlaced.recordValue(Math.min(o.serverPlacedToFinalMicros(), serverPlaced.getHighestTrackableValue()));
+                }
+            }
+            if (o.acceptedNanos() != Outcome.NONE) {
+                accepted.recordValue(micros(o.acceptedNanos() - intendedNanos));
+            }
+        } else {
+            b.errors++;
+            String detail = o.detail() == null ? "" : UUIDS.matcher(o.detail()).replaceAll("<id>");
+            String key = o.kind() + (o.httpStatus() > 0 ? " " + o.httpStatus() : "")
+                    + (detail.isBlank() ? "" : ": " + detail);
+            errors.merge(key.length() > 140 ? key.substring(0, 140) + "…" : key, 1L, Long::sum);
+        }
+    }
+
+    private Bucket bucket(long intendedNanos) {
+        long second = Math.max(0, (intendedNanos - originNanos) / 1_000_000_000L);
+        return timeline.computeIfAbsent(second, s -> new Bucket());
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), 600_000_000L));
+    }
+
+    /**
+     * @param windowSeconds the phase's planned length (the open-model window, or the closed loop's run time)
+     * @param unfinished    requests still outstanding when the phase gave up waiting (counted as timeouts)
+     */
+    synchronized PhaseResult finish(double windowSeconds, long unfinished, Map<String, CpuSampler.Usage> cpu,
+                                    double startSeconds, double endSeconds) {
+        Map<Outcome.Kind, Long> counts = new TreeMap<>(outcomes);
+        if (unfinished > 0) {
+            counts.merge(Outcome.Kind.TIMEOUT, unfinished, Long::sum);
+            errors.merge("TIMEOUT: still outstanding when the phase ended", unfinished, Long::sum);
+        }
+        List<PhaseResult.Point> points = new ArrayList<>();
+        timeline.forEach((second, b) -> points.add(new PhaseResult.Point(second,
+                b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(50) / 1000.0,
+                b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(99) / 1000.0,
+                b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getMaxValue() / 1000.0,
+                b.confirmed, b.errors, b.dropped)));
+        return new PhaseResult(spec, windowSeconds, scheduled, dropped, counts, new TreeMap<>(errors),
+                LatencyStats.of(confirmed), LatencyStats.of(finals), LatencyStats.of(service),
+                LatencyStats.of(accepted), LatencyStats.of(serverPlaced), LatencyStats.of(sendLag),
+                windowSeconds > 0 ? serviceMicrosTotal / 1e6 / windowSeconds : 0, cpu, points, startSeconds, endSeconds,
+                abortedAt < 0 ? -1 : abortedAt / 1e9);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.kirana.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything one bench run produced; {@link Report} renders it. */
+final class RunReport {
+    Instant startedAt = Instant.now();
+    String command;
+    String mode;
+    String machine;
+    String git;
+    String target;
+    BenchOptions options;
+    int products;
+    double setupSeconds;
+    double stackStartSeconds;
+    double loadSeconds;
+    PhaseResult warmup;
+    /** CPU per process with no load, sampled before the warm-up. */
+    java.util.Map<String, CpuSampler.Usage> idleCpu = java.util.Map.of();
+    Ramp.Outcome gatewayRamp;
+    Ramp.Outcome directRamp;
+    int measuredRate;
+    String rateSource;
+    final List<PhaseResult> measured = new ArrayList<>();
+    final List<PhaseResult> sql = new ArrayList<>();
+    String sqlNote;
+    List<String> sqlMigrations = List.of();
+    PhaseResult profiled;
+    List<JfrProfiler.Profile> profiles = List.of();
+    Path jfrDir;
+    List<JfrProfiler.Entry> pgActivity = List.of();
+    Invariants.Result invariants;
+    /** Wall-clock time of the timeline's zero (phase start/end seconds are relative to it). */
+    Instant origin;
+    final List<SagaStages> stages = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    String failure;
+
+    Optional<PhaseResult> phase(String name) {
+        return measured.stream().filter(p -> p.spec().name().equals(name)).findFirst();
+    }
+
+    Optional<PhaseResult> sqlPhase(String name) {
+        return sql.stream().filter(p -> p.spec().name().equals(name)).findFirst();
+    }
+
+    /** Every phase in run order, for the chart. */
+    List<PhaseResult> allPhases() {
+        List<PhaseResult> all = new ArrayList<>();
+        if (warmup != null) {
+            all.add(warmup);
+        }
+        if (gatewayRamp != null) {
+            gatewayRamp.steps().forEach(s -> all.add(s.result()));
+        }
+        if (directRamp != null) {
+            directRamp.steps().forEach(s -> all.add(s.result()));
+        }
+        all.addAll(measured);
+        if (profiled != null) {
+            all.add(profiled);
+        }
+        all.addAll(sql);
+        all.sort((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()));
+        return all;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.kirana.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void quickAndFullHaveTheirOwnDefaults() {
+        BenchOptions quick = BenchOptions.parse("--quick");
+        assertThat(quick.quick).isTrue();
+        assertThat(quick.duration).isEqualTo(Duration.ofSeconds(8));
+        assertThat(quick.step).isEqualTo(Duration.ofSeconds(4));
+        assertThat(quick.products).isEqualTo(50);
+        BenchOptions full = BenchOptions.parse();
+        assertThat(full.duration).isEqualTo(Duration.ofSeconds(30));
+        assertThat(full.products).isEqualTo(200);
+        assertThat(full.ownStack()).isTrue();
+    }
+
+    @Test
+    void explicitOptionsWinInBothSpellings() {
+        BenchOptions o = BenchOptions.parse("--quick", "--rate", "250", "--duration=20s", "--warmup", "1m", "--steps", "300,100,200",
+                "--p99", "80", "--gateway", "http://127.0.0.1:8080/", "--direct", "http://127.0.0.1:8084", "--products", "7");
+        assertThat(o.rate).isEqualTo(250);
+        assertThat(o.duration).isEqualTo(Duration.ofSeconds(20));
+        assertThat(o.warmup).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.steps).containsExactly(100, 200, 300);
+        assertThat(o.p99BoundMillis).isEqualTo(80.0);
+        assertThat(o.gatewayUrl).isEqualTo("http://127.0.0.1:8080");
+        assertThat(o.ownStack()).isFalse();
+        assertThat(o.products).isEqualTo(7);
+    }
+
+    @Test
+    void durationsAcceptUnitsOrPlainSeconds() {
+        assertThat(BenchOptions.duration("x", "500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(BenchOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(BenchOptions.duration("x", "2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.duration("x", "12")).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void mistakesAreUsageErrors() {
+        assertThatThrownBy(() -> BenchOptions.parse("--rate", "0")).isInstanceOf(BenchOptions.UsageException.class)
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchOptions.parse("--bogus")).hasMessageContaining("unknown option --bogus");
+        assertThatThrownBy(() -> BenchOptions.parse("--rate")).hasMessageContaining("missing value");
+        assertThatThrownBy(() -> BenchOptions.parse("--direct", "http://x")).hasMessageContaining("--gateway");
+    }
+}
