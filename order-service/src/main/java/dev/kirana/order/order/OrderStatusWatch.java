@@ -17,8 +17,9 @@ public class OrderStatusWatch {
     private static final Duration POLL = Duration.ofMillis(250);
     private final Sinks.Many<UUID> changes = Sinks.many().multicast().directBestEffort();
 
-    public void changed(UUID orderId) {
-        changes.emitNext(orderId, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+    /** Serialized, so concurrent saga threads never spin or fail on the sink; with no waiter the signal is simply dropped. */
+    public synchronized void changed(UUID orderId) {
+        changes.tryEmitNext(orderId);
     }
 
     /** Completes when {@code status} reports a final state, or after {@code max} (whichever is first). */
