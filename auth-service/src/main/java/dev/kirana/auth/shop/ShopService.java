@@ -1,6 +1,8 @@
 package dev.kirana.auth.shop;
 
 import dev.kirana.events.EventTypes;
+import dev.kirana.india.Gstin;
+import dev.kirana.india.StateCodes;
 import dev.kirana.events.ShopEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;

@@ -1,5 +1,6 @@
 package dev.kirana.auth.shop;
 
+import dev.kirana.india.StateCodes;
 import dev.kirana.web.security.Role;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;

@@ -1,9 +1,9 @@
 package dev.kirana.order.invoice;
 
+import dev.kirana.india.StateCodes;
 import dev.kirana.order.gst.AmountInWords;
 import dev.kirana.order.gst.DocumentType;
 import dev.kirana.order.gst.RegistrationType;
-import dev.kirana.order.gst.StateCodes;
 import dev.kirana.order.gst.SupplyType;
 import dev.kirana.order.order.OrderStatus;
 import dev.kirana.order.order.OrderView;

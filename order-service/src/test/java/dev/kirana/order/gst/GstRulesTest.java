@@ -51,23 +51,6 @@ class GstRulesTest {
     }
 
     @Test
-    void gstinNeedsItsShapeStateAndCheckCharacter() {
-        Gstin g = Gstin.parse("27aapfu0939f1zv");
-        assertThat(g.value()).isEqualTo("27AAPFU0939F1ZV");
-        assertThat(g.stateCode()).isEqualTo("27");
-        assertThatThrownBy(() -> Gstin.parse("27AAPFU0939F1ZA")).hasMessageContaining("check character");
-        assertThatThrownBy(() -> Gstin.parse("27AAPFU0939F1Z")).hasMessageContaining("15 characters");
-        assertThatThrownBy(() -> Gstin.parse("99AAPFU0939F1ZV")).hasMessageContaining("state code");
-    }
-
-    @Test
-    void unionTerritoriesWithoutLegislatureChargeUtgst() {
-        assertThat(StateCodes.stateTaxName("04")).isEqualTo("UTGST");
-        assertThat(StateCodes.stateTaxName("29")).isEqualTo("SGST");
-        assertThat(StateCodes.name("29")).isEqualTo("Karnataka");
-    }
-
-    @Test
     void financialYearRunsAprilToMarch() {
         assertThat(FinancialYear.of(LocalDate.of(2026, 3, 31)).label()).isEqualTo("2526");
         assertThat(FinancialYear.of(LocalDate.of(2026, 4, 1)).label()).isEqualTo("2627");
