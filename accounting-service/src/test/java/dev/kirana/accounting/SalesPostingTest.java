@@ -77,6 +77,12 @@ class SalesPostingTest {
                 CUSTOMER, tenders, d("0"), d("543.82"), d("18.55"), d("18.55"), d("0"), d("0.08"), 5L);
     }
 
+    /** The goods on the shelf before the sale: 10 atta at 200.00 and 20 biscuits at 18.50 (2000.00 + 370.00 = 2370.00). */
+    static void stocked(String shop) {
+        BooksTestSupport.received(shop, "p-atta", "10", "200.0000", "10");
+        BooksTestSupport.received(shop, "p-bisc", "20", "18.5000", "20");
+    }
+
     static InventoryEvents.StockCommitted committed(String orderId) {
         return new InventoryEvents.StockCommitted(orderId, List.of(
                 new InventoryEvents.CostedLine("p-atta", d("2"), d("200.0000")),
@@ -107,11 +113,12 @@ class SalesPostingTest {
     void aSplitTenderSaleAndItsCostBalanceAndPostOnce() {
         String shop = "shop-" + UUID.randomUUID();
         String order = UUID.randomUUID().toString();
+        stocked(shop);
         CloudEvent confirmed = publish(Topics.ORDER, order, shop, EventTypes.ORDER_CONFIRMED,
                 sale(order, List.of(tender("UPI", "300.00"), tender("CASH", "281.00"))));
         publish(Topics.ORDER, order, confirmed); // redelivered
         publish(Topics.INVENTORY, order, shop, EventTypes.STOCK_COMMITTED, committed(order));
-        await().atMost(Duration.ofSeconds(30)).until(() -> trialBalance(shop).containsKey("5000"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> trialBalance(shop).containsKey("5000") && trialBalance(shop).containsKey("3100"));
         Map<String, BigDecimal[]> tb = trialBalance(shop);
         assertThat(net(tb, "1000")).isEqualByComparingTo("281.00");
         assertThat(net(tb, "1020")).isEqualByComparingTo("300.00");
@@ -120,7 +127,9 @@ class SalesPostingTest {
         assertThat(net(tb, "2110")).isEqualByComparingTo("-18.55");
         assertThat(net(tb, "4900")).isEqualByComparingTo("-0.08");
         assertThat(net(tb, "5000")).isEqualByComparingTo("455.50"); // 2 × 200 + 3 × 18.50
-        assertThat(net(tb, "1200")).isEqualByComparingTo("-455.50");
+        // inventory-service values what is left at 8 atta × 200.00 + 17 biscuits × 18.50 = 1600.00 + 314.50 = 1914.50
+        assertThat(net(tb, "1200")).isEqualByComparingTo("1914.50");   // 2370.00 received − 455.50 sold
+        assertThat(net(tb, "3100")).isEqualByComparingTo("-2370.00");
         assertThat(tb.values().stream().map(r -> r[0].subtract(r[1])).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("0");
     }
 
@@ -128,6 +137,7 @@ class SalesPostingTest {
     void aVoidReversesTheSaleAndItsCostEvenWhenItOvertakesTheCost() {
         String shop = "shop-" + UUID.randomUUID();
         String order = UUID.randomUUID().toString();
+        stocked(shop);
         publish(Topics.ORDER, order, shop, EventTypes.ORDER_CONFIRMED, sale(order, List.of(tender("CARD", "581.00"))));
         OrderEvents.OrderConfirmed s = sale(order, List.of(tender("CARD", "581.00")));
         publish(Topics.ORDER, order, shop, EventTypes.ORDER_VOIDED, new OrderEvents.OrderVoided(order, s.invoiceNumber(), "wrong customer",
@@ -138,9 +148,16 @@ class SalesPostingTest {
                 && net(trialBalance(shop), "4000").signum() == 0);
         publish(Topics.INVENTORY, order, shop, EventTypes.STOCK_COMMITTED, committed(order));
         await().atMost(Duration.ofSeconds(30)).until(() -> trialBalance(shop).containsKey("5000")
-                && trialBalance(shop).get("5000")[1].signum() > 0);
+                && trialBalance(shop).get("5000")[1].signum() > 0 && trialBalance(shop).containsKey("3100"));
         Map<String, BigDecimal[]> tb = trialBalance(shop);
-        tb.forEach((account, r) -> assertThat(r[0]).as("account %s nets to zero", account).isEqualByComparingTo(r[1]));
+        // everything sold came back: the shelf is worth what was received, 2370.00, and the sale left nothing behind
+        assertThat(net(tb, "1200")).isEqualByComparingTo("2370.00");
+        assertThat(net(tb, "3100")).isEqualByComparingTo("-2370.00");
+        tb.forEach((account, r) -> {
+            if (!account.equals("1200") && !account.equals("3100")) {
+                assertThat(r[0]).as("account %s nets to zero", account).isEqualByComparingTo(r[1]);
+            }
+        });
         assertThat(tb.get("5000")[0]).isEqualByComparingTo("455.50");
     }
 
@@ -148,6 +165,7 @@ class SalesPostingTest {
     void refundsReverseAtInvoiceRatesAndCreditTheKhata() {
         String shop = "shop-" + UUID.randomUUID();
         String order = UUID.randomUUID().toString();
+        stocked(shop);
         publish(Topics.ORDER, order, shop, EventTypes.ORDER_CONFIRMED, sale(order, List.of(tender("CREDIT", "581.00"))));
         publish(Topics.INVENTORY, order, shop, EventTypes.STOCK_COMMITTED, committed(order));
         // one biscuit back on the shelf, both atta damaged: two credit notes, the second to the khata
@@ -159,14 +177,15 @@ class SalesPostingTest {
                 "INV/2627/00001", null, "u", Instant.now(), "INR", null, List.of(new OrderEvents.RefundLine(1, "p-atta", "ATTA", "Atta",
                 "1101", d("2"), d("5"), d("467.62"), d("11.69"), d("11.69"), d("0"), d("491.00"), "WRITE_OFF")), d("491.00"), "TAX_INVOICE",
                 "29", "INTRA_STATE", CUSTOMER, tender("CREDIT", "491.00"), d("467.62"), d("11.69"), d("11.69"), d("0"), d("0"), 4L, false));
-        await().atMost(Duration.ofSeconds(30)).until(() -> trialBalance(shop).containsKey("5100"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> trialBalance(shop).containsKey("5100") && trialBalance(shop).containsKey("3100"));
         Map<String, BigDecimal[]> tb = trialBalance(shop);
         assertThat(net(tb, "4010")).isEqualByComparingTo("493.02");       // 25.40 + 467.62
         assertThat(net(tb, "2100")).isEqualByComparingTo("-4.57");        // 18.55 − 2.29 − 11.69
         assertThat(net(tb, "1000")).isEqualByComparingTo("-30.00");       // cash paid back
         assertThat(net(tb, "5100")).isEqualByComparingTo("400.00");       // 2 damaged atta at 200
         assertThat(net(tb, "5000")).isEqualByComparingTo("37.00");        // 455.50 − 18.50 restocked − 400 written off
-        assertThat(net(tb, "1200")).isEqualByComparingTo("-437.00");      // −455.50 + 18.50
+        // 2370.00 − 455.50 + 18.50 = 1933.00: inventory-service holds 8 atta × 200.00 + 18 biscuits × 18.50 = 1600.00 + 333.00
+        assertThat(net(tb, "1200")).isEqualByComparingTo("1933.00");
         http.get().uri("/api/v1/accounting/khata/9876500001").headers(h -> h.setBearerAuth(token(shop))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("90.00");   // 581 − 491
         http.get().uri("/api/v1/accounting/khata/not-a-party").headers(h -> h.setBearerAuth(token(shop))).exchange()

@@ -5,17 +5,23 @@ public enum Account {
     CASH("1000", "Cash in hand"),
     CARD_SETTLEMENTS("1010", "Card settlements receivable"),
     UPI_SETTLEMENTS("1020", "UPI settlements receivable"),
+    BANK("1050", "Bank accounts"),
     CUSTOMERS("1100", "Customers (khata)"),
     INVENTORY("1200", "Inventory"),
+    SUPPLIERS("2000", "Suppliers (trade payables)"),
     OUTPUT_CGST("2100", "Output CGST"),
     OUTPUT_SGST("2110", "Output SGST/UTGST"),
     OUTPUT_IGST("2120", "Output IGST"),
+    OPENING_BALANCES("3100", "Opening balances and stock introduced"),
     SALES("4000", "Sales"),
     SALES_RETURNS("4010", "Sales returns"),
+    STOCK_COUNT_SURPLUS("4800", "Stock count surplus"),
     ROUND_OFF("4900", "Round off"),
     COST_OF_GOODS_SOLD("5000", "Cost of goods sold"),
     STOCK_WRITE_OFF("5100", "Damaged stock written off"),
-    LOYALTY_REDEMPTIONS("5200", "Loyalty points redeemed");
+    STOCK_COUNT_SHORTAGE("5150", "Stock count shortage"),
+    LOYALTY_REDEMPTIONS("5200", "Loyalty points redeemed"),
+    SUSPENSE("2900", "Suspense");
 
     private final String code;
     private final String title;

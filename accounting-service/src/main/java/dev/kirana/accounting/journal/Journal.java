@@ -1,5 +1,7 @@
 package dev.kirana.accounting.journal;
 
+import dev.kirana.accounting.period.PeriodCalendar;
+import dev.kirana.accounting.period.Periods;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,13 +12,19 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Stores journal entries; one entry per source event (a replay posts nothing twice). */
+/**
+ * Stores journal entries; one entry per source event (a replay posts nothing twice). Posting opens the shop's books
+ * (its chart of accounts) when they are not open yet; an entry dated in a locked month is booked on the first open
+ * date after it, with its own date kept as {@code original_date} and named in the narration.
+ */
 @Component
 public class Journal {
     private final DatabaseClient db;
+    private final Periods periods;
 
-    public Journal(DatabaseClient db) {
+    public Journal(DatabaseClient db, Periods periods) {
         this.db = db;
+        this.periods = periods;
     }
 
     public Mono<Void> post(String shopId, JournalEntry entry) {
@@ -24,12 +32,18 @@ public class Journal {
             return Mono.empty();
         }
         UUID id = UUID.randomUUID();
-        return db.sql("""
-                        INSERT INTO journal_entries (id, shop_id, entry_date, narration, source) VALUES (:id, :shop, :date, :narration, :source)
-                        ON CONFLICT (shop_id, source) DO NOTHING""")
-                .bind("id", id).bind("shop", shopId).bind("date", entry.date()).bind("narration", entry.narration())
-                .bind("source", entry.source())
-                .fetch().rowsUpdated()
+        return periods.lockedForPosting(shopId).flatMap(locked -> {
+                    LocalDate on = PeriodCalendar.postingDate(entry.date(), locked);
+                    boolean moved = !on.equals(entry.date());
+                    var spec = db.sql("""
+                                    INSERT INTO journal_entries (id, shop_id, entry_date, narration, source, original_date)
+                                    VALUES (:id, :shop, :date, :narration, :source, :original)
+                                    ON CONFLICT (shop_id, source) DO NOTHING""")
+                            .bind("id", id).bind("shop", shopId).bind("date", on)
+                            .bind("narration", moved ? entry.narration() + " (dated " + entry.date() + ", a locked period)" : entry.narration())
+                            .bind("source", entry.source());
+                    return (moved ? spec.bind("original", entry.date()) : spec.bindNull("original", LocalDate.class)).fetch().rowsUpdated();
+                })
                 .flatMapMany(n -> n == 0 ? Flux.empty() : Flux.range(0, entry.lines().size()))
                 .concatMap(i -> {
                     JournalEntry.Line l = entry.lines().get(i);

@@ -28,12 +28,16 @@ public final class EventTypes {
     public static final String ORDER_CANCELLED = "kirana.order.cancelled.v1";
     public static final String ORDER_VOIDED = "kirana.order.voided.v1";
     public static final String ORDER_REFUNDED = "kirana.order.refunded.v1";
+    public static final String ACCOUNT_CREATED = "kirana.account.created.v1";
+    public static final String JOURNAL_POSTED = "kirana.journal.posted.v1";
+    public static final String PERIOD_LOCKED = "kirana.period.locked.v1";
 
     public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
             PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
             STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED, STOCK_ADJUSTED, STOCK_LOW,
             ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
-            ORDER_VOIDED, ORDER_REFUNDED);
+            ORDER_VOIDED, ORDER_REFUNDED,
+            ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED);
 
     private EventTypes() {
     }

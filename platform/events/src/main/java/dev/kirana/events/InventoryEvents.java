@@ -26,8 +26,16 @@ public final class InventoryEvents {
     public record StockCommitted(String orderId, List<CostedLine> lines) {
     }
 
+    /**
+     * Goods came into stock ({@code stock.received}). {@code purchaseBillId} names the supplier bill the goods came
+     * in on when the receipt follows one (the bill posts Inventory against the supplier itself); without it the
+     * receipt is stock brought in by the owner (opening stock, stock introduced).
+     */
     public record StockReceived(String productId, String locationId, BigDecimal quantity, BigDecimal unitCost,
-                                BigDecimal onHand) {
+                                BigDecimal onHand, String purchaseBillId) {
+        public StockReceived(String productId, String locationId, BigDecimal quantity, BigDecimal unitCost, BigDecimal onHand) {
+            this(productId, locationId, quantity, unitCost, onHand, null);
+        }
     }
 
     /**
