@@ -1,5 +1,6 @@
 package dev.kirana.accounting.journal;
 
+import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +35,7 @@ public class JournalController {
         if (to.isBefore(from)) {
             return Mono.error(Problems.invalid("to", "must not be before from"));
         }
-        return journal.entries(me.requireShop(), from, to).collectList();
+        return journal.entries(BookAccess.read(me), from, to).collectList();
     }
 
     @GetMapping("/khata/{party}")
@@ -49,6 +50,6 @@ public class JournalController {
     @GetMapping("/trial-balance")
     @Operation(summary = "Debit and credit totals per account")
     public Mono<List<Journal.TrialBalanceRow>> trialBalance(@AuthenticationPrincipal ShopPrincipal me) {
-        return journal.trialBalance(me.requireShop());
+        return journal.trialBalance(BookAccess.read(me));
     }
 }
