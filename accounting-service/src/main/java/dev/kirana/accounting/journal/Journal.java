@@ -28,6 +28,14 @@ public class Journal {
     }
 
     public Mono<Void> post(String shopId, JournalEntry entry) {
+        return post(shopId, entry, null);
+    }
+
+    /**
+     * Posts {@code entry}; its lines on a party control account (customers 1100, suppliers 2000) belong to
+     * {@code partyId} (null: to nobody known).
+     */
+    public Mono<Void> post(String shopId, JournalEntry entry, UUID partyId) {
         if (entry.lines().isEmpty()) {
             return Mono.empty();
         }
@@ -47,10 +55,12 @@ public class Journal {
                 .flatMapMany(n -> n == 0 ? Flux.empty() : Flux.range(0, entry.lines().size()))
                 .concatMap(i -> {
                     JournalEntry.Line l = entry.lines().get(i);
-                    var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party) VALUES (:id, :no, :account, :debit, :credit, :party)")
+                    var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party, party_id) VALUES (:id, :no, :account, :debit, :credit, :party, :partyId)")
                             .bind("id", id).bind("no", i + 1).bind("account", l.account().code())
                             .bind("debit", l.debit()).bind("credit", l.credit());
-                    return (l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party())).then();
+                    spec = l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party());
+                    boolean partyLine = partyId != null && (l.account() == Account.CUSTOMERS || l.account() == Account.SUPPLIERS);
+                    return (partyLine ? spec.bind("partyId", partyId) : spec.bindNull("partyId", UUID.class)).then();
                 })
                 .then();
     }

@@ -11,6 +11,7 @@ import io.cloudevents.CloudEvent;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,15 @@ public class SalesPosting {
     private final InboxProcessor inbox;
     private final Journal journal;
     private final CostOfSales costs;
+    private final SaleCustomers customers;
     private final Map<String, EventHandler> orderHandlers;
     private final Map<String, EventHandler> stockHandlers;
 
-    public SalesPosting(InboxProcessor inbox, Journal journal, CostOfSales costs) {
+    public SalesPosting(InboxProcessor inbox, Journal journal, CostOfSales costs, SaleCustomers customers) {
         this.inbox = inbox;
         this.journal = journal;
         this.costs = costs;
+        this.customers = customers;
         this.orderHandlers = Map.of(EventTypes.ORDER_CONFIRMED, this::sale, EventTypes.ORDER_VOIDED, this::voided,
                 EventTypes.ORDER_REFUNDED, this::refunded);
         this.stockHandlers = Map.of(EventTypes.STOCK_COMMITTED, this::costOfSale);
@@ -49,13 +52,22 @@ public class SalesPosting {
     }
 
     private Mono<Void> sale(CloudEvent e) {
-        return journal.post(KiranaEvents.shopId(e), SaleEntries.sale(KiranaEvents.data(e, OrderEvents.OrderConfirmed.class), date(e)));
+        OrderEvents.OrderConfirmed s = KiranaEvents.data(e, OrderEvents.OrderConfirmed.class);
+        return post(KiranaEvents.shopId(e), s.customer(), SaleEntries.sale(s, date(e)), date(e));
+    }
+
+    /** Posts a sale, void or refund; its receivable line (a CREDIT tender) goes to the khata of the customer named on it. */
+    private Mono<Void> post(String shop, OrderEvents.Customer customer, JournalEntry entry, LocalDate date) {
+        boolean onKhata = entry.lines().stream().anyMatch(l -> l.account() == Account.CUSTOMERS);
+        return customers.partyOf(shop, customer, date).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(party -> journal.post(shop, entry, party.orElse(null))
+                        .then(party.isPresent() && onKhata ? customers.balanceChanged(shop, party.get()) : Mono.empty()));
     }
 
     private Mono<Void> voided(CloudEvent e) {
         OrderEvents.OrderVoided v = KiranaEvents.data(e, OrderEvents.OrderVoided.class);
         String shop = KiranaEvents.shopId(e);
-        return journal.post(shop, SaleEntries.voided(v, date(e)))
+        return post(shop, v.customer(), SaleEntries.voided(v, date(e)), date(e))
                 .then(costs.returned(shop, v.orderId(), "order.voided:" + v.orderId(), v.lines().stream()
                         .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), true)).toList(), date(e)));
     }
@@ -63,7 +75,7 @@ public class SalesPosting {
     private Mono<Void> refunded(CloudEvent e) {
         OrderEvents.OrderRefunded r = KiranaEvents.data(e, OrderEvents.OrderRefunded.class);
         String shop = KiranaEvents.shopId(e);
-        return journal.post(shop, SaleEntries.refund(r, date(e)))
+        return post(shop, r.customer(), SaleEntries.refund(r, date(e)), date(e))
                 .then(costs.returned(shop, r.orderId(), "order.refunded:" + r.refundId(), r.lines().stream()
                         .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), !"WRITE_OFF".equals(l.disposition()))).toList(),
                         date(e)));

@@ -31,13 +31,20 @@ public final class EventTypes {
     public static final String ACCOUNT_CREATED = "kirana.account.created.v1";
     public static final String JOURNAL_POSTED = "kirana.journal.posted.v1";
     public static final String PERIOD_LOCKED = "kirana.period.locked.v1";
+    public static final String PARTY_CREATED = "kirana.party.created.v1";
+    public static final String PARTY_UPDATED = "kirana.party.updated.v1";
+    public static final String PARTY_MERGED = "kirana.party.merged.v1";
+    public static final String PARTY_BALANCE_CHANGED = "kirana.party.balance-changed.v1";
+    public static final String PAYMENT_RECEIVED = "kirana.payment.received.v1";
+    public static final String PAYMENT_MADE = "kirana.payment.made.v1";
 
     public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
             PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
             STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED, STOCK_ADJUSTED, STOCK_LOW,
             ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
             ORDER_VOIDED, ORDER_REFUNDED,
-            ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED);
+            ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED,
+            PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE);
 
     private EventTypes() {
     }
