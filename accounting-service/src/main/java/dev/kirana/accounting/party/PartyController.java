@@ -97,6 +97,18 @@ public class PartyController {
                 : Mono.just(PartyBalance.of(p)));
     }
 
+    @GetMapping("/balance")
+    @Operation(summary = "The balance of the customer with this phone or GSTIN (owner, manager, auditor, cashier)",
+            description = "How the counter finds the customer in front of it without reading the list of parties. "
+                    + "The phone is normalised as on create (spaces, dashes and +91 dropped).")
+    @ApiResponse(responseCode = "404", description = "No live customer with this phone or GSTIN in this shop")
+    public Mono<PartyBalance> customerBalance(@AuthenticationPrincipal ShopPrincipal me,
+                                              @RequestParam(required = false) String phone,
+                                              @RequestParam(required = false) String gstin) {
+        String shop = me.require(Role.OWNER, Role.MANAGER, Role.AUDITOR, Role.CASHIER).requireShop();
+        return parties.customerBy(shop, phone, gstin).map(PartyBalance::of);
+    }
+
     @PatchMapping("/{id}")
     @Operation(summary = "Change a party's details (owner or manager); absent fields stay, an empty string clears one",
             description = "Send If-Match with the ETag you read to avoid overwriting a concurrent change. A new opening balance "

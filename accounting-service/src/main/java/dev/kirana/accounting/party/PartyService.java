@@ -1,6 +1,7 @@
 package dev.kirana.accounting.party;
 
 import dev.kirana.accounting.journal.Journal;
+import dev.kirana.india.Gstin;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +33,17 @@ public class PartyService {
 
     public Mono<Party> get(String shopId, UUID id) {
         return parties.find(shopId, id).switchIfEmpty(Mono.error(() -> notFound(id)));
+    }
+
+    /** The live customer with this phone or GSTIN (as a cashier types it); 404 when there is none. */
+    public Mono<Party> customerBy(String shopId, String phone, String gstin) {
+        String p = PartyDetails.normalizePhone(phone);
+        String g = Gstin.normalize(gstin == null || gstin.isBlank() ? null : gstin);
+        if (p == null && g == null) {
+            return Mono.error(Problems.invalid("phone", "give the customer's phone or GSTIN"));
+        }
+        return parties.findLive(shopId, PartyKind.CUSTOMER, p, g)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No customer with this phone or GSTIN in this shop")));
     }
 
     public Mono<Parties.Page> list(String shopId, PartyKind kind, String query, boolean includeMerged, int page, int size) {

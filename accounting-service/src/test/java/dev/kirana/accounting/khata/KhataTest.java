@@ -174,6 +174,11 @@ class KhataTest {
             Map<String, Object> atCounter = ok(get("/api/v1/accounting/parties/" + asha + "/balance", cashier), 200);
             assertThat(atCounter.get("due")).isEqualTo("531.00");
             assertThat(atCounter.get("availableCredit")).isEqualTo("4469.00");   // 5000 − 531
+            // the counter finds her by the phone she gives
+            Map<String, Object> byPhone = ok(get("/api/v1/accounting/parties/balance?phone=98765-00001", cashier), 200);
+            assertThat(byPhone.get("partyId")).isEqualTo(asha);
+            assertThat(byPhone.get("due")).isEqualTo("531.00");
+            problem(get("/api/v1/accounting/parties/balance?phone=9000000000", cashier), 404);
 
             // 600.00 in cash by mistake: she has paid 69.00 ahead …
             Map<String, Object> cash = collect(shop, "OWNER", asha, Map.of("amount", "600", "mode", "CASH"));
@@ -412,6 +417,17 @@ class KhataTest {
         problem(http.patch().uri("/api/v1/accounting/parties/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(owner))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "X")).exchange(), 404);
         assertThat(balance(shop, id)).isEqualTo("150.00");
+    }
+
+    @Test
+    void everyPartyAndKhataEndpointIsInTheOpenApiDocument() {
+        String doc = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(doc).contains("\"/api/v1/accounting/parties\"", "\"/api/v1/accounting/parties/{id}\"",
+                "\"/api/v1/accounting/parties/{id}/balance\"", "\"/api/v1/accounting/parties/balance\"",
+                "\"/api/v1/accounting/parties/{id}/merge\"", "\"/api/v1/accounting/parties/{partyId}/collections\"",
+                "\"/api/v1/accounting/parties/{partyId}/payments\"", "\"/api/v1/accounting/payments/{id}\"",
+                "\"/api/v1/accounting/payments/{id}/reversal\"", "\"/api/v1/accounting/parties/{partyId}/statement\"",
+                "\"/api/v1/accounting/parties/{partyId}/statement.pdf\"");
     }
 
     /** The party and payment events of {@code shop} once {@code done} holds for them. */
