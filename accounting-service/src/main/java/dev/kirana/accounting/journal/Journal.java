@@ -36,8 +36,13 @@ public class Journal {
      * {@code partyId} (null: to nobody known).
      */
     public Mono<Void> post(String shopId, JournalEntry entry, UUID partyId) {
+        return postOnce(shopId, entry, partyId).then();
+    }
+
+    /** As {@link #post(String, JournalEntry, UUID)}; @return false when the entry's source had been posted before (or it is empty) */
+    public Mono<Boolean> postOnce(String shopId, JournalEntry entry, UUID partyId) {
         if (entry.lines().isEmpty()) {
-            return Mono.empty();
+            return Mono.just(false);
         }
         UUID id = UUID.randomUUID();
         return periods.lockedForPosting(shopId).flatMap(locked -> {
@@ -52,8 +57,7 @@ public class Journal {
                             .bind("source", entry.source());
                     return (moved ? spec.bind("original", entry.date()) : spec.bindNull("original", LocalDate.class)).fetch().rowsUpdated();
                 })
-                .flatMapMany(n -> n == 0 ? Flux.empty() : Flux.range(0, entry.lines().size()))
-                .concatMap(i -> {
+                .flatMap(n -> n == 0 ? Mono.just(false) : Flux.range(0, entry.lines().size()).concatMap(i -> {
                     JournalEntry.Line l = entry.lines().get(i);
                     var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party, party_id) VALUES (:id, :no, :account, :debit, :credit, :party, :partyId)")
                             .bind("id", id).bind("no", i + 1).bind("account", l.account().code())
@@ -61,8 +65,7 @@ public class Journal {
                     spec = l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party());
                     boolean partyLine = partyId != null && (l.account() == Account.CUSTOMERS || l.account() == Account.SUPPLIERS);
                     return (partyLine ? spec.bind("partyId", partyId) : spec.bindNull("partyId", UUID.class)).then();
-                })
-                .then();
+                }).then(Mono.just(true)));
     }
 
     public Flux<Map<String, Object>> entries(String shopId, LocalDate from, LocalDate to) {

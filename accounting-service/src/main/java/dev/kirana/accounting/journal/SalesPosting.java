@@ -60,8 +60,8 @@ public class SalesPosting {
     private Mono<Void> post(String shop, OrderEvents.Customer customer, JournalEntry entry, LocalDate date) {
         boolean onKhata = entry.lines().stream().anyMatch(l -> l.account() == Account.CUSTOMERS);
         return customers.partyOf(shop, customer, date).map(Optional::of).defaultIfEmpty(Optional.empty())
-                .flatMap(party -> journal.post(shop, entry, party.orElse(null))
-                        .then(party.isPresent() && onKhata ? customers.balanceChanged(shop, party.get()) : Mono.empty()));
+                .flatMap(party -> journal.postOnce(shop, entry, party.orElse(null))
+                        .flatMap(posted -> posted && party.isPresent() && onKhata ? customers.balanceChanged(shop, party.get()) : Mono.empty()));
     }
 
     private Mono<Void> voided(CloudEvent e) {

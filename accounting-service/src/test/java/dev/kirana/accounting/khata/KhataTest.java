@@ -161,6 +161,15 @@ class KhataTest {
                     new OrderEvents.Customer("Asha", "9876500001", null, null), "581.00", "553.33", "13.83", "0.01"), daysAgo(45));
             // 250.00 + 581.00
             await().atMost(Duration.ofSeconds(30)).until(() -> "831.00".equals(balance(shop, asha)));
+            // the same sale announced again (a new event id) posts nothing twice and makes no second party
+            publishSale(shop, EventTypes.ORDER_CONFIRMED, order, creditSale(order,
+                    new OrderEvents.Customer("Asha", "9876500001", null, null), "581.00", "553.33", "13.83", "0.01"), daysAgo(45));
+            String marker = UUID.randomUUID().toString();
+            publishSale(shop, EventTypes.ORDER_CONFIRMED, marker, creditSale(marker, null, "10.00", "9.52", "0.24", "0.00"), Instant.now());
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/accounting/journal?from=" + today + "&to=" + today, owner)
+                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody().contains(marker));
+            assertThat(balance(shop, asha)).isEqualTo("831.00");
+            assertThat(ok(get("/api/v1/accounting/parties?kind=CUSTOMER", owner), 200).get("total")).isEqualTo(1);
 
             // the cashier takes 300.00 by UPI (dated 10 days ago); a retry with the same key records nothing more
             Map<String, Object> upi = Map.of("amount", "300.00", "mode", "UPI", "reference", "UTR 412345678901",
@@ -417,6 +426,34 @@ class KhataTest {
         problem(http.patch().uri("/api/v1/accounting/parties/" + UUID.randomUUID()).headers(h -> h.setBearerAuth(owner))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "X")).exchange(), 404);
         assertThat(balance(shop, id)).isEqualTo("150.00");
+    }
+
+    @Test
+    void collectionsAtTwoCountersAtOnceEachSeeTheBalanceTheyLeft() throws Exception {
+        String shop = "shop-" + UUID.randomUUID();
+        String id = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Farooq", "phone", "9876500005", "openingBalance", "1000.00"));
+        int counters = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(counters);
+        try {
+            List<java.util.concurrent.Future<Map<String, Object>>> results = new java.util.ArrayList<>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < counters; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return collect(shop, "CASHIER", id, Map.of("amount", "25.00", "mode", "CASH"));
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            for (var r : results) {
+                seen.add((String) r.get(60, java.util.concurrent.TimeUnit.SECONDS).get("balanceAfter"));
+            }
+            // 1000 − 25 × k for k = 1..8: every counter saw a different balance, none lost an update
+            assertThat(seen).containsExactly("800.00", "825.00", "850.00", "875.00", "900.00", "925.00", "950.00", "975.00");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(balance(shop, id)).isEqualTo("800.00");   // 1000 − 8 × 25
     }
 
     @Test
