@@ -46,10 +46,4 @@ public class JournalController {
         }
         return journal.khata(me.requireShop(), party);
     }
-
-    @GetMapping("/trial-balance")
-    @Operation(summary = "Debit and credit totals per account")
-    public Mono<List<Journal.TrialBalanceRow>> trialBalance(@AuthenticationPrincipal ShopPrincipal me) {
-        return journal.trialBalance(BookAccess.read(me));
-    }
 }
