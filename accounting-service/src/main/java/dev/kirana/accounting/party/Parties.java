@@ -146,10 +146,18 @@ public class Parties {
     }
 
     /**
-     * Live parties (merged ones with {@code includeMerged}), by name then id (a stable order for paging), optionally
+     * Live parties (merged ones with {@code includeMerged}), in {@code order} (stable for paging), optionally
      * of one kind and matching {@code query} in the name or the phone.
      */
-    public Mono<Page> list(String shopId, PartyKind kind, String query, boolean includeMerged, int page, int size) {
+    /** How a list of parties is ordered; each order ends with the id, so pages never overlap. */
+    public enum Order {
+        /** by name */
+        NAME,
+        /** who is owed or owes the most first (the khata book's "to collect" list) */
+        DUE
+    }
+
+    public Mono<Page> list(String shopId, PartyKind kind, String query, boolean includeMerged, Order order, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE p.shop_id = :shop");
         if (!includeMerged) {
             where.append(" AND p.merged_into IS NULL");
@@ -164,7 +172,11 @@ public class Parties {
                     : " AND (lower(p.name) LIKE :name ESCAPE '\\' OR p.gstin LIKE :gstin ESCAPE '\\')");
         }
         var count = db.sql("SELECT count(*) AS n FROM parties p" + where);
-        var rows = db.sql("SELECT " + COLUMNS + " FROM parties p" + where + " ORDER BY lower(p.name), p.id LIMIT :size OFFSET :offset")
+        String select = "SELECT " + COLUMNS + " FROM parties p" + where;
+        var rows = db.sql(order == Order.DUE
+                        ? "SELECT * FROM (" + select + ") x ORDER BY CASE x.kind WHEN 'CUSTOMER' THEN x.debits - x.credits"
+                          + " ELSE x.credits - x.debits END DESC, x.id LIMIT :size OFFSET :offset"
+                        : select + " ORDER BY lower(p.name), p.id LIMIT :size OFFSET :offset")
                 .bind("size", size).bind("offset", (long) page * size);
         count = count.bind("shop", shopId);
         rows = rows.bind("shop", shopId);

@@ -59,12 +59,14 @@ public class PartyController {
 
     @GetMapping
     @Operation(summary = "Parties with their current balances, by name (owner, manager, auditor)",
-            description = "Paged in a stable order (name, then id). q searches the name (any part) and the phone (3 or more digits) "
+            description = "Paged in a stable order (name then id, or with sort=DUE the largest balance first, then id). q searches the name (any part) and the phone (3 or more digits) "
                     + "and the GSTIN. Merged records are left out unless includeMerged=true.")
     public Mono<Parties.Page> list(@AuthenticationPrincipal ShopPrincipal me,
                                    @Parameter(description = "CUSTOMER or SUPPLIER") @RequestParam(required = false) PartyKind kind,
                                    @Parameter(description = "part of the name, phone or GSTIN") @RequestParam(required = false) String q,
                                    @RequestParam(defaultValue = "false") boolean includeMerged,
+                                   @Parameter(description = "NAME (default) or DUE: who owes, or is owed, the most first")
+                                   @RequestParam(defaultValue = "NAME") Parties.Order sort,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
         String shop = me.require(READERS).requireShop();
@@ -74,7 +76,7 @@ public class PartyController {
         if (size < 1 || size > 200) {
             return Mono.error(Problems.invalid("size", "must be 1 to 200"));
         }
-        return parties.list(shop, kind, q, includeMerged, page, size);
+        return parties.list(shop, kind, q, includeMerged, sort, page, size);
     }
 
     @GetMapping("/{id}")

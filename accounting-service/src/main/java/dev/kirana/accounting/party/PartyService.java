@@ -46,8 +46,9 @@ public class PartyService {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No customer with this phone or GSTIN in this shop")));
     }
 
-    public Mono<Parties.Page> list(String shopId, PartyKind kind, String query, boolean includeMerged, int page, int size) {
-        return parties.list(shopId, kind, query == null || query.isBlank() ? null : query, includeMerged, page, size);
+    public Mono<Parties.Page> list(String shopId, PartyKind kind, String query, boolean includeMerged, Parties.Order order,
+                                   int page, int size) {
+        return parties.list(shopId, kind, query == null || query.isBlank() ? null : query, includeMerged, order, page, size);
     }
 
     public Mono<Party> create(String shopId, PartyRequests.CreateParty r) {

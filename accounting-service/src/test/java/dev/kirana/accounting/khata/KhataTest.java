@@ -429,6 +429,31 @@ class KhataTest {
     }
 
     @Test
+    void theListPagesByNameOrByWhatIsDueAndSearchesNameAndPhone() {
+        String shop = "shop-" + UUID.randomUUID();
+        String owner = token(shop, "OWNER");
+        createParty(shop, Map.of("kind", "CUSTOMER", "name", "Chitra", "phone", "9876500013", "openingBalance", "100.00"));
+        createParty(shop, Map.of("kind", "CUSTOMER", "name", "Anil", "phone", "9876500011", "openingBalance", "300.00"));
+        createParty(shop, Map.of("kind", "CUSTOMER", "name", "Deepa", "phone", "9876500014"));
+        createParty(shop, Map.of("kind", "CUSTOMER", "name", "Bhavna", "phone", "9876500012", "openingBalance", "200.00"));
+        createParty(shop, Map.of("kind", "SUPPLIER", "name", "Anand Agencies", "openingBalance", "999.00"));
+        assertThat(names(ok(get("/api/v1/accounting/parties?kind=CUSTOMER&size=3", owner), 200))).containsExactly("Anil", "Bhavna", "Chitra");
+        assertThat(names(ok(get("/api/v1/accounting/parties?kind=CUSTOMER&size=3&page=1", owner), 200))).containsExactly("Deepa");
+        assertThat(names(ok(get("/api/v1/accounting/parties?kind=CUSTOMER&sort=DUE&size=2", owner), 200))).containsExactly("Anil", "Bhavna");
+        assertThat(names(ok(get("/api/v1/accounting/parties?kind=CUSTOMER&sort=DUE&size=2&page=1", owner), 200))).containsExactly("Chitra", "Deepa");
+        // "an" is in Anand and Anil (not in Bhavna: b-h-a-v-n-a)
+        assertThat(names(ok(get("/api/v1/accounting/parties?q=an", owner), 200))).containsExactly("Anand Agencies", "Anil");
+        assertThat(names(ok(get("/api/v1/accounting/parties?q=98765-00014", owner), 200))).containsExactly("Deepa");
+        assertThat(ok(get("/api/v1/accounting/parties?q=98765", owner), 200).get("total")).isEqualTo(4);
+        problem(get("/api/v1/accounting/parties?size=500", owner), 400);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> names(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("items")).stream().map(p -> (String) p.get("name")).toList();
+    }
+
+    @Test
     void collectionsAtTwoCountersAtOnceEachSeeTheBalanceTheyLeft() throws Exception {
         String shop = "shop-" + UUID.randomUUID();
         String id = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Farooq", "phone", "9876500005", "openingBalance", "1000.00"));
