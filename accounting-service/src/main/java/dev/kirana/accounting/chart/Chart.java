@@ -45,6 +45,11 @@ public class Chart {
                         .then());
     }
 
+    /** {@link #ensure} in a transaction of its own: the books exist once it completes. */
+    public Mono<Void> open(String shopId) {
+        return tx.transactional(ensure(shopId));
+    }
+
     public Mono<List<ChartAccount>> list(String shopId) {
         return tx.transactional(ensure(shopId).then(db.sql("SELECT " + COLUMNS + " FROM accounts WHERE shop_id = :shop ORDER BY code")
                 .bind("shop", shopId).map(Chart::account).all().collectList()));

@@ -16,9 +16,17 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Mono;
 
-/** Reads the journal for the statements; the arithmetic is in the statement classes. Each result set is read in full before the next query. */
+/**
+ * Reads the journal for the statements; the arithmetic is in the statement classes. A statement's queries run in one
+ * read-only repeatable-read transaction, so they all see the same books even while sales are being posted; each result
+ * set is read in full before the next query.
+ */
 @Service
 public class Statements {
     /** The whole life of the books, for an all-time trial balance. */
@@ -26,10 +34,14 @@ public class Statements {
     public static final LocalDate END = LocalDate.of(9999, 12, 31);
     private final DatabaseClient db;
     private final Chart chart;
+    private final TransactionalOperator snapshot;
 
-    public Statements(DatabaseClient db, Chart chart) {
+    public Statements(DatabaseClient db, Chart chart, ReactiveTransactionManager transactions) {
         this.db = db;
         this.chart = chart;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot = TransactionalOperator.create(transactions, definition);
     }
 
     /** Every account of the chart (and any code posted to outside it) with what was posted before {@code from} and from then to {@code to}. */
@@ -82,20 +94,25 @@ public class Statements {
         };
     }
 
+    /** Opens the books first (seeding the chart commits on its own), then reads them in one snapshot. */
+    private <T> Mono<T> read(String shopId, Mono<T> work) {
+        return chart.open(shopId).then(snapshot.transactional(work));
+    }
+
     public Mono<TrialBalance> trialBalance(String shopId, LocalDate from, LocalDate to) {
-        return balances(shopId, from, to).map(b -> TrialBalance.of(from, to, b));
+        return read(shopId, balances(shopId, from, to).map(b -> TrialBalance.of(from, to, b)));
     }
 
     public Mono<ProfitAndLoss> profitAndLoss(String shopId, LocalDate from, LocalDate to) {
-        return balances(shopId, from, to).map(b -> ProfitAndLoss.of(from, to, b));
+        return read(shopId, balances(shopId, from, to).map(b -> ProfitAndLoss.of(from, to, b)));
     }
 
     public Mono<BalanceSheet> balanceSheet(String shopId, LocalDate asAt) {
-        return balances(shopId, BalanceSheet.financialYearStart(asAt), asAt).map(b -> BalanceSheet.of(asAt, b));
+        return read(shopId, balances(shopId, BalanceSheet.financialYearStart(asAt), asAt).map(b -> BalanceSheet.of(asAt, b)));
     }
 
     public Mono<AccountLedger> ledger(String shopId, String code, LocalDate from, LocalDate to) {
-        return balances(shopId, from, to).flatMap(all -> {
+        return read(shopId, balances(shopId, from, to).flatMap(all -> {
             AccountBalance account = all.stream().filter(b -> b.code().equals(code)).findFirst().orElse(null);
             if (account == null) {
                 return Mono.error(Problems.notFound("No account " + code + " in this shop's chart"));
@@ -111,11 +128,11 @@ public class Statements {
                     .all().collectList()
                     .map(postings -> AccountLedger.of(code, account.name(), account.type(), from, to, account.openingDebit(),
                             account.openingCredit(), postings));
-        });
+        }));
     }
 
     public Mono<MonthlySummary> monthlySummary(String shopId, LocalDate from, LocalDate to) {
-        return balances(shopId, from, to).flatMap(all -> {
+        return read(shopId, balances(shopId, from, to).flatMap(all -> {
             Map<String, AccountBalance> byCode = new HashMap<>();
             all.forEach(b -> byCode.put(b.code(), b));
             BigDecimal cashOpening = all.stream().filter(Statements::cashOrBank).map(AccountBalance::opening).reduce(Money.ZERO, BigDecimal::add);
@@ -144,11 +161,11 @@ public class Statements {
                         }
                         return MonthlySummary.of(from, to, movements, cashOpening, cash);
                     });
-        });
+        }));
     }
 
     public Mono<CashFlow> cashFlow(String shopId, LocalDate from, LocalDate to) {
-        return balances(shopId, from, to).flatMap(all -> {
+        return read(shopId, balances(shopId, from, to).flatMap(all -> {
             List<CashFlow.CashAccount> cash = all.stream().filter(Statements::cashOrBank)
                     .map(b -> new CashFlow.CashAccount(b.code(), b.name(), b.opening())).toList();
             return db.sql("""
@@ -164,7 +181,7 @@ public class Statements {
                             r.get("name", String.class), r.get("debit", BigDecimal.class), r.get("credit", BigDecimal.class)))
                     .all().collectList()
                     .map(lines -> CashFlow.of(from, to, cash, lines));
-        });
+        }));
     }
 
     static boolean cashOrBank(AccountBalance b) {
