@@ -6,9 +6,11 @@ import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
 import dev.kirana.web.problem.Problems;
 import io.r2dbc.spi.Readable;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -65,15 +67,15 @@ public class Chart {
 
     public Mono<ChartAccount> create(String shopId, String userId, AccountRequest r) {
         Mono<ChartAccount> work = ensure(shopId)
-                .then(r.parentCode() == null ? Mono.just(java.util.Optional.<ChartAccount>empty())
-                        : find(shopId, r.parentCode()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .then(r.parentCode() == null ? Mono.just(Optional.<ChartAccount>empty())
+                        : find(shopId, r.parentCode()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(parent -> {
                     if (r.parentCode() != null && parent.isEmpty()) {
                         return Mono.error(Problems.invalid("parentCode", "no account " + r.parentCode() + " in this shop's chart"));
                     }
                     AccountGroup group = r.group() != null ? r.group()
                             : parent.map(ChartAccount::group).orElse(AccountGroup.defaultFor(r.type()));
-                    var problems = new java.util.ArrayList<Problems.FieldError>();
+                    var problems = new ArrayList<Problems.FieldError>();
                     if (parent.isPresent() && parent.get().type() != r.type()) {
                         problems.add(new Problems.FieldError("type", "a sub-account of " + parent.get().code() + " is "
                                 + parent.get().type() + " like it"));

@@ -1,6 +1,7 @@
 package dev.kirana.accounting.chart;
 
 import dev.kirana.accounting.access.BookAccess;
+import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -43,9 +44,9 @@ public class ChartController {
     @Operation(summary = "One account of the chart")
     public Mono<AccountView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable String code) {
         String shop = BookAccess.read(me);
-        return chart.list(shop).flatMap(l -> Mono.justOrEmpty(l.stream().filter(a -> a.code().equals(code)).findFirst()))
+        return chart.open(shop).then(chart.find(shop, code))
                 .map(AccountView::of)
-                .switchIfEmpty(Mono.error(() -> dev.kirana.web.problem.Problems.notFound("No account " + code + " in this shop's chart")));
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No account " + code + " in this shop's chart")));
     }
 
     @PostMapping

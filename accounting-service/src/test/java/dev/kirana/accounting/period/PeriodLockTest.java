@@ -89,6 +89,47 @@ class PeriodLockTest {
                 .jsonPath("$[0].total").isEqualTo("118.00");
     }
 
+    /** Entries by hand for a month race its lock: each lands before the lock or is refused; none is half-written, none fails otherwise. */
+    @Test
+    void entriesRacingALockEitherLandBeforeItOrAreRefused() throws Exception {
+        String shop = newShop();
+        YearMonth last = YearMonth.now(IST).minusMonths(1);
+        Map<String, Object> electricity = Map.of("date", last.atDay(10).toString(), "narration", "Electricity",
+                "lines", List.of(Map.of("account", "5310", "debit", "100.00"), Map.of("account", "1000", "credit", "100.00")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> posts = new java.util.ArrayList<>();
+            java.util.concurrent.Future<Integer> lock = null;
+            for (int i = 0; i < 24; i++) {
+                if (i == 8) {
+                    lock = pool.submit(() -> http.post().uri("/api/v1/accounting/periods/{m}/lock", last).headers(h -> h.setBearerAuth(owner(shop)))
+                            .exchange().expectBody().returnResult().getStatus().value());
+                }
+                posts.add(pool.submit(() -> http.post().uri("/api/v1/accounting/journal-entries").headers(h -> {
+                            h.setBearerAuth(owner(shop));
+                            h.set("Idempotency-Key", UUID.randomUUID().toString());
+                        }).contentType(MediaType.APPLICATION_JSON).bodyValue(electricity)
+                        .exchange().expectBody().returnResult().getStatus().value()));
+            }
+            assertThat(lock.get()).isEqualTo(201);
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : posts) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).allMatch(s -> s == 201 || s == 409);
+            long landed = statuses.stream().filter(s -> s == 201).count();
+            // what landed is all there is: 100.00 for each 201
+            assertThat(net(trialBalance(http, shop), "5310")).isEqualByComparingTo(d("100.00").multiply(java.math.BigDecimal.valueOf(landed)));
+        } finally {
+            pool.shutdown();
+        }
+        http.post().uri("/api/v1/accounting/journal-entries").headers(h -> {
+                    h.setBearerAuth(owner(shop));
+                    h.set("Idempotency-Key", UUID.randomUUID().toString());
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(electricity)
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/period-locked");
+    }
+
     @Test
     void onlyTheOwnerLocksAndOnlyAMonthThatHasEnded() {
         String shop = newShop();
