@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kirana.events.CatalogEvents;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
-import dev.kirana.testing.KiranaServiceTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@KiranaServiceTest
+@CatalogServiceTest
 class CategoryApiTest {
     @Autowired
     WebTestClient http;

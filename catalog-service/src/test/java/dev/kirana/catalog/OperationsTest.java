@@ -1,15 +1,28 @@
 package dev.kirana.catalog;
 
-import dev.kirana.testing.KiranaServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What an SRE and an API consumer rely on: probes that mean something, metrics, the OpenAPI document, request ids. */
-@KiranaServiceTest
+@CatalogServiceTest
 class OperationsTest {
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
+    /** No statement, lock wait or forgotten transaction holds a pooled connection (and its row locks) for ever. */
+    @Test
+    void everyDatabaseSessionHasTimeLimits() {
+        var limits = db.sql("""
+                        SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock,
+                               current_setting('idle_in_transaction_session_timeout') AS idle""")
+                .fetch().one().block(java.time.Duration.ofSeconds(30));
+        org.assertj.core.api.Assertions.assertThat(limits)
+                .containsEntry("statement", "30s").containsEntry("lock", "10s").containsEntry("idle", "15s");
+    }
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {

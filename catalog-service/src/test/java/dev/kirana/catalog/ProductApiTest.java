@@ -7,7 +7,6 @@ import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.Topics;
-import dev.kirana.testing.KiranaServiceTest;
 import dev.kirana.testing.TestInfrastructure;
 import dev.kirana.testing.TopicProbe;
 import io.cloudevents.CloudEvent;
@@ -20,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@KiranaServiceTest
+@CatalogServiceTest
 class ProductApiTest {
     @Autowired
     WebTestClient http;

@@ -6,7 +6,6 @@ import dev.kirana.catalog.spreadsheet.ProductExports;
 import dev.kirana.catalog.spreadsheet.Sheet;
 import dev.kirana.catalog.spreadsheet.SheetReader;
 import dev.kirana.events.EventTypes;
-import dev.kirana.testing.KiranaServiceTest;
 import io.cloudevents.CloudEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /** A distributor's product list in Excel: imported, rejected rows downloadable, re-imported without change, exported and back. */
-@KiranaServiceTest
+@CatalogServiceTest
 class SpreadsheetImportTest {
     @Autowired
     WebTestClient http;

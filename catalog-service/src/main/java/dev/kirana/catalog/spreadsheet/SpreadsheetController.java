@@ -41,10 +41,13 @@ public class SpreadsheetController {
     public static final MediaType CSV = MediaType.parseMediaType("text/csv");
     private final ProductImports imports;
     private final ProductExports exports;
+    /** The shops' calendar: an export made just after midnight in India is named after the new day. */
+    private final java.time.Clock clock;
 
-    public SpreadsheetController(ProductImports imports, ProductExports exports) {
+    public SpreadsheetController(ProductImports imports, ProductExports exports, java.time.Clock clock) {
         this.imports = imports;
         this.exports = exports;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -93,7 +96,7 @@ public class SpreadsheetController {
                                                @RequestParam(required = false) Boolean active) {
         Sheet.Format f = format(format);
         return exports.export(me.requireShop(), new ProductQuery(q, categoryId, active), f)
-                .map(bytes -> file(bytes, f, "products-" + LocalDate.now()));
+                .map(bytes -> file(bytes, f, "products-" + LocalDate.now(clock)));
     }
 
     private ResponseEntity<ImportReport> created(ImportReport report) {

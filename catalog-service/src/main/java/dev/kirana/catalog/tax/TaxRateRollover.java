@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class TaxRateRollover {
     private static final Logger log = LoggerFactory.getLogger(TaxRateRollover.class);
+    private static final java.time.Duration MAX_RUN = java.time.Duration.ofMinutes(10);
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final TaxRates rates;
@@ -42,7 +43,8 @@ public class TaxRateRollover {
 
     @Scheduled(cron = "${kirana.catalog.rate-rollover-cron:0 5 0 * * *}", zone = "${kirana.catalog.zone:Asia/Kolkata}")
     public void daily() {
-        run(rates.today()).subscribe(n -> { }, e -> log.warn("scheduled GST rate changes not applied; the next run retries", e));
+        // bounded, so a run stuck on the database cannot overlap the next one for ever (each statement has its own limit too)
+        run(rates.today()).timeout(MAX_RUN).subscribe(n -> { }, e -> log.warn("scheduled GST rate changes not applied; the next run retries", e));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,7 +63,10 @@ public class TaxRateRollover {
                     }
                     String[] patterns = rates.schedule().prefixesChangingBetween(last, today).stream().map(p -> p + "%")
                             .toArray(String[]::new);
-                    return candidates(patterns, last, today)
+                    // read the candidates in full first: the query's connection goes back to the pool before each
+                    // product's own short transaction takes one
+                    return candidates(patterns, last, today).collectList()
+                            .flatMapMany(Flux::fromIterable)
                             .concatMap(c -> tx.transactional(apply(c.shopId(), c.id(), today)))
                             .filter(Boolean::booleanValue).count().map(Long::intValue)
                             .flatMap(n -> db.sql("UPDATE tax_rate_rollover SET last_date = :d WHERE id = 1 AND last_date < :d")

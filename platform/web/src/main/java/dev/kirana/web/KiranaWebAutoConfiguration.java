@@ -51,6 +51,14 @@ public class KiranaWebAutoConfiguration {
         return new RequestIdFilter();
     }
 
+    /** Every route answers within {@code kirana.web.request-timeout} (503 problem+json otherwise). */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestTimeLimitFilter kiranaRequestTimeLimitFilter(@Value("${kirana.web.request-timeout:30s}") java.time.Duration limit,
+                                                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new RequestTimeLimitFilter(limit, meters.getIfAvailable());
+    }
+
     @Bean
     @ConditionalOnMissingBean
     OpenAPI kiranaOpenApi(@Value("${spring.application.name}") String name,
@@ -60,6 +68,28 @@ public class KiranaWebAutoConfiguration {
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * Every database session has limits, so no statement, lock wait or forgotten transaction can hold a pool
+     * connection (and its row locks) for ever: PostgreSQL ends the statement, or the session that sits idle inside a
+     * transaction, and the pool replaces the connection.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider",
+            "org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer"})
+    static class DatabaseSessionLimits {
+        @Bean
+        org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer kiranaSessionLimits(
+                @Value("${kirana.db.statement-timeout:30s}") java.time.Duration statement,
+                @Value("${kirana.db.lock-timeout:10s}") java.time.Duration lock,
+                @Value("${kirana.db.idle-in-transaction-timeout:15s}") java.time.Duration idleInTransaction) {
+            java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+            options.put("statement_timeout", statement.toMillis() + "ms");
+            options.put("lock_timeout", lock.toMillis() + "ms");
+            options.put("idle_in_transaction_session_timeout", idleInTransaction.toMillis() + "ms");
+            return builder -> builder.option(io.r2dbc.spi.Option.valueOf("options"), options);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
