@@ -80,6 +80,19 @@ public class Parties {
         return spec.map(r -> r.get("party", UUID.class)).one();
     }
 
+    /**
+     * Holds a party for a posting until the transaction ends, so that a merge (which locks it for update) waits for the
+     * posting, or the posting for the merge: either way the line ends up with the survivor.
+     *
+     * @return the party that takes the posting: {@code id}, or the survivor it was merged into meanwhile
+     */
+    public Mono<UUID> holdForPosting(String shopId, UUID id) {
+        return db.sql("SELECT merged_into FROM parties WHERE shop_id = :shop AND id = :id FOR SHARE")
+                .bind("shop", shopId).bind("id", id)
+                .map(r -> java.util.Optional.ofNullable(r.get("merged_into", UUID.class))).one()
+                .flatMap(mergedInto -> mergedInto.isEmpty() ? Mono.just(id) : holdForPosting(shopId, mergedInto.get()));
+    }
+
     /** @return false when a live party of the same kind already has this phone or GSTIN (nothing inserted) */
     public Mono<Boolean> insert(String shopId, UUID id, PartyKind kind, PartyDetails d) {
         var spec = db.sql("""

@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Links the customer named on a sale to its party: by GSTIN, else by phone (a merged record leads to its survivor);
  * a customer seen for the first time becomes a party (origin SALE). Runs in the sale posting's inbox transaction, so a
- * replayed event finds the party it created the first time.
+ * replayed event finds the party it created the first time; the party is held (FOR SHARE) until the posting commits,
+ * so a concurrent merge cannot leave the new line behind on the merged record.
  */
 @Component
 public class SalePartyLinker implements SaleCustomers {
@@ -43,7 +44,9 @@ public class SalePartyLinker implements SaleCustomers {
         }
         String p = phone;
         String g = gstin;
-        return parties.customerFor(shopId, phone, gstin).switchIfEmpty(Mono.defer(() -> create(shopId, customer, p, g, date)));
+        return parties.customerFor(shopId, phone, gstin)
+                .flatMap(id -> parties.holdForPosting(shopId, id))
+                .switchIfEmpty(Mono.defer(() -> create(shopId, customer, p, g, date)));
     }
 
     private Mono<UUID> create(String shopId, OrderEvents.Customer c, String phone, String gstin, LocalDate date) {

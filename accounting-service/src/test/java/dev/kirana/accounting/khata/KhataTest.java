@@ -454,6 +454,26 @@ class KhataTest {
     }
 
     @Test
+    void salesPostedWhileTheRecordIsMergedAllEndUpWithTheSurvivor() {
+        String shop = "shop-" + UUID.randomUUID();
+        String owner = token(shop, "OWNER");
+        String survivor = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Imran Khan", "phone", "9876500021", "openingBalance", "5.00"));
+        String duplicate = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Imran", "phone", "9876500022"));
+        OrderEvents.Customer imran = new OrderEvents.Customer("Imran", "9876500022", null, null);
+        int sales = 20;
+        for (int i = 0; i < sales; i++) {
+            String order = UUID.randomUUID().toString();
+            // 9.52 + 0.24 + 0.24 = 10.00 on credit
+            publishSale(shop, EventTypes.ORDER_CONFIRMED, order, creditSale(order, imran, "10.00", "9.52", "0.24", "0.00"), Instant.now());
+        }
+        // merged while the sales are being posted
+        ok(post("/api/v1/accounting/parties/" + survivor + "/merge", owner, null, Map.of("mergedPartyId", duplicate)), 200);
+        // 5.00 + 20 × 10.00, whichever sales were posted before the merge and whichever after
+        await().atMost(Duration.ofSeconds(60)).until(() -> "205.00".equals(balance(shop, survivor)));
+        assertThat(balance(shop, duplicate)).isEqualTo("0.00");
+    }
+
+    @Test
     void collectionsAtTwoCountersAtOnceEachSeeTheBalanceTheyLeft() throws Exception {
         String shop = "shop-" + UUID.randomUUID();
         String id = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Farooq", "phone", "9876500005", "openingBalance", "1000.00"));
