@@ -283,16 +283,18 @@ class PointOfSaleTest extends OrderServiceTestBase {
         ready(cashier, SHOP, rice);
         String otherCashier = token("u-cashier-b", SHOP, "CASHIER");
         String phone = "98765" + (System.nanoTime() % 100000);
+        // the shop's day before and after selling: they differ only when the test runs across midnight in India
+        String dayBefore = LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
         String upiSale = (String) sell(cashier, Map.of("lines", List.of(line(rice, "1")), "customer", Map.of("name", "Meena Iyer", "phone", phone),
                 "tenders", List.of(tender("UPI", "62")))).get("id");
         String cashSale = (String) sell(otherCashier, Map.of("lines", List.of(line(rice, "2")))).get("id");
-        String today = LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
+        String dayAfter = LocalDate.now(ZoneId.of("Asia/Kolkata")).toString();
         assertThat(ids("/api/v1/orders?tender=UPI&size=200")).contains(upiSale).doesNotContain(cashSale);
         assertThat(ids("/api/v1/orders?customer=" + phone)).containsExactly(upiSale);
         assertThat(ids("/api/v1/orders?customer=meena")).contains(upiSale).doesNotContain(cashSale);
         assertThat(ids("/api/v1/orders?cashierId=u-cashier-b&size=200")).contains(cashSale).doesNotContain(upiSale);
-        assertThat(ids("/api/v1/orders?status=CONFIRMED&from=" + today + "&to=" + today + "&size=200")).contains(upiSale, cashSale);
-        assertThat(ids("/api/v1/orders?from=" + LocalDate.parse(today).plusDays(1))).isEmpty();
+        assertThat(ids("/api/v1/orders?status=CONFIRMED&from=" + dayBefore + "&to=" + dayAfter + "&size=200")).contains(upiSale, cashSale);
+        assertThat(ids("/api/v1/orders?from=" + LocalDate.parse(dayAfter).plusDays(1))).isEmpty();
         assertThat(ids("/api/v1/orders?status=REJECTED&size=200")).doesNotContain(upiSale, cashSale);
         List<String> newestFirst = ids("/api/v1/orders?size=2");
         assertThat(newestFirst).containsExactly(cashSale, upiSale);
