@@ -34,6 +34,40 @@ public final class AccountingEvents {
     }
 
     /**
+     * An expense was paid ({@code expense.recorded}, keyed by the expense id): {@code amount} left {@code paidFrom}
+     * (cash 1000, a bank account, UPI 1020, card 1010) by {@code mode}; {@code netAmount} went to the category's
+     * expense {@code account} and the input GST ({@code cgst} + {@code sgst}, or {@code igst}) to the input-tax accounts,
+     * so amount = netAmount + cgst + sgst + igst.
+     */
+    public record ExpenseRecorded(String expenseId, String categoryId, String categoryName, String account, LocalDate date,
+                                  BigDecimal amount, BigDecimal netAmount, BigDecimal gstRate, BigDecimal cgst, BigDecimal sgst,
+                                  BigDecimal igst, String mode, String paidFrom, String reference, String entryId, String recordedBy) {
+    }
+
+    /** An expense recorded by mistake was undone by its counter-entry {@code entryId}, dated {@code date}. */
+    public record ExpenseReversed(String expenseId, LocalDate date, BigDecimal amount, String reason, String entryId, String reversedBy) {
+    }
+
+    /**
+     * A day's cash was counted and the day closed ({@code day.closed}, keyed by the date): {@code variance} =
+     * {@code counted} − {@code expected} (the book's cash in hand 1000 at the close), posted to cash short/over 5400 by
+     * entry {@code entryId} (null when the drawer matched the book).
+     */
+    public record DayClosed(LocalDate date, BigDecimal counted, BigDecimal expected, BigDecimal variance, String entryId,
+                            String closedBy, Instant closedAt) {
+    }
+
+    /**
+     * A card or UPI provider paid its collections into a bank account ({@code bank.settled}): {@code gross} left the
+     * clearing account (1010 card, 1020 UPI), {@code fee} went to card and UPI fees 5360 and {@code net} = gross − fee
+     * reached {@code bankAccount}.
+     */
+    public record BankSettled(String settlementId, String provider, String clearingAccount, String bankAccountId, String bankAccount,
+                              BigDecimal gross, BigDecimal fee, BigDecimal net, LocalDate date, String reference, String entryId,
+                              String recordedBy) {
+    }
+
+    /**
      * A customer or supplier was added to a shop ({@code party.created}): entered by hand ({@code origin} API) or
      * named on a sale ({@code origin} SALE). {@code kind} CUSTOMER or SUPPLIER; {@code openingBalance} in the party's
      * sense (what a customer owed, what the shop owed a supplier; negative: an advance).
@@ -79,6 +113,41 @@ public final class AccountingEvents {
      */
     public record PartyBalanceChanged(String partyId, String kind, BigDecimal balance, BigDecimal creditLimit,
                                       String mergedInto, Instant changedAt) {
+    }
+
+    /**
+     * One line of a supplier's bill: {@code quantity} of {@code productId} at {@code unitCost} (before tax), its
+     * {@code taxableValue} (quantity x unitCost to the paisa) and the input tax on it. {@code locationId} null: the
+     * shop's default location.
+     */
+    public record PurchaseLine(int lineNo, String productId, BigDecimal quantity, BigDecimal unitCost, BigDecimal gstRate,
+                               BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, String batchNo,
+                               LocalDate expiryDate, String locationId) {
+    }
+
+    /** Paid to the supplier when the bill was recorded ({@code mode} CASH, BANK or UPI). */
+    public record PaidNow(BigDecimal amount, String mode, String reference, String paymentId) {
+    }
+
+    /**
+     * A supplier's bill was recorded ({@code purchase.billed}, keyed by the bill id): inventory-service receives its
+     * lines into stock at their unit cost. {@code supplyType} INTRA_STATE (input CGST + SGST) or INTER_STATE (input IGST);
+     * {@code total} = taxableValue + cgst + sgst + igst, what the shop owes the supplier for it.
+     */
+    public record PurchaseBilled(String billId, String supplierId, String supplierName, String supplierGstin, String billNumber,
+                                 LocalDate billDate, String supplyType, List<PurchaseLine> lines, BigDecimal taxableValue,
+                                 BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total, PaidNow paidNow,
+                                 String recordedBy) {
+    }
+
+    /**
+     * Goods of a bill went back to the supplier ({@code purchase.returned}, keyed by the bill id) under debit note
+     * {@code debitNoteNumber}: inventory-service takes them out of stock. Each line names the bill line it returns
+     * (same product, unit cost, batch and location) and the value and input tax reversed on it.
+     */
+    public record PurchaseReturned(String returnId, String billId, String debitNoteNumber, String supplierId, String billNumber,
+                                   LocalDate date, List<PurchaseLine> lines, BigDecimal taxableValue, BigDecimal cgst,
+                                   BigDecimal sgst, BigDecimal igst, BigDecimal total, String reason, String recordedBy) {
     }
 
     private AccountingEvents() {

@@ -31,12 +31,18 @@ public final class EventTypes {
     public static final String ACCOUNT_CREATED = "kirana.account.created.v1";
     public static final String JOURNAL_POSTED = "kirana.journal.posted.v1";
     public static final String PERIOD_LOCKED = "kirana.period.locked.v1";
+    public static final String EXPENSE_RECORDED = "kirana.expense.recorded.v1";
+    public static final String EXPENSE_REVERSED = "kirana.expense.reversed.v1";
+    public static final String DAY_CLOSED = "kirana.day.closed.v1";
+    public static final String BANK_SETTLED = "kirana.bank.settled.v1";
     public static final String PARTY_CREATED = "kirana.party.created.v1";
     public static final String PARTY_UPDATED = "kirana.party.updated.v1";
     public static final String PARTY_MERGED = "kirana.party.merged.v1";
     public static final String PARTY_BALANCE_CHANGED = "kirana.party.balance-changed.v1";
     public static final String PAYMENT_RECEIVED = "kirana.payment.received.v1";
     public static final String PAYMENT_MADE = "kirana.payment.made.v1";
+    public static final String PURCHASE_BILLED = "kirana.purchase.billed.v1";
+    public static final String PURCHASE_RETURNED = "kirana.purchase.returned.v1";
 
     public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
             PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
@@ -44,7 +50,9 @@ public final class EventTypes {
             ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
             ORDER_VOIDED, ORDER_REFUNDED,
             ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED,
-            PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE);
+            EXPENSE_RECORDED, EXPENSE_REVERSED, DAY_CLOSED, BANK_SETTLED,
+            PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE,
+            PURCHASE_BILLED, PURCHASE_RETURNED);
 
     private EventTypes() {
     }
