@@ -27,7 +27,8 @@ public class OverdueOrderSweeper implements SmartLifecycle {
     public void start() {
         loop = Flux.interval(props.sweepInterval(), props.sweepInterval())
                 .onBackpressureDrop()
-                .concatMap(t -> orders.cancelOverdue(200)
+                // a sweep that stalls (a lost connection) is abandoned, so the next tick sweeps again
+                .concatMap(t -> orders.cancelOverdue(200).timeout(java.time.Duration.ofSeconds(60))
                         .doOnNext(n -> {
                             if (n > 0) {
                                 log.info("cancelled {} overdue orders", n);
