@@ -186,7 +186,7 @@ class FinancialStatementsTest {
     }
 
     @Test
-    void cashiersReadNoneOfTheBooks() {
+    void cashiersReadNoneOfTheBooksAndAConnectorWithTheScopeReadsThem() {
         String shop = newShop();
         String cashier = token(shop, "CASHIER");
         for (String uri : List.of("/api/v1/accounting/trial-balance",
@@ -203,6 +203,14 @@ class FinancialStatementsTest {
             http.get().uri(uri).headers(h -> h.setBearerAuth(cashier)).exchange()
                     .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/forbidden");
         }
+        // a partner's connector with accounting:read reads them; one with another scope does not
+        var jwt = dev.kirana.testing.TestInfrastructure.get().jwt();
+        String connector = jwt.sign(jwt.claims("cli_tally", shop, Duration.ofMinutes(5)).claim("scope", "orders:read accounting:read").build());
+        String other = jwt.sign(jwt.claims("cli_shop", shop, Duration.ofMinutes(5)).claim("scope", "orders:read").build());
+        http.get().uri("/api/v1/accounting/statements/balance-sheet").headers(h -> h.setBearerAuth(connector)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.balanced").isEqualTo(true);
+        http.get().uri("/api/v1/accounting/statements/balance-sheet").headers(h -> h.setBearerAuth(other)).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo(403);
         // the khata of the customer at the counter stays readable
         http.get().uri("/api/v1/accounting/khata/9876500001").headers(h -> h.setBearerAuth(cashier)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("0.00");
