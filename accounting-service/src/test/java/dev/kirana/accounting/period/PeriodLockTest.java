@@ -37,6 +37,15 @@ class PeriodLockTest {
         String shop = newShop();
         YearMonth thisMonth = YearMonth.now(IST);
         YearMonth last = thisMonth.minusMonths(1);
+        // an entry made for last month before it is locked
+        byte[] made = http.post().uri("/api/v1/accounting/journal-entries").headers(h -> {
+                    h.setBearerAuth(owner(shop));
+                    h.set("Idempotency-Key", UUID.randomUUID().toString());
+                }).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("date", last.atDay(5).toString(), "narration", "Packaging bought for cash",
+                        "lines", List.of(Map.of("account", "5340", "debit", "450.00"), Map.of("account", "1000", "credit", "450.00"))))
+                .exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody();
+        String madeId = com.jayway.jsonpath.JsonPath.read(new String(made, java.nio.charset.StandardCharsets.UTF_8), "$.id");
         try (TopicProbe probe = accountingProbe()) {
             http.post().uri("/api/v1/accounting/periods/{m}/lock", last).headers(h -> h.setBearerAuth(owner(shop))).exchange()
                     .expectStatus().isCreated().expectBody()
@@ -68,6 +77,19 @@ class PeriodLockTest {
                 .exchange().expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/period-locked");
+
+        // its reversal cannot go into the locked month, but can go into this one
+        http.post().uri("/api/v1/accounting/journal-entries/{id}/reversal", madeId).headers(h -> {
+                    h.setBearerAuth(owner(shop));
+                    h.set("Idempotency-Key", UUID.randomUUID().toString());
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("date", last.atDay(20).toString()))
+                .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/period-locked");
+        http.post().uri("/api/v1/accounting/journal-entries/{id}/reversal", madeId).headers(h -> {
+                    h.setBearerAuth(owner(shop));
+                    h.set("Idempotency-Key", UUID.randomUUID().toString());
+                }).exchange().expectStatus().isCreated().expectBody()
+                .jsonPath("$.date").isEqualTo(LocalDate.now(IST).toString())
+                .jsonPath("$.lines[0].credit").isEqualTo("450.00");
 
         // a sale of the 15th of the locked month whose event comes late: booked on the 1st of this month, dated the 15th
         String order = UUID.randomUUID().toString();
