@@ -17,6 +17,8 @@ import java.time.LocalDate;
  *   <li>Corrections and count differences: a shortage Dr Stock count shortage, Cr Inventory; a surplus Dr Inventory,
  *   Cr Stock count surplus.</li>
  *   <li>Transfers between locations change no value: nothing.</li>
+ *   <li>Goods returned to a supplier on a purchase bill: nothing; the bill's debit note posts them (Dr Suppliers,
+ *   Cr Inventory and input GST).</li>
  *   <li>Customer returns of a named order come back with the order's void or refund, whose cost reversal
  *   ({@link CostOfSales}) restocks them: nothing here. A return naming no order restocks at its cost: Dr Inventory,
  *   Cr Cost of goods sold.</li>
@@ -60,6 +62,9 @@ public final class StockEntries {
             case "OPENING" -> both(b, in, amount, Account.OPENING_BALANCES);
             case "DAMAGE", "LOSS" -> both(b, in, amount, Account.STOCK_WRITE_OFF);
             case "CORRECTION", "COUNT_ADJUSTMENT" -> both(b, in, amount, in ? Account.STOCK_COUNT_SURPLUS : Account.STOCK_COUNT_SHORTAGE);
+            case "SUPPLIER_RETURN" -> {
+                // goods sent back on a supplier's bill: its debit note credits Inventory at the bill's cost
+            }
             case "CUSTOMER_RETURN" -> {
                 if (a.reference() == null || !a.reference().startsWith("order:")) {
                     both(b, in, amount, Account.COST_OF_GOODS_SOLD);
@@ -88,6 +93,7 @@ public final class StockEntries {
             case "COUNT_ADJUSTMENT" -> "Stock count difference";
             case "TRANSFER_OUT" -> "Stock transferred out";
             case "TRANSFER_IN" -> "Stock transferred in";
+            case "SUPPLIER_RETURN" -> "Goods returned to the supplier";
             case "CUSTOMER_RETURN" -> "Goods returned by a customer";
             default -> "Stock movement " + movement;
         };
