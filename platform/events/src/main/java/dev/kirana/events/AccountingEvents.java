@@ -109,10 +109,16 @@ public final class AccountingEvents {
      * A party's balance changed ({@code party.balance-changed}, keyed by the party): a credit sale, refund or void, a
      * payment, an opening balance, a merge, or a new credit limit. {@code balance} in the party's sense (what a customer
      * owes; negative: an advance); {@code creditLimit} null when none is set; {@code mergedInto} set when the party
-     * was merged (its balance is then zero). The latest event per party is its state: what a replica keeps.
+     * was merged (its balance is then zero); {@code phone} and {@code gstin} the party's, when it has them. The latest
+     * event per party is its state: what a replica keeps.
      */
     public record PartyBalanceChanged(String partyId, String kind, BigDecimal balance, BigDecimal creditLimit,
-                                      String mergedInto, Instant changedAt) {
+                                      String mergedInto, Instant changedAt, String phone, String gstin) {
+        /** Without the party's phone and GSTIN (additive in v1: a consumer learns them from party.created/updated). */
+        public PartyBalanceChanged(String partyId, String kind, BigDecimal balance, BigDecimal creditLimit,
+                                   String mergedInto, Instant changedAt) {
+            this(partyId, kind, balance, creditLimit, mergedInto, changedAt, null, null);
+        }
     }
 
     /**

@@ -38,6 +38,15 @@ public final class OrderEvents {
     }
 
     /**
+     * A CREDIT sale beyond the customer's credit limit that an owner or manager allowed: who ({@code by}, the user
+     * id, and {@code role}), and the figures at the counter: the limit, the balance known then (khata balance plus
+     * credit sold but not yet in the books) and the credit amount of this sale. Additive in v1 on
+     * {@code order.placed} and {@code order.confirmed}; absent when no override was needed.
+     */
+    public record CreditOverride(String by, String role, BigDecimal creditLimit, BigDecimal balance, BigDecimal amount) {
+    }
+
+    /**
      * A sale awaiting stock. {@code total} is the amount payable: the invoice total rounded to the rupee. The fields
      * after {@code deadline} are additive in v1: {@code documentType} TAX_INVOICE or BILL_OF_SUPPLY (composition or
      * unregistered shop, no tax), the supplier's state code, the place of supply, {@code supplyType} INTRA_STATE or
@@ -48,11 +57,22 @@ public final class OrderEvents {
                               List<OrderLine> lines, BigDecimal total, Instant placedAt, Instant deadline,
                               String documentType, String supplierStateCode, String placeOfSupply, String supplyType,
                               Customer customer, List<Tender> tenders, BigDecimal discount, BigDecimal taxableValue,
-                              BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff) {
+                              BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff,
+                              CreditOverride creditOverride) {
         public OrderPlaced(String orderId, String cashierId, String locationId, String currency,
                            List<OrderLine> lines, BigDecimal total, Instant placedAt, Instant deadline) {
             this(orderId, cashierId, locationId, currency, lines, total, placedAt, deadline, null, null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
+        }
+
+        public OrderPlaced(String orderId, String cashierId, String locationId, String currency,
+                           List<OrderLine> lines, BigDecimal total, Instant placedAt, Instant deadline,
+                           String documentType, String supplierStateCode, String placeOfSupply, String supplyType,
+                           Customer customer, List<Tender> tenders, BigDecimal discount, BigDecimal taxableValue,
+                           BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff) {
+            this(orderId, cashierId, locationId, currency, lines, total, placedAt, deadline, documentType,
+                    supplierStateCode, placeOfSupply, supplyType, customer, tenders, discount, taxableValue, cgst, sgst,
+                    igst, roundOff, null);
         }
     }
 
@@ -66,11 +86,23 @@ public final class OrderEvents {
                                  String locationId, String documentType, String supplierStateCode,
                                  String placeOfSupply, String supplyType, Customer customer, List<Tender> tenders,
                                  BigDecimal discount, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
-                                 BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned) {
+                                 BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned,
+                                 CreditOverride creditOverride) {
         public OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
                               BigDecimal total, Instant confirmedAt) {
             this(orderId, cashierId, currency, lines, total, confirmedAt, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
+                              BigDecimal total, Instant confirmedAt, String invoiceNumber, Instant placedAt,
+                              String locationId, String documentType, String supplierStateCode,
+                              String placeOfSupply, String supplyType, Customer customer, List<Tender> tenders,
+                              BigDecimal discount, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
+                              BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned) {
+            this(orderId, cashierId, currency, lines, total, confirmedAt, invoiceNumber, placedAt, locationId,
+                    documentType, supplierStateCode, placeOfSupply, supplyType, customer, tenders, discount,
+                    taxableValue, cgst, sgst, igst, roundOff, loyaltyPointsEarned, null);
         }
     }
 
