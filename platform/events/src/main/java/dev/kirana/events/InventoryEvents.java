@@ -40,7 +40,8 @@ public final class InventoryEvents {
 
     /**
      * Stock moved for a reason other than a purchase or a sale ({@code stock.adjusted}): damage, loss, correction,
-     * a physical count's difference, a transfer leg or a customer return. {@code quantity} and {@code value} are
+     * a physical count's difference, a transfer leg, a customer return or goods sent back to a supplier on a debit note
+     * ({@code SUPPLIER_RETURN}, {@code reference} purchase-return:{return id}:{bill line}). {@code quantity} and {@code value} are
      * signed (negative when stock left the location); {@code value} = quantity x unitCost.
      */
     public record StockAdjusted(String productId, String locationId, String movement, BigDecimal quantity,
