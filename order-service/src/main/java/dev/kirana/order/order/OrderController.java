@@ -1,5 +1,6 @@
 package dev.kirana.order.order;
 
+import dev.kirana.order.creditlimit.OwnerApproval;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
@@ -56,7 +57,11 @@ public class OrderController {
                     + "customer (name, phone; a GSTIN makes it a B2B sale whose place of supply is the GSTIN's state); an "
                     + "optional placeOfSupply; tenders CASH (may exceed the total: the change is returned), CARD, UPI, "
                     + "CREDIT (khata, needs a customer phone) and LOYALTY (points, needs a customer phone), split as you like "
-                    + "(exact cash when absent). Priced from the local catalog replica with GST per line and the total "
+                    + "(exact cash when absent). A CREDIT tender may take the customer's khata balance (as order-service "
+                    + "knows it, plus credit sold but not yet in the books) up to their credit limit; beyond it the sale is "
+                    + "refused with 422 `credit-limit-exceeded` (creditLimit, balance, amount, overBy, available in the "
+                    + "problem), unless an owner or manager sends `creditOverride: true` (a cashier gets 403); no limit "
+                    + "set (absent or 0) means no check. Priced from the local catalog replica with GST per line and the total "
                     + "rounded to the rupee. Responds 202 with the PENDING order, or, with `Prefer: wait=N`, holds the "
                     + "response up to N seconds and answers 201 with the order in its final state (CONFIRMED with its "
                     + "invoice number, or REJECTED). Requires Idempotency-Key.")
@@ -67,8 +72,17 @@ public class OrderController {
                                                  @Valid @RequestBody PlaceOrderRequest request) {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
         Duration wait = preferredWait(prefer);
+        OwnerApproval approval = null;
+        if (Boolean.TRUE.equals(request.creditOverride())) {
+            if (!me.hasAnyRole(Role.OWNER, Role.MANAGER)) {
+                throw Problems.forbidden("Only an owner or manager may allow a credit sale beyond the customer's credit limit "
+                        + "(creditOverride); ask them to place the sale, or take another tender");
+            }
+            approval = new OwnerApproval(me.subject(), me.hasAnyRole(Role.OWNER) ? Role.OWNER.name() : Role.MANAGER.name());
+        }
+        OwnerApproval approved = approval;
         return idempotency.execute(shop, key, "POST /api/v1/orders", request, OrderView.class,
-                        () -> orders.place(shop, me.subject(), request)
+                        () -> orders.place(shop, me.subject(), request, approved)
                                 .map(o -> ResponseEntity.accepted().location(location(o.id())).body(o)))
                 .flatMap(first -> {
                     UUID id = first.getBody().id();

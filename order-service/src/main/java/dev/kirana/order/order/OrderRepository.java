@@ -24,7 +24,8 @@ public class OrderRepository {
             id, status, invoice_number, invoice_date, document_type, cashier_id, location_id, currency, customer_name,
             customer_phone, customer_gstin, supplier_state, place_of_supply, supply_type, gross, discount, taxable_value,
             cgst, sgst, igst, round_off, total, received, change_due, refunded_total, loyalty_points_earned,
-            loyalty_points_redeemed, reason, placed_at, deadline, confirmed_at, updated_at, voided_at, voided_by""";
+            loyalty_points_redeemed, reason, placed_at, deadline, confirmed_at, updated_at, voided_at, voided_by,
+            credit_override_by, credit_override_role, credit_override_limit, credit_override_balance, credit_override_amount""";
     private static final String LINE = """
             line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price, tax_inclusive, gst_rate, gross,
             line_discount + order_discount AS discount, taxable_value, cgst, sgst, igst, line_total, refunded_quantity""";
@@ -59,7 +60,12 @@ public class OrderRepository {
         spec = nullable(spec, "cname", c == null ? null : c.name());
         spec = nullable(spec, "cphone", c == null ? null : c.phone());
         spec = nullable(spec, "cgstin", c == null ? null : c.gstin());
-        return spec.then().then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
+        return spec.then().then(o.creditOverride() == null ? Mono.<Void>empty() : db.sql("""
+                        UPDATE orders SET credit_override_by = :by, credit_override_role = :role, credit_override_limit = :limit,
+                            credit_override_balance = :balance, credit_override_amount = :amount WHERE id = :id""")
+                .bind("by", o.creditOverride().by()).bind("role", o.creditOverride().role())
+                .bind("limit", o.creditOverride().creditLimit()).bind("balance", o.creditOverride().balance())
+                .bind("amount", o.creditOverride().amount()).bind("id", o.id()).then()).then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
     }
 
     /** All lines in one statement: the hot path of a sale. */
@@ -150,6 +156,28 @@ public class OrderRepository {
                 .all();
     }
 
+    /**
+     * Credit sold to a customer (by phone or GSTIN) that the khata balance announced at {@code booksAsOf} may not
+     * include yet: CREDIT tenders of PENDING sales (accounting posts a sale only once it is confirmed), and of sales
+     * confirmed after {@code booksAsOf} that still stand (all of them when the replica has no balance time yet).
+     * Voided and fully refunded sales are left out: their credit is, or is about to be, reversed.
+     */
+    public Mono<BigDecimal> creditNotInBooks(String shopId, String phone, String gstin, Instant booksAsOf) {
+        var spec = db.sql("""
+                        SELECT COALESCE(SUM(t.amount), 0) AS credit
+                          FROM orders o JOIN order_tenders t ON t.order_id = o.id AND t.type = :credit
+                         WHERE o.shop_id = :shop AND (o.customer_phone = :phone OR o.customer_gstin = :gstin)
+                           AND (o.status = :pending
+                                OR (o.status = ANY(:standing) AND o.confirmed_at > :since))""")
+                .bind("credit", TenderType.CREDIT.name()).bind("shop", shopId).bind("pending", OrderStatus.PENDING.name())
+                .bind("standing", java.util.Arrays.stream(OrderStatus.values()).filter(OrderStatus::isRefundable)
+                        .map(Enum::name).toArray(String[]::new));
+        spec = nullable(spec, "phone", phone);
+        spec = nullable(spec, "gstin", gstin);
+        spec = spec.bind("since", utc(booksAsOf == null ? Instant.EPOCH : booksAsOf));
+        return spec.map(r -> r.get("credit", BigDecimal.class)).one().defaultIfEmpty(BigDecimal.ZERO);
+    }
+
     /** Orders matching {@code f}, newest first (placed time, then id: a stable order for paging). */
     public Flux<OrderView> list(String shopId, OrderFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE shop_id = :shop");
@@ -210,7 +238,11 @@ public class OrderRepository {
                 r.get("received", BigDecimal.class), r.get("change_due", BigDecimal.class), r.get("refunded_total", BigDecimal.class),
                 r.get("loyalty_points_earned", Long.class), r.get("loyalty_points_redeemed", Long.class),
                 r.get("reason", String.class), instant(r, "placed_at"), instant(r, "deadline"), instant(r, "confirmed_at"),
-                instant(r, "updated_at"), instant(r, "voided_at"), r.get("voided_by", String.class));
+                instant(r, "updated_at"), instant(r, "voided_at"), r.get("voided_by", String.class),
+                r.get("credit_override_by", String.class) == null ? null : new OrderView.CreditOverride(
+                        r.get("credit_override_by", String.class), r.get("credit_override_role", String.class),
+                        r.get("credit_override_limit", BigDecimal.class), r.get("credit_override_balance", BigDecimal.class),
+                        r.get("credit_override_amount", BigDecimal.class)));
     }
 
     private static Instant instant(Readable r, String column) {

@@ -9,6 +9,10 @@ import dev.kirana.india.StateCodes;
 import dev.kirana.messaging.OutboxWriter;
 import dev.kirana.order.catalogreplica.CatalogReplica;
 import dev.kirana.order.catalogreplica.ReplicaProduct;
+import dev.kirana.order.creditlimit.CreditLimit;
+import dev.kirana.order.creditlimit.CreditLimitExceeded;
+import dev.kirana.order.creditlimit.OwnerApproval;
+import dev.kirana.order.creditlimit.PartyBalanceReplica;
 import dev.kirana.order.gst.FinancialYear;
 import dev.kirana.order.invoice.DocumentSeries;
 import dev.kirana.order.loyalty.LoyaltyPoints;
@@ -50,10 +54,11 @@ public class OrderService {
     private final LoyaltyPoints loyalty;
     private final OrderProperties props;
     private final OrderStatusWatch watch;
+    private final PartyBalanceReplica parties;
 
     public OrderService(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog,
                         ShopDirectory shops, OrderRepository orders, DocumentSeries series, LoyaltyPoints loyalty,
-                        OrderProperties props, OrderStatusWatch watch) {
+                        OrderProperties props, OrderStatusWatch watch, PartyBalanceReplica parties) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -64,14 +69,17 @@ public class OrderService {
         this.loyalty = loyalty;
         this.props = props;
         this.watch = watch;
+        this.parties = parties;
     }
 
     /**
      * Prices the sale from the local catalog replica (GST on the date of supply), checks its tenders, holds any
      * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
+     * A CREDIT tender is held against the customer's credit limit ({@link #checkCredit}); {@code approval}, when an
+     * owner or manager gave it, lets a sale beyond the limit through and is recorded on the order.
      * Runs inside the caller's transaction when there is one (the idempotency key's).
      */
-    public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request) {
+    public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate dateOfSupply = placedAt.atZone(props.shopZone()).toLocalDate();
         return Mono.zip(shops.profile(shopId),
@@ -79,6 +87,7 @@ public class OrderService {
                                 .concatMap(t -> resolve(shopId, t.getT1().intValue(), t.getT2())).collectList())
                 .flatMap(t -> catalog.ratesOn(shopId, t.getT2().stream().map(ReplicaProduct::productId).distinct().toList(), dateOfSupply)
                         .map(rates -> build(t.getT1(), cashierId, request, t.getT2(), rates, placedAt)))
+                .flatMap(priced -> checkCredit(shopId, priced, approval))
                 .flatMap(sale -> holdPoints(shopId, sale.order())
                         .then(orders.insert(shopId, sale.order(), sale.orderDiscountShares()))
                         .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, sale.order().id().toString(), shopId,
@@ -88,6 +97,47 @@ public class OrderService {
     }
 
     private record NewSale(OrderView order, List<BigDecimal> orderDiscountShares) {
+    }
+
+    /**
+     * A sale with a CREDIT tender may take the customer's balance up to their credit limit. The balance is the
+     * replica's (from accounting's balance-changed events) plus the credit sold here that the books may not show yet,
+     * so two quick credit sales cannot both slip under the limit; concurrent credit sales to one customer take turns
+     * (a transaction lock on the party). Beyond the limit the sale is refused with a 422, unless an owner or manager
+     * approved it: then the override is recorded on the order and carried on its events.
+     */
+    private Mono<NewSale> checkCredit(String shopId, NewSale sale, OwnerApproval approval) {
+        OrderView o = sale.order();
+        BigDecimal credit = applied(o, TenderType.CREDIT);
+        if (credit.signum() <= 0 || o.customer() == null) {
+            return Mono.just(sale);
+        }
+        String phone = o.customer().phone();
+        String gstin = o.customer().gstin();
+        // no replica row: a customer accounting has not told us of is new; their first credit sale creates their
+        // party, which has no credit limit until the shop sets one, so there is no limit to hold the sale against
+        return parties.customer(shopId, phone, gstin)
+                .flatMap(party -> {
+                    if (!CreditLimit.of(party.creditLimit(), party.balance(), credit).configured()) {
+                        return Mono.just(sale);
+                    }
+                    return parties.lockForCreditSale(shopId, party.partyId())
+                            .then(orders.creditNotInBooks(shopId, party.phone() != null ? party.phone() : phone,
+                                    party.gstin() != null ? party.gstin() : gstin, party.balanceChangedAt()))
+                            .flatMap(notInBooks -> {
+                                CreditLimit check = CreditLimit.of(party.creditLimit(), party.balance().add(notInBooks), credit);
+                                if (!check.exceeded()) {
+                                    return Mono.just(sale);
+                                }
+                                if (approval == null) {
+                                    return Mono.error(CreditLimitExceeded.of(party, check, notInBooks));
+                                }
+                                return Mono.just(new NewSale(o.withCreditOverride(new OrderView.CreditOverride(approval.by(),
+                                        approval.role(), check.limit(), check.balance(), check.amount())),
+                                        sale.orderDiscountShares()));
+                            });
+                })
+                .switchIfEmpty(Mono.just(sale));
     }
 
     private NewSale build(ShopProfile shop, String cashierId, PlaceOrderRequest request, List<ReplicaProduct> products,

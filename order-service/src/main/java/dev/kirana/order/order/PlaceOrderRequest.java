@@ -30,7 +30,15 @@ public record PlaceOrderRequest(
         @DecimalMin("0") @Digits(integer = 3, fraction = 4) BigDecimal discountPercent,
         @Valid Customer customer,
         @Pattern(regexp = "[0-9]{2}", message = "a 2-digit GST state code") String placeOfSupply,
-        @Size(max = 10) List<@Valid @NotNull Tender> tenders) {
+        @Size(max = 10) List<@Valid @NotNull Tender> tenders,
+        @Schema(description = "An owner or manager allows a CREDIT sale beyond the customer's credit limit; the override "
+                + "and who gave it are recorded on the order. A cashier sending true gets 403.", example = "false")
+        Boolean creditOverride) {
+
+    public PlaceOrderRequest(List<Line> lines, String locationId, BigDecimal discount, BigDecimal discountPercent,
+                             Customer customer, String placeOfSupply, List<Tender> tenders) {
+        this(lines, locationId, discount, discountPercent, customer, placeOfSupply, tenders, null);
+    }
 
     /** One line by product id or by barcode. */
     public record Line(@Size(max = 64) String productId,

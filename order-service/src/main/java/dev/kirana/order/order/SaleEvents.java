@@ -11,14 +11,14 @@ public final class SaleEvents {
         return new OrderEvents.OrderPlaced(o.id().toString(), o.cashierId(), o.locationId(), o.currency(), lines(o),
                 o.total(), o.placedAt(), o.deadline(), o.documentType().name(), o.supplierStateCode(), o.placeOfSupply(),
                 o.supplyType().name(), customer(o), tenders(o), o.discount(), o.taxableValue(), o.cgst(), o.sgst(), o.igst(),
-                o.roundOff());
+                o.roundOff(), creditOverride(o));
     }
 
     public static OrderEvents.OrderConfirmed confirmed(OrderView o) {
         return new OrderEvents.OrderConfirmed(o.id().toString(), o.cashierId(), o.currency(), lines(o), o.total(),
                 o.confirmedAt(), o.invoiceNumber(), o.placedAt(), o.locationId(), o.documentType().name(),
                 o.supplierStateCode(), o.placeOfSupply(), o.supplyType().name(), customer(o), tenders(o), o.discount(),
-                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.loyaltyPointsEarned());
+                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.loyaltyPointsEarned(), creditOverride(o));
     }
 
     public static OrderEvents.OrderVoided voided(OrderView o, String reason, String by, Instant at, long pointsReversed) {
@@ -34,6 +34,11 @@ public final class SaleEvents {
         }
         String state = c.gstin() == null ? null : c.gstin().substring(0, 2);
         return new OrderEvents.Customer(c.name(), c.phone(), c.gstin(), state);
+    }
+
+    static OrderEvents.CreditOverride creditOverride(OrderView o) {
+        OrderView.CreditOverride c = o.creditOverride();
+        return c == null ? null : new OrderEvents.CreditOverride(c.by(), c.role(), c.creditLimit(), c.balance(), c.amount());
     }
 
     static List<OrderEvents.OrderLine> lines(OrderView o) {
