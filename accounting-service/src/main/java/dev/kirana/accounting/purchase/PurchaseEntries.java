@@ -13,7 +13,10 @@ import java.util.UUID;
  *   goods' value: the stock.received that follows the bill in inventory-service names the bill and posts nothing;</li>
  *   <li>paid when the bill is recorded: a supplier payment (Dr Suppliers, Cr cash 1000 / bank 1050 / UPI 1020);</li>
  *   <li>a return under a debit note: Dr Suppliers (the note's total), Cr Inventory at the bill's cost, Cr the input
- *   tax the bill took on those goods.</li>
+ *   tax the bill took on those goods;</li>
+ *   <li>when inventory-service takes those goods out at another value than the bill's (its moving average differs from
+ *   the bill's cost, or fewer were still in stock than went back), the difference goes between Inventory and Cost of
+ *   goods sold 5000, so that the Inventory account still equals inventory-service's valuation.</li>
  * </ul>
  */
 public final class PurchaseEntries {
@@ -47,6 +50,23 @@ public final class PurchaseEntries {
                 .credit(Account.INPUT_SGST, a.sgst())
                 .credit(Account.INPUT_IGST, a.igst())
                 .build();
+    }
+
+    /**
+     * @param stockValue what inventory-service took the returned goods out at (positive)
+     * @param billValue  what the debit note credited to Inventory for them (the bill's cost)
+     */
+    public static JournalEntry returnCostDifference(String eventId, LocalDate date, String debitNoteNumber, String productId,
+                                                    java.math.BigDecimal stockValue, java.math.BigDecimal billValue) {
+        java.math.BigDecimal diff = stockValue.subtract(billValue);
+        JournalEntry.Builder b = JournalEntry.builder(date, "Debit note " + debitNoteNumber + ": " + productId
+                + " left stock at " + stockValue.toPlainString() + ", billed at " + billValue.toPlainString(), "purchase-return-cost:" + eventId);
+        if (diff.signum() > 0) {
+            b.debit(Account.COST_OF_GOODS_SOLD, diff).credit(Account.INVENTORY, diff);
+        } else if (diff.signum() < 0) {
+            b.debit(Account.INVENTORY, diff.negate()).credit(Account.COST_OF_GOODS_SOLD, diff.negate());
+        }
+        return b.build();
     }
 
     private PurchaseEntries() {

@@ -104,6 +104,21 @@ class PurchaseTaxTest {
     }
 
     @Test
+    void goodsLeavingStockAtAnotherCostThanTheBillsMoveTheDifferenceToCostOfSales() {
+        // 2 back, billed at 40.00 = 80.00; inventory's moving average was 42.00 -> 84.00 left stock: Dr COGS 4.00, Cr Inventory 4.00
+        JournalEntry dearer = PurchaseEntries.returnCostDifference("e1", LocalDate.of(2026, 4, 15), "DN/26-27/0001", "p-atta", d("84.00"), d("80.00"));
+        assertThat(dearer.lines()).extracting(JournalEntry.Line::account, JournalEntry.Line::debit, JournalEntry.Line::credit).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Account.COST_OF_GOODS_SOLD, d("4.00"), d("0.00")),
+                org.assertj.core.groups.Tuple.tuple(Account.INVENTORY, d("0.00"), d("4.00")));
+        // 4 back at 40.00 = 160.00 but only 3 were in stock at 40.00 = 120.00: Dr Inventory 40.00, Cr COGS 40.00
+        JournalEntry short_ = PurchaseEntries.returnCostDifference("e2", LocalDate.of(2026, 4, 15), "DN/26-27/0002", "p-atta", d("120.00"), d("160.00"));
+        assertThat(short_.lines()).extracting(JournalEntry.Line::account, JournalEntry.Line::debit).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Account.INVENTORY, d("40.00")), org.assertj.core.groups.Tuple.tuple(Account.COST_OF_GOODS_SOLD, d("0.00")));
+        // at the bill's cost: nothing to post
+        assertThat(PurchaseEntries.returnCostDifference("e3", LocalDate.of(2026, 4, 15), "DN/26-27/0003", "p-atta", d("80.00"), d("80.00")).lines()).isEmpty();
+    }
+
+    @Test
     void debitNotesAreNumberedPerFinancialYear() {
         assertThat(DebitNoteNumber.financialYear(LocalDate.of(2026, 4, 1))).isEqualTo("26-27");
         assertThat(DebitNoteNumber.financialYear(LocalDate.of(2027, 3, 31))).isEqualTo("26-27");
