@@ -1,6 +1,7 @@
 package dev.kirana.accounting.journal;
 
 import dev.kirana.accounting.chart.Chart;
+import dev.kirana.accounting.ledger.DayLocks;
 import dev.kirana.accounting.period.Periods;
 import dev.kirana.events.AccountingEvents;
 import dev.kirana.events.EventTypes;
@@ -34,13 +35,15 @@ public class ManualJournal {
     private final OutboxWriter outbox;
     private final Chart chart;
     private final Periods periods;
+    private final DayLocks dayLocks;
 
-    public ManualJournal(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Periods periods) {
+    public ManualJournal(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Periods periods, DayLocks dayLocks) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
         this.chart = chart;
         this.periods = periods;
+        this.dayLocks = dayLocks;
     }
 
     public Mono<JournalEntryView> post(String shopId, String userId, ManualEntryRequest r) {
@@ -50,7 +53,8 @@ public class ManualJournal {
         }
         List<ManualEntryRules.Line> lines = ManualEntryRules.lines(r);
         UUID id = UUID.randomUUID();
-        Mono<JournalEntryView> work = periods.requireOpen(shopId, r.date())
+        // an entry by hand that moves cash is refused on a day whose drawer was counted and closed, like a locked month
+        Mono<JournalEntryView> work = dayLocks.requireOpen(shopId, r.date(), lines.stream().map(ManualEntryRules.Line::account).toList())
                 .then(chart.lockForPosting(shopId, new HashSet<>(lines.stream().map(ManualEntryRules.Line::account).toList())))
                 .flatMap(accounts -> {
                     var unknown = ManualEntryRules.unknownAccounts(r, accounts.keySet());
@@ -90,7 +94,7 @@ public class ManualJournal {
                     List<ManualEntryRules.Line> lines = ManualEntryRules.reversed(original.lines().stream()
                             .map(l -> new ManualEntryRules.Line(l.account(), l.debit(), l.credit())).toList());
                     String text = narration == null || narration.isBlank() ? "Reversal of: " + original.narration() : narration.trim();
-                    return periods.requireOpen(shopId, on)
+                    return dayLocks.requireOpen(shopId, on, lines.stream().map(ManualEntryRules.Line::account).toList())
                             .then(insert(shopId, id, "REVERSAL", on, text, original.reference(), "reversal:" + entryId, userId, entryId, lines));
                 })
                 .then(Mono.defer(() -> find(shopId, id)))
