@@ -68,40 +68,6 @@ public final class AccountingEvents {
     }
 
     /**
-     * An expense was paid ({@code expense.recorded}, keyed by the expense id): {@code amount} left {@code paidFrom}
-     * (cash 1000, a bank account, UPI 1020, card 1010) by {@code mode}; {@code netAmount} went to the category's
-     * expense {@code account} and the input GST ({@code cgst} + {@code sgst}, or {@code igst}) to the input-tax accounts,
-     * so amount = netAmount + cgst + sgst + igst.
-     */
-    public record ExpenseRecorded(String expenseId, String categoryId, String categoryName, String account, LocalDate date,
-                                  BigDecimal amount, BigDecimal netAmount, BigDecimal gstRate, BigDecimal cgst, BigDecimal sgst,
-                                  BigDecimal igst, String mode, String paidFrom, String reference, String entryId, String recordedBy) {
-    }
-
-    /** An expense recorded by mistake was undone by its counter-entry {@code entryId}, dated {@code date}. */
-    public record ExpenseReversed(String expenseId, LocalDate date, BigDecimal amount, String reason, String entryId, String reversedBy) {
-    }
-
-    /**
-     * A day's cash was counted and the day closed ({@code day.closed}, keyed by the date): {@code variance} =
-     * {@code counted} − {@code expected} (the book's cash in hand 1000 at the close), posted to cash short/over 5400 by
-     * entry {@code entryId} (null when the drawer matched the book).
-     */
-    public record DayClosed(LocalDate date, BigDecimal counted, BigDecimal expected, BigDecimal variance, String entryId,
-                            String closedBy, Instant closedAt) {
-    }
-
-    /**
-     * A card or UPI provider paid its collections into a bank account ({@code bank.settled}): {@code gross} left the
-     * clearing account (1010 card, 1020 UPI), {@code fee} went to card and UPI fees 5360 and {@code net} = gross − fee
-     * reached {@code bankAccount}.
-     */
-    public record BankSettled(String settlementId, String provider, String clearingAccount, String bankAccountId, String bankAccount,
-                              BigDecimal gross, BigDecimal fee, BigDecimal net, LocalDate date, String reference, String entryId,
-                              String recordedBy) {
-    }
-
-    /**
      * A customer or supplier was added to a shop ({@code party.created}): entered by hand ({@code origin} API) or
      * named on a sale ({@code origin} SALE). {@code kind} CUSTOMER or SUPPLIER; {@code openingBalance} in the party's
      * sense (what a customer owed, what the shop owed a supplier; negative: an advance).

@@ -35,10 +35,6 @@ public final class EventTypes {
     public static final String EXPENSE_REVERSED = "kirana.expense.reversed.v1";
     public static final String DAY_CLOSED = "kirana.day.closed.v1";
     public static final String BANK_SETTLED = "kirana.bank.settled.v1";
-    public static final String EXPENSE_RECORDED = "kirana.expense.recorded.v1";
-    public static final String EXPENSE_REVERSED = "kirana.expense.reversed.v1";
-    public static final String DAY_CLOSED = "kirana.day.closed.v1";
-    public static final String BANK_SETTLED = "kirana.bank.settled.v1";
     public static final String PARTY_CREATED = "kirana.party.created.v1";
     public static final String PARTY_UPDATED = "kirana.party.updated.v1";
     public static final String PARTY_MERGED = "kirana.party.merged.v1";
@@ -54,7 +50,6 @@ public final class EventTypes {
             ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
             ORDER_VOIDED, ORDER_REFUNDED,
             ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED,
-            EXPENSE_RECORDED, EXPENSE_REVERSED, DAY_CLOSED, BANK_SETTLED,
             EXPENSE_RECORDED, EXPENSE_REVERSED, DAY_CLOSED, BANK_SETTLED,
             PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE,
             PURCHASE_BILLED, PURCHASE_RETURNED);
