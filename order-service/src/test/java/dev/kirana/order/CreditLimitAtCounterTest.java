@@ -181,6 +181,13 @@ class CreditLimitAtCounterTest extends OrderServiceTestBase {
     }
 
     @Test
+    void theOverrideAndTheRefusalAreInTheOpenApiDocument() {
+        String doc = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(doc).contains("\"creditOverride\"", "credit-limit-exceeded", "\"422\"");
+    }
+
+    @Test
     void aCashierSendingAnOverrideIsRefusedEvenWithinTheLimit() {
         Map<String, Object> forbidden = body(place(cashier, creditSale(dal, "390.00", ASHA_PHONE, true), null)
                 .expectStatus().isForbidden());

@@ -7,6 +7,10 @@ import dev.kirana.web.security.Role;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,6 +69,19 @@ public class OrderController {
                     + "rounded to the rupee. Responds 202 with the PENDING order, or, with `Prefer: wait=N`, holds the "
                     + "response up to N seconds and answers 201 with the order in its final state (CONFIRMED with its "
                     + "invoice number, or REJECTED). Requires Idempotency-Key.")
+    @ApiResponse(responseCode = "202", description = "The PENDING order",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "201", description = "With Prefer: wait, the order in its final state",
+            content = @Content(schema = @Schema(implementation = OrderView.class)))
+    @ApiResponse(responseCode = "400", description = "A field is wrong (problem+json with per-field errors)")
+    @ApiResponse(responseCode = "403", description = "Not a member who sells, or a cashier sending creditOverride")
+    @ApiResponse(responseCode = "422", description = "The CREDIT tender takes the customer beyond their credit limit",
+            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject(value = """
+                    {"type":"https://kirana.dev/problems/credit-limit-exceeded","title":"Credit limit exceeded","status":422,
+                     "detail":"The credit limit of Asha is 5000.00: the balance is 4600.00 and this sale puts 581.00 on credit, 5181.00 in all, 181.00 over the limit. Take at least 181.00 in another tender, or an owner or manager may allow the sale (creditOverride).",
+                     "partyId":"3b1f6c2e-8a4d-4f0e-9c71-2d5e8b0a6f13","customerName":"Asha","creditLimit":"5000.00",
+                     "balance":"4600.00","khataBalance":"4600.00","creditNotInBooks":"0.00","amount":"581.00",
+                     "balanceAfter":"5181.00","overBy":"181.00","available":"400.00"}""")))
     public Mono<ResponseEntity<OrderView>> place(@AuthenticationPrincipal ShopPrincipal me,
                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
                                                  @Parameter(description = "RFC 7240, e.g. wait=5")

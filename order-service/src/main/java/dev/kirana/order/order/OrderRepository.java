@@ -160,7 +160,10 @@ public class OrderRepository {
      * Credit sold to a customer (by phone or GSTIN) that the khata balance announced at {@code booksAsOf} may not
      * include yet: CREDIT tenders of PENDING sales (accounting posts a sale only once it is confirmed), and of sales
      * confirmed after {@code booksAsOf} that still stand (all of them when the replica has no balance time yet).
-     * Voided and fully refunded sales are left out: their credit is, or is about to be, reversed.
+     * Voided and fully refunded sales are left out: their credit is, or is about to be, reversed. The cut-off is by
+     * time, so a collection announced between a sale's confirmation and its posting makes that sale look posted until
+     * the next balance arrives (seconds, and in the customer's favour); counting per sale would need accounting to
+     * name the last sale in its balance.
      */
     public Mono<BigDecimal> creditNotInBooks(String shopId, String phone, String gstin, Instant booksAsOf) {
         var spec = db.sql("""
