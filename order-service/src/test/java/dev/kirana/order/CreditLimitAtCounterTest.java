@@ -181,6 +181,31 @@ class CreditLimitAtCounterTest extends OrderServiceTestBase {
     }
 
     @Test
+    void aMergedRecordsPhoneFindsTheSurvivorsKhata() {
+        ready();
+        String survivor = UUID.randomUUID().toString();
+        String duplicate = UUID.randomUUID().toString();
+        String oldPhone = "96" + (System.nanoTime() % 100_000_000L + 100_000_000L);
+        String newPhone = "95" + (System.nanoTime() % 100_000_000L + 100_000_000L);
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+        publish(Topics.ACCOUNTING, duplicate, SHOP, EventTypes.PARTY_CREATED, new AccountingEvents.PartyCreated(duplicate,
+                "CUSTOMER", "Ravi (old number)", oldPhone, null, "29", null, null, BigDecimal.ZERO, LocalDate.now(), "SALE", at));
+        publish(Topics.ACCOUNTING, survivor, SHOP, EventTypes.PARTY_CREATED, new AccountingEvents.PartyCreated(survivor,
+                "CUSTOMER", "Ravi", newPhone, null, "29", null, new BigDecimal("1000.00"), BigDecimal.ZERO, LocalDate.now(), "API", at));
+        publish(Topics.ACCOUNTING, survivor, SHOP, EventTypes.PARTY_MERGED, new AccountingEvents.PartyMerged(survivor, duplicate,
+                "CUSTOMER", 3, "u-owner-c", at.plusSeconds(1)));
+        CloudEvent last = publish(Topics.ACCOUNTING, survivor, SHOP, EventTypes.PARTY_BALANCE_CHANGED,
+                new AccountingEvents.PartyBalanceChanged(survivor, "CUSTOMER", new BigDecimal("950.00"), new BigDecimal("1000.00"),
+                        null, at.plusSeconds(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(last));
+        // sold under the old number: 950 + 390 = 1,340 > 1,000 on the survivor's khata
+        Map<String, Object> refused = body(place(cashier, creditSale(dal, "390.00", oldPhone, null), "wait=15")
+                .expectStatus().isEqualTo(422));
+        assertThat(refused).containsEntry("partyId", survivor).containsEntry("customerName", "Ravi")
+                .containsEntry("creditLimit", "1000.00").containsEntry("balance", "950.00").containsEntry("overBy", "340.00");
+    }
+
+    @Test
     void theOverrideAndTheRefusalAreInTheOpenApiDocument() {
         String doc = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -34,7 +34,6 @@ public class PartyBalanceReplica {
     static final String CONSUMER = "order-service.party-balances";
     /** The first key of this service's advisory locks on parties (two-int keys do not meet single-bigint ones). */
     private static final int LOCK_CLASS = 7301;
-    private static final String COLUMNS = "party_id, name, phone, gstin, balance, credit_limit, balance_changed_at";
     private final DatabaseClient db;
     private final InboxProcessor inbox;
     private final Map<String, EventHandler> handlers;
@@ -52,18 +51,23 @@ public class PartyBalanceReplica {
     }
 
     /**
-     * The customer a sale names, by GSTIN first, then by phone (the way accounting links a sale to its party); a
-     * merged record is never the answer (its survivor is). Empty when accounting has not told us of such a customer.
+     * The customer a sale names, by GSTIN first, then by phone (the way accounting links a sale to its party). A
+     * merged record leads to its survivor, which carries its khata now. Empty when accounting has not told us of such
+     * a customer (or of the survivor yet).
      */
     public Mono<PartyBalance> customer(String shopId, String phone, String gstin) {
         if (phone == null && gstin == null) {
             return Mono.empty();
         }
-        var spec = db.sql("SELECT " + COLUMNS + """
-                         FROM party_balances
-                        WHERE shop_id = :shop AND merged_into IS NULL AND (kind IS NULL OR kind = 'CUSTOMER')
-                          AND (gstin = :gstin OR phone = :phone)
-                        ORDER BY CASE WHEN gstin = :gstinFirst THEN 0 ELSE 1 END, updated_at DESC LIMIT 1""")
+        var spec = db.sql("""
+                        SELECT s.party_id, s.name, s.phone, s.gstin, s.balance, s.credit_limit, s.balance_changed_at
+                          FROM party_balances m
+                          JOIN party_balances s ON s.shop_id = m.shop_id AND s.party_id = COALESCE(m.merged_into, m.party_id)
+                         WHERE m.shop_id = :shop AND (m.kind IS NULL OR m.kind = 'CUSTOMER')
+                           AND (m.gstin = :gstin OR m.phone = :phone) AND s.merged_into IS NULL
+                         ORDER BY CASE WHEN m.gstin = :gstinFirst THEN 0 ELSE 1 END, m.merged_into IS NULL DESC,
+                                  s.updated_at DESC
+                         LIMIT 1""")
                 .bind("shop", shopId);
         spec = nullable(spec, "gstin", gstin);
         spec = nullable(spec, "gstinFirst", gstin);
@@ -98,7 +102,7 @@ public class PartyBalanceReplica {
                 .then(creditLimit(shop, p.partyId(), p.creditLimit(), p.updatedAt() != null ? p.updatedAt() : eventTime(event)));
     }
 
-    /** The merged record stops being a customer of its own: its phone and GSTIN now find the survivor. */
+    /** The merged record stops being a customer of its own: its phone and GSTIN now lead to the survivor. */
     Mono<Void> merged(CloudEvent event) {
         AccountingEvents.PartyMerged m = KiranaEvents.data(event, AccountingEvents.PartyMerged.class);
         return db.sql("""

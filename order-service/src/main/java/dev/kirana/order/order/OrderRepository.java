@@ -157,7 +157,7 @@ public class OrderRepository {
     }
 
     /**
-     * Credit sold to a customer (by phone or GSTIN) that the khata balance announced at {@code booksAsOf} may not
+     * Credit sold to a customer (by any of their phones or GSTINs) that the khata balance announced at {@code booksAsOf} may not
      * include yet: CREDIT tenders of PENDING sales (accounting posts a sale only once it is confirmed), and of sales
      * confirmed after {@code booksAsOf} that still stand (all of them when the replica has no balance time yet).
      * Voided and fully refunded sales are left out: their credit is, or is about to be, reversed. The cut-off is by
@@ -165,18 +165,17 @@ public class OrderRepository {
      * the next balance arrives (seconds, and in the customer's favour); counting per sale would need accounting to
      * name the last sale in its balance.
      */
-    public Mono<BigDecimal> creditNotInBooks(String shopId, String phone, String gstin, Instant booksAsOf) {
+    public Mono<BigDecimal> creditNotInBooks(String shopId, List<String> phones, List<String> gstins, Instant booksAsOf) {
         var spec = db.sql("""
                         SELECT COALESCE(SUM(t.amount), 0) AS credit
                           FROM orders o JOIN order_tenders t ON t.order_id = o.id AND t.type = :credit
-                         WHERE o.shop_id = :shop AND (o.customer_phone = :phone OR o.customer_gstin = :gstin)
+                         WHERE o.shop_id = :shop AND (o.customer_phone = ANY(:phones) OR o.customer_gstin = ANY(:gstins))
                            AND (o.status = :pending
                                 OR (o.status = ANY(:standing) AND o.confirmed_at > :since))""")
                 .bind("credit", TenderType.CREDIT.name()).bind("shop", shopId).bind("pending", OrderStatus.PENDING.name())
                 .bind("standing", java.util.Arrays.stream(OrderStatus.values()).filter(OrderStatus::isRefundable)
                         .map(Enum::name).toArray(String[]::new));
-        spec = nullable(spec, "phone", phone);
-        spec = nullable(spec, "gstin", gstin);
+        spec = spec.bind("phones", phones.toArray(String[]::new)).bind("gstins", gstins.toArray(String[]::new));
         spec = spec.bind("since", utc(booksAsOf == null ? Instant.EPOCH : booksAsOf));
         return spec.map(r -> r.get("credit", BigDecimal.class)).one().defaultIfEmpty(BigDecimal.ZERO);
     }

@@ -122,8 +122,9 @@ public class OrderService {
                         return Mono.just(sale);
                     }
                     return parties.lockForCreditSale(shopId, party.partyId())
-                            .then(orders.creditNotInBooks(shopId, party.phone() != null ? party.phone() : phone,
-                                    party.gstin() != null ? party.gstin() : gstin, party.balanceChangedAt()))
+                            // the party's own phone and GSTIN and the ones on this sale (a merged record's, say)
+                            .then(orders.creditNotInBooks(shopId, present(party.phone(), phone), present(party.gstin(), gstin),
+                                    party.balanceChangedAt()))
                             .flatMap(notInBooks -> {
                                 CreditLimit check = CreditLimit.of(party.creditLimit(), party.balance().add(notInBooks), credit);
                                 if (!check.exceeded()) {
@@ -179,6 +180,10 @@ public class OrderService {
                 BigDecimal.ZERO.setScale(2), 0, paid.pointsRedeemed(), null, placedAt,
                 placedAt.plus(props.reservationTimeout()), null, placedAt, null, null);
         return new NewSale(order, shares);
+    }
+
+    private static List<String> present(String... values) {
+        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     private static OrderView.Customer customer(PlaceOrderRequest.Customer c) {
