@@ -138,7 +138,8 @@ public class PurchaseStock {
                                         .then(flag);
                             })));
                 }))
-                .then();
+                .then(Mono.defer(() -> lowStock.check(shopId, note.lines().stream().map(AccountingEvents.PurchaseLine::productId).toList(),
+                        stock.today())));
     }
 
     private static UUID parse(String id) {
