@@ -1,0 +1,177 @@
+package dev.kirana.accounting.bank;
+
+import static dev.kirana.accounting.BooksTestSupport.accountingProbe;
+import static dev.kirana.accounting.BooksTestSupport.net;
+import static dev.kirana.accounting.BooksTestSupport.newShop;
+import static dev.kirana.accounting.BooksTestSupport.owner;
+import static dev.kirana.accounting.BooksTestSupport.published;
+import static dev.kirana.accounting.BooksTestSupport.token;
+import static dev.kirana.accounting.BooksTestSupport.trialBalance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kirana.events.EventJson;
+import dev.kirana.events.EventTypes;
+import dev.kirana.testing.KiranaServiceTest;
+import dev.kirana.testing.TopicProbe;
+import io.cloudevents.CloudEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * Bank accounts, deposits, withdrawals, transfers, a UPI settlement with its fee, and the reconciliation of an
+ * imported statement, against the real PostgreSQL and Kafka. Dates are fixed days of October 2026.
+ */
+@KiranaServiceTest
+@SuppressWarnings("unchecked")
+class BankTest {
+    @Autowired
+    WebTestClient http;
+
+    WebTestClient.ResponseSpec post(String uri, String token, Object body) {
+        return http.post().uri(uri).headers(h -> {
+            h.setBearerAuth(token);
+            h.set("Idempotency-Key", UUID.randomUUID().toString());
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    Map<String, Object> ok(WebTestClient.ResponseSpec spec, int status) {
+        return spec.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    void problem(WebTestClient.ResponseSpec spec, int status, String contains) {
+        spec.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(b -> assertThat(b).contains(contains));
+    }
+
+    Map<String, Object> importCsv(String shop, String accountId, String csv) {
+        MultipartBodyBuilder b = new MultipartBodyBuilder();
+        b.part("file", new org.springframework.core.io.ByteArrayResource(csv.getBytes()) {
+            @Override
+            public String getFilename() {
+                return "statement.csv";
+            }
+        }).contentType(MediaType.parseMediaType("text/csv"));
+        return ok(http.post().uri("/api/v1/accounting/bank-accounts/" + accountId + "/statements").headers(h -> h.setBearerAuth(owner(shop)))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(b.build())).exchange(), 201);
+    }
+
+    @Test
+    void depositsSettlementsAndAStatementReconciledWithOneLineUnmatchedOnEachSide() {
+        String shop = newShop();
+        try (TopicProbe probe = accountingProbe()) {
+            Map<String, Object> hdfc = ok(post("/api/v1/accounting/bank-accounts", owner(shop),
+                    Map.of("name", "Current account", "bankName", "HDFC Bank", "last4", "4411", "ifsc", "hdfc0001234")), 201);
+            assertThat(hdfc).containsEntry("accountCode", "1051").containsEntry("ifsc", "HDFC0001234");
+            Map<String, Object> sbi = ok(post("/api/v1/accounting/bank-accounts", owner(shop),
+                    Map.of("name", "Savings", "bankName", "SBI", "last4", "9001")), 201);
+            assertThat(sbi).containsEntry("accountCode", "1052");
+            String h = (String) hdfc.get("id");
+            String base = "/api/v1/accounting/bank-accounts/" + h;
+
+            // drawer float 6,000.00 (so the deposit has cash to come from), then:
+            ok(post("/api/v1/accounting/journal-entries", owner(shop), Map.of("date", "2026-10-19", "narration", "Float",
+                    "lines", List.of(Map.of("account", "1000", "debit", "6000.00"), Map.of("account", "3000", "credit", "6000.00")))), 201);
+            // deposit 5,000.00 on the 20th: Dr 1051 / Cr 1000
+            ok(post(base + "/deposits", owner(shop), Map.of("amount", "5000.00", "date", "2026-10-20", "reference", "DEP-118")), 201);
+            // UPI settlement on the 21st: gross 10,000.00, fee 18.00 → bank 9,982.00, fees 18.00, UPI clearing −10,000.00
+            Map<String, Object> settled = ok(post("/api/v1/accounting/settlements", owner(shop), Map.of("provider", "PhonePe", "clearingAccount", "1020",
+                    "bankAccountId", h, "gross", "10000.00", "fee", "18.00", "date", "2026-10-21", "reference", "PP-SETL-1021")), 201);
+            assertThat(settled).containsEntry("net", "9982.00").containsEntry("fee", "18.00");
+            // withdrawal 1,000.00 on the 22nd; transfer 500.00 to SBI on the 23rd
+            ok(post(base + "/withdrawals", owner(shop), Map.of("amount", "1000", "date", "2026-10-22")), 201);
+            ok(post(base + "/transfers", owner(shop), Map.of("amount", "500", "date", "2026-10-23", "toAccountId", sbi.get("id"))), 201);
+
+            // HDFC: 5,000.00 + 9,982.00 − 1,000.00 − 500.00 = 13,482.00; SBI 500.00; cash 6,000 − 5,000 + 1,000 = 2,000.00
+            var tb = trialBalance(http, shop);
+            assertThat(net(tb, "1051")).isEqualByComparingTo("13482.00");
+            assertThat(net(tb, "1052")).isEqualByComparingTo("500.00");
+            assertThat(net(tb, "1000")).isEqualByComparingTo("2000.00");
+            assertThat(net(tb, "5360")).isEqualByComparingTo("18.00");
+            assertThat(net(tb, "1020")).isEqualByComparingTo("-10000.00");
+            assertThat(ok(http.get().uri(base).headers(x -> x.setBearerAuth(owner(shop))).exchange(), 200)).containsEntry("balance", "13482.00");
+
+            // the bank's statement: deposit credited two days later, the settlement, the withdrawal, and SMS charges the books lack;
+            // the transfer of the 23rd is not on it yet; one row has an impossible date
+            String csv = """
+                    Txn Date,Narration,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance
+                    22/10/2026,CASH DEP BRANCH,DEP-118,,"5,000.00","5,000.00"
+                    21/10/2026,PHONEPE SETTLEMENT,PP-SETL-1021,,"9,982.00","14,982.00"
+                    22/10/2026,ATM WDL,,"1,000.00",,"13,982.00"
+                    24/10/2026,SMS CHARGES,,17.70,,"13,964.30"
+                    31/02/2026,TYPO,,1.00,,
+                    """;
+            Map<String, Object> report = importCsv(shop, h, csv);
+            assertThat(report).containsEntry("imported", 4).containsEntry("duplicates", 0).containsEntry("matched", 3);
+            assertThat((List<?>) report.get("rejected")).hasSize(1);
+            Map<String, Object> rec = ok(http.get().uri(base + "/reconciliation").headers(x -> x.setBearerAuth(token(shop, "AUDITOR"))).exchange(), 200);
+            assertThat((List<?>) rec.get("matched")).hasSize(3);
+            List<Map<String, Object>> lonelyStatement = (List<Map<String, Object>>) rec.get("unmatchedStatementLines");
+            List<Map<String, Object>> lonelyBook = (List<Map<String, Object>>) rec.get("unmatchedBookLines");
+            assertThat(lonelyStatement).singleElement().satisfies(l -> assertThat(l).containsEntry("debit", "17.70"));
+            assertThat(lonelyBook).singleElement().satisfies(l -> assertThat(l).containsEntry("credit", "500.00"));
+
+            // importing the same file again takes nothing twice
+            assertThat(importCsv(shop, h, csv)).containsEntry("imported", 0).containsEntry("duplicates", 4);
+
+            // undo the withdrawal's match, then make it by hand again; a hand match of different amounts is refused
+            Map<String, Object> withdrawal = ((List<Map<String, Object>>) rec.get("matched")).stream()
+                    .filter(p -> "1000.00".equals(((Map<?, ?>) p.get("statementLine")).get("debit"))).findFirst().orElseThrow();
+            String lineId = (String) ((Map<?, ?>) withdrawal.get("statementLine")).get("id");
+            Map<?, ?> bookLine = (Map<?, ?>) withdrawal.get("bookLine");
+            Map<String, Object> after = ok(http.delete().uri(base + "/reconciliation/matches/" + lineId).headers(x -> x.setBearerAuth(owner(shop)))
+                    .exchange(), 200);
+            assertThat((List<?>) after.get("matched")).hasSize(2);
+            assertThat((List<?>) after.get("unmatchedBookLines")).hasSize(2);
+            // a rerun of the automatic matching leaves a line unmatched by hand alone
+            assertThat((List<?>) ok(post(base + "/reconciliation/auto", owner(shop), Map.of()), 200).get("matched")).hasSize(2);
+            String smsId = (String) lonelyStatement.get(0).get("id");
+            problem(post(base + "/reconciliation/matches", owner(shop), Map.of("statementLineId", smsId, "entryId", bookLine.get("entryId"),
+                    "lineNo", bookLine.get("lineNo"))), 422, "differ");
+            Map<String, Object> manual = ok(post(base + "/reconciliation/matches", owner(shop), Map.of("statementLineId", lineId,
+                    "entryId", bookLine.get("entryId"), "lineNo", bookLine.get("lineNo"))), 200);
+            assertThat((List<Map<String, Object>>) manual.get("matched")).hasSize(3).anySatisfy(p -> assertThat(p).containsEntry("manual", true));
+            problem(post(base + "/reconciliation/matches", owner(shop), Map.of("statementLineId", lineId,
+                    "entryId", bookLine.get("entryId"), "lineNo", bookLine.get("lineNo"))), 409, "matched already");
+
+            List<CloudEvent> events = published(probe, shop, EventTypes.BANK_SETTLED, l -> !l.isEmpty());
+            Map<?, ?> data = EventJson.read(events.get(0).getData().toBytes(), Map.class);
+            assertThat(data.get("net")).isEqualTo("9982.00");
+            assertThat(data.get("bankAccount")).isEqualTo("1051");
+        }
+    }
+
+    @Test
+    void badInputCashiersAndClosedDaysAreRefused() {
+        String shop = newShop();
+        problem(post("/api/v1/accounting/bank-accounts", owner(shop), Map.of("name", "X", "bankName", "Y", "last4", "12a4")), 400, "last4");
+        problem(post("/api/v1/accounting/bank-accounts", token(shop, "CASHIER"), Map.of("name", "X", "bankName", "Y", "last4", "1234")), 403, "");
+        Map<String, Object> a = ok(post("/api/v1/accounting/bank-accounts", owner(shop), Map.of("name", "Current", "bankName", "ICICI", "last4", "0042")), 201);
+        String id = (String) a.get("id");
+        problem(http.get().uri("/api/v1/accounting/bank-accounts").headers(x -> x.setBearerAuth(token(shop, "CASHIER"))).exchange(), 403, "");
+        problem(http.get().uri("/api/v1/accounting/bank-accounts/" + id + "/reconciliation").headers(x -> x.setBearerAuth(token(shop, "CASHIER")))
+                .exchange(), 403, "");
+        problem(post("/api/v1/accounting/bank-accounts/" + id + "/deposits", token(shop, "CASHIER"), Map.of("amount", "10")), 403, "");
+        problem(post("/api/v1/accounting/bank-accounts/" + id + "/deposits", owner(shop), Map.of("amount", "0")), 400, "amount");
+        problem(post("/api/v1/accounting/settlements", owner(shop), Map.of("provider", "Paytm", "clearingAccount", "1000", "bankAccountId", id,
+                "gross", "100", "fee", "1")), 400, "clearingAccount");
+        problem(post("/api/v1/accounting/settlements", owner(shop), Map.of("provider", "Paytm", "clearingAccount", "1010", "bankAccountId", id,
+                "gross", "100", "fee", "100")), 400, "fee");
+        problem(post("/api/v1/accounting/settlements", owner(shop), Map.of("provider", "Paytm", "clearingAccount", "1010",
+                "bankAccountId", UUID.randomUUID().toString(), "gross", "100", "fee", "1")), 400, "bankAccountId");
+        problem(post("/api/v1/accounting/bank-accounts/" + UUID.randomUUID() + "/deposits", owner(shop), Map.of("amount", "10")), 404, "");
+        // another shop's account is not there
+        problem(http.get().uri("/api/v1/accounting/bank-accounts/" + id).headers(x -> x.setBearerAuth(owner(newShop()))).exchange(), 404, "");
+        // a closed day takes no deposit from its drawer
+        ok(post("/api/v1/accounting/cash-book/2026-10-24/close", owner(shop), Map.of("counted", "0")), 201);
+        problem(post("/api/v1/accounting/bank-accounts/" + id + "/deposits", owner(shop), Map.of("amount", "10", "date", "2026-10-24")), 409, "day-closed");
+        assertThat(trialBalance(http, shop)).isEmpty();
+    }
+}
