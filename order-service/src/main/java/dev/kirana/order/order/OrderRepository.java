@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -173,7 +174,7 @@ public class OrderRepository {
                            AND (o.status = :pending
                                 OR (o.status = ANY(:standing) AND o.confirmed_at > :since))""")
                 .bind("credit", TenderType.CREDIT.name()).bind("shop", shopId).bind("pending", OrderStatus.PENDING.name())
-                .bind("standing", java.util.Arrays.stream(OrderStatus.values()).filter(OrderStatus::isRefundable)
+                .bind("standing", Arrays.stream(OrderStatus.values()).filter(OrderStatus::isRefundable)
                         .map(Enum::name).toArray(String[]::new));
         spec = spec.bind("phones", phones.toArray(String[]::new)).bind("gstins", gstins.toArray(String[]::new));
         spec = spec.bind("since", utc(booksAsOf == null ? Instant.EPOCH : booksAsOf));

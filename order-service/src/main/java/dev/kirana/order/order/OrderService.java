@@ -29,8 +29,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -183,7 +185,7 @@ public class OrderService {
     }
 
     private static List<String> present(String... values) {
-        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).distinct().toList();
+        return Arrays.stream(values).filter(Objects::nonNull).distinct().toList();
     }
 
     private static OrderView.Customer customer(PlaceOrderRequest.Customer c) {
