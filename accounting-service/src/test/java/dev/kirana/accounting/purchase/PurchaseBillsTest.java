@@ -289,4 +289,57 @@ class PurchaseBillsTest {
                         "lines", List.of(line("p-1", "1", "100", "18")))), 422);
         assertThat((String) p.get("type")).endsWith("/supply-type-mismatch");
     }
+
+    @Test
+    void racingRequestsRecordABillOnceAndNeverReturnMoreThanWasBilled() throws Exception {
+        String shop = karnatakaShop();
+        String supplier = supplier(shop, "Gupta Agencies", KARNATAKA_SUPPLIER);
+        // eight clerks enter the same bill at once under different keys: one 201, seven 409
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tries.add(pool.submit(() -> post("/api/v1/accounting/purchase-bills", owner(shop), UUID.randomUUID().toString(),
+                        Map.of("supplierId", supplier, "billNumber", "GA-77", "billDate", today.toString(),
+                                "lines", List.of(line("p-rice", "10", "50.00", "5")))).expectBody().returnResult().getStatus().value()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var t : tries) {
+                statuses.add(t.get());
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(x -> x == 201).hasSize(1);
+            // 10 x 50.00 = 500.00 + CGST 12.50 + SGST 12.50 = 525.00, once
+            assertThat(partyBalance(shop, supplier)).isEqualTo("525.00");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> bills = http.get().uri("/api/v1/accounting/purchase-bills").headers(h -> h.setBearerAuth(owner(shop)))
+                    .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            String billId = (String) bills.get(0).get("id");
+
+            // eight returns of 3 at once: 10 were billed, so three pass (9) and five are refused
+            List<java.util.concurrent.Future<Integer>> returns = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                returns.add(pool.submit(() -> post("/api/v1/accounting/purchase-bills/" + billId + "/returns", owner(shop),
+                        UUID.randomUUID().toString(), Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", "3")))).expectBody()
+                        .returnResult().getStatus().value()));
+            }
+            statuses.clear();
+            for (var t : returns) {
+                statuses.add(t.get());
+            }
+            assertThat(statuses).containsOnly(201, 422).filteredOn(x -> x == 201).hasSize(3);
+        } finally {
+            pool.shutdown();
+        }
+        // each return of 3: 150.00 + 3.75 + 3.75 = 157.50; three of them 472.50; 525.00 - 472.50 = 52.50 still owed
+        assertThat(partyBalance(shop, supplier)).isEqualTo("52.50");
+        // debit notes numbered without gaps: 0001, 0002, 0003
+        @SuppressWarnings("unchecked")
+        List<String> notes = db.sql("SELECT debit_note FROM purchase_returns WHERE shop_id = :s ORDER BY debit_note").bind("s", shop)
+                .map(r -> r.get("debit_note", String.class)).all().collectList().block();
+        assertThat(notes).hasSize(3).allMatch(n -> n.matches("DN/[0-9]{2}-[0-9]{2}/000[123]"));
+        assertThat(notes.stream().map(n -> n.substring(n.length() - 4)).toList()).containsExactly("0001", "0002", "0003");
+        Map<String, BigDecimal[]> tb = trialBalance(http, shop);
+        // Inventory 500.00 - 3 x 150.00 = 50.00
+        assertThat(net(tb, "1200")).isEqualByComparingTo("50.00");
+    }
 }
