@@ -60,6 +60,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *   Owner's capital, by hand: Dr cash 1000  5,000.00, Dr bank 1050 20,000.00 / Cr capital 3000 25,000.00
  *   Asha Patil (customer, 9876500001) owed 500.00 when the books started: Dr 1100 500.00 / Cr 3100 500.00
  *   Ravi Kumar (customer, 9876500002) owes nothing.
+ *   The bank balance sits on 1050 Bank accounts. In October the owner opens the current account in the books (1051, under
+ *   1050), which the deposit and the UPI settlement go to; expenses paid by bank and the supplier paid by NEFT still post
+ *   to 1050 (a khata payment by BANK cannot name a bank account), so the bank is 1050 + 1051 on the balance sheet.
  *
  * Prices (tax-exclusive, GST 5 % = CGST 2.5 % + SGST 2.5 %, sales within Karnataka):
  *   atta 5 kg 252.00 (tax per unit 6.30 + 6.30), sunflower oil 1 L 148.00 (3.70 + 3.70), sugar 1 kg 45.00 (1.125 + 1.125:
@@ -144,6 +147,8 @@ class OneMonthOfAShopTest {
         String ravi = party(Map.of("kind", "CUSTOMER", "name", "Ravi Kumar", "phone", "9876500002", "creditLimit", "3000"));
         String sharma = party(Map.of("kind", "SUPPLIER", "name", "Sharma Traders", "gstin", "29AAGCB7383J1Z4"));
         String pune = party(Map.of("kind", "SUPPLIER", "name", "Pune Oil Mills", "gstin", "27AAPFU0939F1ZV"));
+        // the current account the till's cash and the UPI provider's settlements go into: its own account 1051 under 1050
+        String current = bankAccount();
 
         // ---- 01-10 opening stock (11,500.00, above)
         received("2026-10-01", "p-atta", "20", "200.0000", "20", null);
@@ -324,10 +329,9 @@ class OneMonthOfAShopTest {
 
         // ---- 25-10 the UPI provider settles everything collected up to 24-10: S2 1151.00 + S4 1083.00 + S8 600.00 + S11 1180.00
         //      + Asha's 1000.00 + S15 805.00 + S17 1000.00 = 6,819.00, less its fee 13.64 (0.2 %): 6,805.36 reaches the bank.
-        //      Dr 1050 6805.36, Dr 5360 13.64 / Cr 1020 6819.00. (S19's 735.00 of 27-10 is still to come at the month's end.)
-        //      The bank package (deposits, settlements) is not in the books' API yet: entered by hand through the journal.
-        entry("2026-10-25", "UPI settlement to 24-10 less the provider's fee", List.of(dr("1050", "6805.36"), dr("5360", "13.64"),
-                cr("1020", "6819.00")));
+        //      Dr 1051 6805.36, Dr 5360 13.64 / Cr 1020 6819.00. (S19's 735.00 of 27-10 is still to come at the month's end.)
+        ok(post("/api/v1/accounting/settlements", key(), Map.of("provider", "PhonePe", "clearingAccount", "1020", "bankAccountId", current,
+                "gross", "6819.00", "fee", "13.64", "date", "2026-10-25", "reference", "PP-SETL-20261025")), 201);
         // ---- 25-10 packaging (carry bags) in cash: Dr 5340 280.00 / Cr 1000
         expense(Map.of("date", "2026-10-25", "category", "PACKAGING", "amount", "280.00", "mode", "CASH"));
 
@@ -354,8 +358,9 @@ class OneMonthOfAShopTest {
                 List.of(cost("p-atta", "2", "209.5000"), cost("p-oil", "2", "124.0000"), cost("p-sugar", "3", "39.0000"),
                         cost("p-tea", "2", "107.5000")));
 
-        // ---- 30-10 12,000.00 of the till paid into the bank: Dr 1050 / Cr 1000 (by hand through the journal, as the settlement)
-        entry("2026-10-30", "Cash paid into the bank", List.of(dr("1050", "12000.00"), cr("1000", "12000.00")));
+        // ---- 30-10 12,000.00 of the till paid into the current account: Dr 1051 / Cr 1000
+        ok(post("/api/v1/accounting/bank-accounts/" + current + "/deposits", key(), Map.of("amount", "12000.00", "date", "2026-10-30",
+                "reference", "DEP-SLIP-1030")), 201);
 
         // ---- 31-10 day close. Cash in hand by the book: 5,000.00 brought forward
         //      + cash tenders S1 1063.00 + S4 1000.00 + S7 1449.00 + S9 468.00 + S10 1568.00 + S14 1793.00 + S17 790.00 + S20 1251.00 = 9,382.00
@@ -368,6 +373,10 @@ class OneMonthOfAShopTest {
         assertMoney(close, "variance", "-14.50");
 
         caughtUp();
+        Map<String, Object> day = get("/api/v1/accounting/cash-book?date=2026-10-31");
+        assertMoney(day, "opening", "1941.00");
+        assertMoney(day, "closing", "1926.50");
+        assertMoney(get("/api/v1/accounting/bank-accounts/" + current), "balance", "18805.36");
         Map<String, Object> trialBalance = assertTheMonth(asha, ravi, sharma, pune);
 
         // ---- every event of the month delivered a second time (same ids), every request sent again (same keys)
@@ -433,8 +442,11 @@ class OneMonthOfAShopTest {
         // UPI: S2 1151.00 + S4 1083.00 + S8 600.00 + S11 1180.00 + Asha 1000.00 + S15 805.00 + S17 1000.00 + S19 735.00 = 7,554.00;
         //      settled 6,819.00; S19's 735.00 left
         assertRow(tb, "1020", "0.00", "7554.00", "6819.00", "735.00");
-        // bank: 20,000.00 + settlement 6,805.36 + deposit 12,000.00; out rent 1,500.00 + electricity 590.00 + Pune 5,292.00 = 7,382.00
-        assertRow(tb, "1050", "20000.00", "18805.36", "7382.00", "31423.36");
+        // bank (1050, where the opening balance, the expenses paid by bank and the khata's bank payments post):
+        //   20,000.00 brought forward; out rent 1,500.00 + electricity 590.00 + Pune 5,292.00 = 7,382.00
+        assertRow(tb, "1050", "20000.00", "0.00", "7382.00", "12618.00");
+        // the current account 1051: settlement 6,805.36 + deposit 12,000.00. Bank in all 12,618.00 + 18,805.36 = 31,423.36
+        assertRow(tb, "1051", "0.00", "18805.36", "0.00", "18805.36");
         // khata: Asha's 500.00 brought forward; credit sales S3 710.00 + S6 675.00 + S8 509.00 + S12 1029.00 + S16 1105.00 = 4,028.00;
         //        R2 47.00 + collections 1,000.00 + 500.00 = 1,547.00; closing 2,981.00 = Asha 1,824.00 + Ravi 1,157.00
         assertRow(tb, "1100", "500.00", "4028.00", "1547.00", "2981.00");
@@ -472,7 +484,7 @@ class OneMonthOfAShopTest {
         assertRow(tb, "5340", "0.00", "280.00", "0.00", "280.00");
         assertRow(tb, "5360", "0.00", "13.64", "0.00", "13.64");
         assertRow(tb, "5400", "0.00", "14.50", "0.00", "14.50");
-        assertThat(tb.keySet()).containsExactlyInAnyOrder("1000", "1010", "1020", "1050", "1100", "1200", "1300", "1310", "1320", "2000",
+        assertThat(tb.keySet()).containsExactlyInAnyOrder("1000", "1010", "1020", "1050", "1051", "1100", "1200", "1300", "1310", "1320", "2000",
                 "2100", "2110", "3000", "3100", "4000", "4010", "4900", "5000", "5100", "5300", "5310", "5330", "5340", "5360", "5400");
         Map<String, Object> totals = get("/api/v1/accounting/statements/trial-balance?from=" + FROM + "&to=" + TO);
         // the month's debits = credits = 101,670.76 (the sum of the debit column above)
@@ -498,7 +510,7 @@ class OneMonthOfAShopTest {
         assertThat(lines(pl, "costOfGoodsSold")).containsExactlyInAnyOrderEntriesOf(Map.of("5000", "17123.00", "5100", "39.00"));
 
         // ---- balance sheet at 31-10
-        // assets: cash 1,926.50 + card 2,153.00 + UPI 735.00 + bank 31,423.36 + khata 2,981.00 + inventory 13,133.00
+        // assets: cash 1,926.50 + card 2,153.00 + UPI 735.00 + bank 12,618.00 + 18,805.36 + khata 2,981.00 + inventory 13,133.00
         //         + input CGST 388.88 + SGST 388.88 + IGST 252.00 = 53,381.62
         // liabilities: Sharma 14,442.76 + output CGST 518.10 + SGST 518.10 = 15,478.96
         // equity: capital 25,000.00 + opening balances 12,000.00 + profit of the year to date (October's) 902.66 = 37,902.66
@@ -512,7 +524,7 @@ class OneMonthOfAShopTest {
         assertThat(bs.get("balanced")).isEqualTo(true);
         assertThat(bs.get("check")).isEqualTo("assets 53381.62 = liabilities 15478.96 + equity 37902.66");
         assertThat(sectionAccounts(bs, "assets")).containsExactlyInAnyOrderEntriesOf(Map.of("1000", "1926.50", "1010", "2153.00",
-                "1020", "735.00", "1050", "31423.36", "1100", "2981.00", "1200", "13133.00", "1300", "388.88", "1310", "388.88",
+                "1020", "735.00", "1050", "12618.00", "1051", "18805.36", "1100", "2981.00", "1200", "13133.00", "1300", "388.88", "1310", "388.88",
                 "1320", "252.00"));
         assertThat(sectionAccounts(bs, "liabilities")).containsExactlyInAnyOrderEntriesOf(Map.of("2000", "14442.76", "2100", "518.10",
                 "2110", "518.10"));
@@ -682,6 +694,17 @@ class OneMonthOfAShopTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) p.get("id");
+    }
+
+    /** Opens the shop's current account; returns its id, having checked it is account 1051 of the chart. */
+    String bankAccount() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = http.post().uri("/api/v1/accounting/bank-accounts").headers(h -> h.setBearerAuth(owner(shop)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Current account", "bankName", "Canara Bank", "last4", "4411", "ifsc", "CNRB0001234"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(a.get("accountCode")).isEqualTo("1051");
+        return (String) a.get("id");
     }
 
     void entry(String date, String narration, List<Map<String, String>> lines) {
