@@ -28,6 +28,11 @@ public class KiranaTestInitializer implements ApplicationContextInitializer<Conf
             props.put("spring.flyway.password", db.password());
         }
         props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        // a loaded build machine can take longer than WebTestClient's 5 s for a first request (OpenAPI generation,
+        // JIT warm-up); a request that never answers still fails, and the server answers 503 at its own 30 s limit first
+        if (env.getProperty("spring.test.webtestclient.timeout") == null) {
+            props.put("spring.test.webtestclient.timeout", "40s");
+        }
         props.putAll(infra.jwt().properties());
         env.getPropertySources().addFirst(new MapPropertySource("kiranaTestInfrastructure", props));
     }
