@@ -131,7 +131,8 @@ class PurchaseBillsTest {
             assertThat(l.batchNo()).isEqualTo("AT2604");
         });
         // a later event of the shop on the same topic orders after the receipt: wait for it to be in the books
-        received(shop, "p-marker", "1", "1.00", "1");
+        publish(Topics.INVENTORY, "p-atta", shop, EventTypes.STOCK_RECEIVED,      // same key: same partition, after the receipt
+                new InventoryEvents.StockReceived("p-marker", "loc-1", d("1"), d("1.00"), d("1")));
         await().atMost(Duration.ofSeconds(30)).until(() -> net(trialBalance(http, shop), "3100").compareTo(d("-1.00")) == 0);
 
         Map<String, BigDecimal[]> tb = trialBalance(http, shop);
@@ -172,11 +173,16 @@ class PurchaseBillsTest {
         CloudEvent out = publish(Topics.INVENTORY, "p-atta", shop, EventTypes.STOCK_ADJUSTED, new InventoryEvents.StockAdjusted("p-atta", "loc-1",
                 "SUPPLIER_RETURN", d("-2"), d("42.0000"), d("-84.00"), d("8"), "Debit note", "purchase-return:" + ret.get("id") + ":1"));
         send(Topics.INVENTORY, "p-atta", out);
-        received(shop, "p-marker2", "1", "2.00", "1");
-        await().atMost(Duration.ofSeconds(30)).until(() -> net(trialBalance(http, shop), "3100").compareTo(d("-3.00")) == 0
-                && net(trialBalance(http, shop), "5000").compareTo(d("4.00")) == 0);
+        // behind them on the same key, a return line accounting does not know (it posts nothing): once it is in the inbox,
+        // the two before it have been handled
+        CloudEvent marker = publish(Topics.INVENTORY, "p-atta", shop, EventTypes.STOCK_ADJUSTED, new InventoryEvents.StockAdjusted("p-atta",
+                "loc-1", "SUPPLIER_RETURN", d("-1"), d("40.0000"), d("-40.00"), d("7"), "Debit note", "purchase-return:" + UUID.randomUUID() + ":1"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.sql("SELECT count(*) AS n FROM kirana_inbox WHERE consumer = :c AND event_id = :id")
+                .bind("c", PurchaseReturnCosting.CONSUMER).bind("id", marker.getId()).map(r -> r.get("n", Long.class)).one().block() == 1
+                && db.sql("SELECT count(*) AS n FROM kirana_inbox WHERE consumer = 'accounting-service.stock-value' AND event_id = :id")
+                .bind("id", marker.getId()).map(r -> r.get("n", Long.class)).one().block() == 1);
         tb = trialBalance(http, shop);
-        assertThat(net(tb, "1200")).isEqualByComparingTo("319.00");   // 317.00 + the 2.00 marker
+        assertThat(net(tb, "1200")).isEqualByComparingTo("317.00");
         assertThat(net(tb, "5000")).isEqualByComparingTo("4.00");
         assertThat(net(tb, "2900")).isEqualByComparingTo("0");         // nothing in suspense: the stock posting knows SUPPLIER_RETURN
 
