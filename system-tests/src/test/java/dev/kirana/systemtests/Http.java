@@ -33,6 +33,15 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
+    /** The response as bytes, for downloads (a statement PDF) that are not JSON. */
+    record Download(int status, String contentType, byte[] body) {
+    }
+
+    Download download(String path, String token) {
+        HttpResponse<byte[]> r = exchange(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
+        return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+    }
+
     Response post(String path, String token, Object body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -57,13 +66,17 @@ final class Http {
     }
 
     private Response send(HttpRequest.Builder b, String token) {
+        HttpResponse<byte[]> r = exchange(b, token);
+        JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());
+        return new Response(r.statusCode(), body, r.headers().map());
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder b, String token) {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<byte[]> r = client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            JsonNode body = r.body().length == 0 ? null : JSON.readTree(r.body());
-            return new Response(r.statusCode(), body, r.headers().map());
+            return client.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

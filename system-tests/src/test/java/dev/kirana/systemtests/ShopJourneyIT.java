@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,28 +35,13 @@ class ShopJourneyIT {
     void ownerOpensAShopAndTheCashierSellsWithCashUpiAndCredit() throws Exception {
         KiranaStack stack = SuiteUnderTest.get();
         Http http = new Http(stack.gatewayUrl());
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        String phone = "9" + (100000000L + ThreadLocalRandom.current().nextLong(899999999L));
-
-        // the owner registers and opens a shop
-        Http.Response registered = http.post("/api/v1/auth/register", null, Map.of("name", "Ravi " + tag,
-                "email", "ravi-" + tag + "@example.com", "phone", phone, "password", "sharma-store-2026"));
-        assertThat(registered.status()).as("register: %s", registered.body()).isEqualTo(201);
-        String token = Journeys.login(http, "ravi-" + tag + "@example.com", "sharma-store-2026");
-        Http.Response shop = http.post("/api/v1/shops", token, Map.of("name", "Sharma Store " + tag, "stateCode", "29",
-                "address", "14 Station Road, Mysuru"));
-        assertThat(shop.status()).as("create shop: %s", shop.body()).isEqualTo(201);
-        String shopId = shop.body().get("id").asString();
-        Http.Response switched = http.post("/api/v1/auth/switch-shop", token, Map.of("shopId", shopId));
-        assertThat(switched.status()).as("switch shop: %s", switched.body()).isEqualTo(200);
-        String owner = switched.body().get("accessToken").asString();
-
-        // ... adds a cashier, who logs in with a token for this shop
-        Http.Response member = http.post("/api/v1/shops/" + shopId + "/members", owner, Map.of("email", "asha-" + tag + "@example.com",
-                "name", "Asha", "role", "CASHIER", "initialPassword", "counter-one-2026"));
-        assertThat(member.status()).as("add cashier: %s", member.body()).isIn(200, 201);
-        String cashier = Journeys.login(http, "asha-" + tag + "@example.com", "counter-one-2026");
-        assertThat(http.get("/api/v1/auth/me", cashier).body().toString()).contains(shopId);
+        // the owner registers, opens a shop and adds a cashier, who logs in with a token for this shop
+        Journeys.NewShop opened = Journeys.openShop(http, "Ravi", "Sharma Store");
+        String shopId = opened.id();
+        String owner = opened.owner();
+        String cashier = opened.cashier();
+        String tag = opened.tag();
+        String phone = opened.ownerPhone();
 
         // ... loads the price list from a spreadsheet
         Http.Response imported = http.postBytes("/api/v1/products/imports?fileName=prices.xlsx", owner, XLSX, priceList());
@@ -76,12 +60,12 @@ class ShopJourneyIT {
         }
 
         // the cashier sells: cash with change, UPI, and on credit to a customer's khata
-        JsonNode cash = sell(http, cashier, Map.of("lines", List.of(line(rice, "1")),
+        JsonNode cash = Journeys.sellConfirmed(http, cashier, Map.of("lines", List.of(line(rice, "1")),
                 "tenders", List.of(Map.of("type", "CASH", "amount", "500"))));
         assertThat(new BigDecimal(cash.get("change").asString())).isEqualByComparingTo("200");
-        JsonNode upi = sell(http, cashier, Map.of("lines", List.of(line(oil, "2")),
+        JsonNode upi = Journeys.sellConfirmed(http, cashier, Map.of("lines", List.of(line(oil, "2")),
                 "tenders", List.of(Map.of("type", "UPI", "amount", "300.00", "reference", "UTR" + tag))));
-        JsonNode credit = sell(http, cashier, Map.of("lines", List.of(line(rice, "1")),
+        JsonNode credit = Journeys.sellConfirmed(http, cashier, Map.of("lines", List.of(line(rice, "1")),
                 "customer", Map.of("name", "Meena", "phone", "98450" + phone.substring(5)),
                 "tenders", List.of(Map.of("type", "CREDIT", "amount", "300.00"))));
         List<String> invoices = List.of(cash.get("invoiceNumber").asString(), upi.get("invoiceNumber").asString(),
@@ -120,19 +104,6 @@ class ShopJourneyIT {
 
     private static Map<String, Object> line(String productId, String qty) {
         return Map.of("productId", productId, "quantity", qty);
-    }
-
-    private static JsonNode sell(Http http, String token, Map<String, Object> body) {
-        Http.Response[] r = new Http.Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            r[0] = http.postIdempotent("/api/v1/orders", token, body, "Prefer", "wait=15");
-            // 400 naming the product until order-service's replica has it; 429/5xx are for a till to retry
-            boolean replicaBehind = r[0].status() == 400 && r[0].body().toString().contains("productId");
-            return !replicaBehind && r[0].status() != 429 && r[0].status() < 500;
-        });
-        assertThat(r[0].status()).as("sale: %s", r[0].body()).isEqualTo(201);
-        assertThat(r[0].body().get("status").asString()).isEqualTo("CONFIRMED");
-        return r[0].body();
     }
 
     private static List<Long> serials(List<String> invoices) {
