@@ -157,4 +157,47 @@ class CashBookTest {
         assertThat(nil).containsEntry("variance", "0.00").containsEntry("entryId", null);
         assertThat(trialBalance(http, shop)).isEmpty();
     }
+
+    @Test
+    void aCloseRacingCashExpensesCountsEveryOneThatWasTakenAndRefusesTheRest() throws Exception {
+        String shop = newShop();
+        LocalDate day = LocalDate.of(2026, 10, 16);
+        // 10,000.00 in the drawer the day before
+        ok(post("/api/v1/accounting/journal-entries", owner(shop), Map.of("date", day.minusDays(1).toString(), "narration", "Float",
+                "lines", List.of(Map.of("account", "1000", "debit", "10000.00"), Map.of("account", "3000", "credit", "10000.00")))), 201);
+        // twenty cash expenses of 10.00 on the day, sent while the day is being closed with 9,900.00 counted
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> expenses = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                expenses.add(pool.submit(() -> {
+                    start.await();
+                    return post("/api/v1/accounting/expenses", owner(shop), Map.of("date", day.toString(), "category", "MISC",
+                            "amount", "10.00", "mode", "CASH")).expectBody().returnResult().getStatus().value();
+                }));
+            }
+            var close = pool.submit(() -> {
+                start.await();
+                Thread.sleep(20);
+                return ok(post("/api/v1/accounting/cash-book/" + day + "/close", owner(shop), Map.of("counted", "9900.00")), 201);
+            });
+            start.countDown();
+            int taken = 0;
+            for (var f : expenses) {
+                int status = f.get();
+                assertThat(status).isIn(201, 409);
+                taken += status == 201 ? 1 : 0;
+            }
+            Map<String, Object> closed = close.get();
+            // every expense taken is in the book the count was compared with: 10,000.00 − 10.00 × taken; the rest were refused
+            var expected = d("10000.00").subtract(d("10.00").multiply(java.math.BigDecimal.valueOf(taken)));
+            assertThat(d((String) closed.get("expected"))).isEqualByComparingTo(expected);
+            assertThat(d((String) closed.get("variance"))).isEqualByComparingTo(d("9900.00").subtract(expected));
+            // and the books say what was counted
+            assertThat(net(trialBalance(http, shop), "1000")).isEqualByComparingTo("9900.00");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
