@@ -51,6 +51,7 @@ class PurchaseStockTest {
 
     static CloudEvent send(InventoryApi api, String type, String key, Object data) {
         CloudEvent e = KiranaEvents.event(type, "accounting-service", key, api.shop, data);
+        new dev.kirana.events.EventSchemaValidator().assertValid(e);   // what accounting-service publishes, by its contract
         send(key, e);
         return e;
     }

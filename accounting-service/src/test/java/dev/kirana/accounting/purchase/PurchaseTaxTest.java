@@ -144,4 +144,17 @@ class PurchaseTaxTest {
                         "lines[0].gstRate", "paidNow.amount", "paidNow.mode");
         assertThat(PurchaseRules.billKey(" st/2026  41 ")).isEqualTo("ST/2026 41");
     }
+
+    @Test
+    void badReturnsNameEveryWrongField() {
+        var today = LocalDate.of(2026, 4, 20);
+        assertThat(PurchaseRules.check(new PurchaseReturnRequest(today.plusDays(1), null, List.of(
+                        new PurchaseReturnRequest.Line(1, d("2")), new PurchaseReturnRequest.Line(1, d("0")),
+                        new PurchaseReturnRequest.Line(null, d("1")), new PurchaseReturnRequest.Line(2, d("0.0005")))), today))
+                .extracting(dev.kirana.web.problem.Problems.FieldError::field)
+                .containsExactly("date", "lines[1].lineNo", "lines[1].quantity", "lines[2].lineNo", "lines[3].quantity");
+        assertThat(PurchaseRules.check(new PurchaseReturnRequest(null, null, List.of()), today))
+                .extracting(dev.kirana.web.problem.Problems.FieldError::field).containsExactly("lines");
+        assertThat(PurchaseRules.check(new PurchaseReturnRequest(today, "torn", List.of(new PurchaseReturnRequest.Line(1, d("2")))), today)).isEmpty();
+    }
 }
