@@ -1,6 +1,7 @@
 package dev.kirana.accounting.khata;
 
 import dev.kirana.accounting.journal.Journal;
+import dev.kirana.accounting.ledger.DayLocks;
 import dev.kirana.accounting.party.Parties;
 import dev.kirana.accounting.party.Party;
 import dev.kirana.accounting.party.PartyNews;
@@ -26,13 +27,15 @@ public class PaymentService {
     private final Journal journal;
     private final PartyNews news;
     private final TransactionalOperator tx;
+    private final DayLocks dayLocks;
 
-    public PaymentService(Payments payments, Parties parties, Journal journal, PartyNews news, TransactionalOperator tx) {
+    public PaymentService(Payments payments, Parties parties, Journal journal, PartyNews news, TransactionalOperator tx, DayLocks dayLocks) {
         this.payments = payments;
         this.parties = parties;
         this.journal = journal;
         this.news = news;
         this.tx = tx;
+        this.dayLocks = dayLocks;
     }
 
     public Mono<Payment> get(String shopId, UUID id) {
@@ -67,7 +70,9 @@ public class PaymentService {
                     }
                     Payment p = new Payment(UUID.randomUUID(), partyId, direction, amount, r.mode(), blankToNull(r.reference()),
                             date, blankToNull(r.note()), null, null, by, null, null);
-                    return payments.insert(shopId, p)
+                    // cash taken or paid at the counter is refused on a day whose drawer was counted and closed
+                    return dayLocks.requireDayOpen(shopId, date, List.of(p.mode().account().code()))
+                            .then(payments.insert(shopId, p))
                             .then(journal.post(shopId, PaymentEntries.entry(p.id(), direction, p.mode(), amount, date, party.name(),
                                     party.label(), p.reference()), partyId))
                             .then(announce(shopId, p, amount))

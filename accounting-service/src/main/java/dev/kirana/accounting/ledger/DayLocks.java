@@ -30,11 +30,18 @@ public class DayLocks {
 
     /** 409 unless {@code date} is in an open month and, when {@code accounts} include cash in hand, on a day not closed. */
     public Mono<Void> requireOpen(String shopId, LocalDate date, Collection<String> accounts) {
-        Mono<Void> month = periods.requireOpen(shopId, date);
+        return periods.requireOpen(shopId, date).then(requireDayOpen(shopId, date, accounts));
+    }
+
+    /**
+     * 409 when {@code accounts} include cash in hand and {@code date}'s cash was closed; the month is not checked (for
+     * postings that a locked month moves to the next open date instead, such as a collection at the counter).
+     */
+    public Mono<Void> requireDayOpen(String shopId, LocalDate date, Collection<String> accounts) {
         if (!accounts.contains(CASH_IN_HAND)) {
-            return month;
+            return Mono.empty();
         }
-        return month.then(db.sql("SELECT closed_at FROM cash_day_closes WHERE shop_id = :shop AND day = :day")
+        return periods.lockedForPosting(shopId).then(db.sql("SELECT closed_at FROM cash_day_closes WHERE shop_id = :shop AND day = :day")
                         .bind("shop", shopId).bind("day", date).map(r -> r.get("closed_at")).all().collectList())
                 .flatMap(rows -> rows.isEmpty() ? Mono.empty() : Mono.error(Problems.of(HttpStatus.CONFLICT, "day-closed", "Day closed",
                         "The cash of " + date + " was counted and the day closed; enter it on an open day")));

@@ -118,6 +118,11 @@ class CashBookTest {
                     "mode", "CASH")), 409, "day-closed");
             problem(post("/api/v1/accounting/journal-entries", owner(shop), Map.of("date", DAY.toString(), "narration", "late float",
                     "lines", List.of(Map.of("account", "1000", "debit", "5.00"), Map.of("account", "3000", "credit", "5.00")))), 409, "day-closed");
+            // and so is cash collected from a customer at the counter on it
+            String asha = (String) ok(post("/api/v1/accounting/parties", owner(shop), Map.of("kind", "CUSTOMER", "name", "Asha",
+                    "phone", "9876500077")), 201).get("id");
+            problem(post("/api/v1/accounting/parties/" + asha + "/collections", owner(shop), Map.of("amount", "20.00", "mode", "CASH",
+                    "date", DAY.toString())), 409, "day-closed");
             // a bank expense does not touch the drawer, so it is taken
             ok(post("/api/v1/accounting/expenses", owner(shop), Map.of("date", DAY.toString(), "category", "RENT", "amount", "100",
                     "mode", "BANK")), 201);
