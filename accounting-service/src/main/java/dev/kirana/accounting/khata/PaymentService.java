@@ -111,7 +111,8 @@ public class PaymentService {
                         var entry = PaymentEntries.reversal(PaymentEntries.entry(original.id(), original.direction(), original.mode(),
                                 original.amount(), original.date(), party.name(), party.label(), original.reference()),
                                 original.id(), date, reason);
-                        return payments.insert(shopId, counter)
+                        return dayLocks.requireDayOpen(shopId, date, List.of(original.mode().account().code()))
+                                .then(payments.insert(shopId, counter))
                                 .then(journal.post(shopId, entry, party.id()))
                                 .then(announce(shopId, counter, original.amount().negate()))
                                 .then(finish(shopId, counter.id(), party.id()));

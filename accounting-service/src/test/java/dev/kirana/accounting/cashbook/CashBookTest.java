@@ -205,4 +205,23 @@ class CashBookTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aCashCollectionOfAClosedDayIsReversedOnAnOpenDay() {
+        String shop = newShop();
+        String ravi = (String) ok(post("/api/v1/accounting/parties", owner(shop), Map.of("kind", "CUSTOMER", "name", "Ravi",
+                "phone", "9876500078")), 201).get("id");
+        // 20.00 collected in cash on the day; the drawer holds exactly that at the close: variance 0.00
+        String payment = (String) ok(post("/api/v1/accounting/parties/" + ravi + "/collections", owner(shop), Map.of("amount", "20.00",
+                "mode", "CASH", "date", DAY.toString())), 201).get("id");
+        assertThat(ok(post("/api/v1/accounting/cash-book/" + DAY + "/close", owner(shop), Map.of("counted", "20.00")), 201))
+                .containsEntry("variance", "0.00");
+        problem(post("/api/v1/accounting/payments/" + payment + "/reversal", owner(shop), Map.of("reason", "wrong customer",
+                "date", DAY.toString())), 409, "day-closed");
+        ok(post("/api/v1/accounting/payments/" + payment + "/reversal", owner(shop), Map.of("reason", "wrong customer",
+                "date", DAY.plusDays(1).toString())), 201);
+        // the closed day keeps its 20.00; the next day opens with it and pays it back: 20.00 − 20.00 = 0.00
+        assertThat(cashBook(shop, DAY)).containsEntry("closing", "20.00");
+        assertThat(cashBook(shop, DAY.plusDays(1))).containsEntry("opening", "20.00").containsEntry("closing", "0.00");
+    }
 }
