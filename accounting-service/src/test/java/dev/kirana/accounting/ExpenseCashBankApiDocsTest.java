@@ -29,6 +29,7 @@ class ExpenseCashBankApiDocsTest {
                 .jsonPath(p + "bank-accounts'].get.summary").exists()
                 .jsonPath(p + "bank-accounts'].post.summary").exists()
                 .jsonPath(p + "bank-accounts/{id}'].get.summary").exists()
+                .jsonPath(p + "bank-accounts/{id}/movements'].get.summary").exists()
                 .jsonPath(p + "bank-accounts/{id}/deposits'].post.summary").exists()
                 .jsonPath(p + "bank-accounts/{id}/withdrawals'].post.summary").exists()
                 .jsonPath(p + "bank-accounts/{id}/transfers'].post.summary").exists()

@@ -75,6 +75,15 @@ public class BankController {
         return accounts.get(BookAccess.read(me), id);
     }
 
+    @GetMapping("/bank-accounts/{id}/movements")
+    @Operation(summary = "Deposits, withdrawals, transfers and settlements of a bank account between two dates (owner, manager, auditor)")
+    @ApiResponse(responseCode = "404", description = "No such bank account in this shop")
+    public Mono<List<BankMovement>> movements(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id,
+                                              @Parameter(example = "2026-11-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                              @Parameter(example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return movements.list(BookAccess.read(me), id, from, to);
+    }
+
     @PostMapping("/bank-accounts/{id}/deposits")
     @Operation(summary = "Cash from the drawer paid into the bank (owner or manager)",
             description = MOVEMENT + "Posts Dr the bank account / Cr cash in hand 1000. On a closed day: 409.")

@@ -155,6 +155,27 @@ public class BankMovements {
         return tx.transactional(work);
     }
 
+    /** What went into or out of the bank account between two dates, oldest first. */
+    public Mono<List<BankMovement>> list(String shopId, UUID accountId, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return Mono.error(Problems.invalid("to", "must not be before from"));
+        }
+        return accounts.get(shopId, accountId).flatMap(bank -> db.sql("""
+                        SELECT id, kind, movement_date, from_account, to_account, amount, fee, provider, reference, entry_id, recorded_by
+                        FROM bank_movements WHERE shop_id = :shop AND (from_account = :code OR to_account = :code)
+                          AND movement_date BETWEEN :from AND :to ORDER BY movement_date, recorded_at, id""")
+                .bind("shop", shopId).bind("code", bank.accountCode()).bind("from", from).bind("to", to)
+                .map(r -> {
+                    BigDecimal amount = r.get("amount", BigDecimal.class);
+                    BigDecimal fee = r.get("fee", BigDecimal.class);
+                    return new BankMovement(r.get("id", UUID.class), r.get("kind", String.class), r.get("movement_date", LocalDate.class),
+                            r.get("from_account", String.class), r.get("to_account", String.class), amount, fee, amount.subtract(fee),
+                            r.get("provider", String.class), r.get("reference", String.class), r.get("entry_id", UUID.class),
+                            r.get("recorded_by", String.class));
+                })
+                .all().collectList());
+    }
+
     private Mono<BankMovement> insert(String shopId, BankMovement m) {
         var spec = db.sql("""
                         INSERT INTO bank_movements (id, shop_id, kind, movement_date, from_account, to_account, amount, fee, provider, reference,

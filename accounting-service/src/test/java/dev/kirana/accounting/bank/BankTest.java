@@ -98,6 +98,11 @@ class BankTest {
             assertThat(net(tb, "1020")).isEqualByComparingTo("-10000.00");
             assertThat(ok(http.get().uri(base).headers(x -> x.setBearerAuth(owner(shop))).exchange(), 200)).containsEntry("balance", "13482.00");
 
+            List<?> moved = http.get().uri(base + "/movements?from=2026-10-01&to=2026-10-31").headers(x -> x.setBearerAuth(owner(shop))).exchange()
+                    .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+            assertThat(moved).extracting(m -> ((Map<?, ?>) m).get("kind") + " " + ((Map<?, ?>) m).get("net"))
+                    .containsExactly("DEPOSIT 5000.00", "SETTLEMENT 9982.00", "WITHDRAWAL 1000.00", "TRANSFER 500.00");
+
             // the bank's statement: deposit credited two days later, the settlement, the withdrawal, and SMS charges the books lack;
             // the transfer of the 23rd is not on it yet; one row has an impossible date
             String csv = """
