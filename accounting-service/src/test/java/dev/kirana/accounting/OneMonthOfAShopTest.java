@@ -507,6 +507,9 @@ class OneMonthOfAShopTest {
         assertMoney(pl, "netProfit", "902.66");
         assertThat(lines(pl, "expenses")).containsExactlyInAnyOrderEntriesOf(Map.of("5300", "1500.00", "5310", "500.00", "5330", "350.00",
                 "5340", "280.00", "5360", "13.64", "5400", "14.50"));
+        assertThat(lines(pl, "sales")).containsExactlyInAnyOrderEntriesOf(Map.of("4000", "21064.00"));
+        assertThat(lines(pl, "returns")).containsExactlyInAnyOrderEntriesOf(Map.of("4010", "341.00"));
+        assertThat(lines(pl, "otherIncome")).containsExactlyInAnyOrderEntriesOf(Map.of("4900", "-0.20"));
         assertThat(lines(pl, "costOfGoodsSold")).containsExactlyInAnyOrderEntriesOf(Map.of("5000", "17123.00", "5100", "39.00"));
 
         // ---- balance sheet at 31-10
