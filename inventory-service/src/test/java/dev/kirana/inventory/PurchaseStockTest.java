@@ -89,7 +89,7 @@ class PurchaseStockTest {
                         line(1, atta, "10", "40.0000", "400.00", "10.00", "10.00", "0.00", "AT2604", expiry, null),
                         line(2, oil, "2", "500.0000", "1000.00", "25.00", "25.00", "0.00", null, null, UUID.randomUUID().toString()),
                         line(3, phone, "1", "8000.0000", "8000.00", "200.00", "200.00", "0.00", null, null, null)),
-                d("9400.00"), d("235.00"), d("235.00"), d("0.00"), d("9870.00"), null, "u-owner");
+                d("9400.00"), d("235.00"), d("235.00"), d("0.00"), d("0.00"), d("9870.00"), null, "u-owner");
         CloudEvent billed = send(api, EventTypes.PURCHASE_BILLED, billId, bill);
         await().atMost(Duration.ofSeconds(30)).until(() -> onHand(api, oil).compareTo(d("2")) == 0);
         assertThat(onHand(api, atta)).isEqualByComparingTo("10");
@@ -116,7 +116,7 @@ class PurchaseStockTest {
         send(api, EventTypes.PURCHASE_BILLED, billId, new AccountingEvents.PurchaseBilled(UUID.randomUUID().toString(), bill.supplierId(),
                 "Sharma Traders", null, "ST-2", LocalDate.now(), "INTRA_STATE",
                 List.of(line(1, marker, "1", "1.0000", "1.00", "0.03", "0.03", "0.00", null, null, null)),
-                d("1.00"), d("0.03"), d("0.03"), d("0.00"), d("1.06"), null, "u-owner"));
+                d("1.00"), d("0.03"), d("0.03"), d("0.00"), d("-0.06"), d("1.00"), null, "u-owner"));
         await().atMost(Duration.ofSeconds(30)).until(() -> onHand(api, marker).compareTo(d("1")) == 0);
         assertThat(onHand(api, atta)).isEqualByComparingTo("10");
         assertThat(totalValue(api)).isEqualTo("1401.00");

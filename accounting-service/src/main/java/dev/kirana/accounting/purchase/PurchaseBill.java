@@ -14,12 +14,12 @@ import java.util.UUID;
          "lines":[{"lineNo":1,"productId":"p-atta-5kg","quantity":"10.000","unitCost":"40.0000","gstRate":"5.00","taxableValue":"400.00",
                    "cgst":"10.00","sgst":"10.00","igst":"0.00","total":"420.00","batchNo":"AT2604","expiryDate":"2026-10-31",
                    "locationId":null,"returnedQuantity":"0.000"}],
-         "taxableValue":"400.00","cgst":"10.00","sgst":"10.00","igst":"0.00","total":"420.00",
+         "taxableValue":"400.00","cgst":"10.00","sgst":"10.00","igst":"0.00","roundOff":"0.00","total":"420.00",
          "paidPaymentId":"0b6f3c1e-8a2d-4f5b-9c3e-7d1a2b3c4d5e","returns":[],"notes":null,"recordedBy":"u-owner",
          "createdAt":"2026-04-12T06:12:00Z"}""")
 public record PurchaseBill(UUID id, UUID supplierId, String supplierName, String billNumber, LocalDate billDate, SupplyType supplyType,
-                           List<Line> lines, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total,
-                           UUID paidPaymentId, List<ReturnSummary> returns, String notes, String recordedBy, Instant createdAt) {
+                           List<Line> lines, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff,
+                           BigDecimal total, UUID paidPaymentId, List<ReturnSummary> returns, String notes, String recordedBy, Instant createdAt) {
 
     public record Line(int lineNo, String productId, BigDecimal quantity, BigDecimal unitCost, BigDecimal gstRate, BigDecimal taxableValue,
                        BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total, String batchNo, LocalDate expiryDate,

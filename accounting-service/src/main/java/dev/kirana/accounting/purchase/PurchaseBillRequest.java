@@ -11,7 +11,7 @@ import java.util.UUID;
 @Schema(example = """
         {"supplierId":"5d2c8f0e-1a3b-4c5d-8e9f-0a1b2c3d4e5f","billNumber":"ST/2026/0412","billDate":"2026-04-12",
          "lines":[{"productId":"p-atta-5kg","quantity":"10","unitCost":"40.00","gstRate":"5","batchNo":"AT2604","expiryDate":"2026-10-31"}],
-         "paidNow":{"amount":"420.00","mode":"UPI","reference":"UTR 412345678901"}}""")
+         "paidNow":{"amount":"420.00","mode":"UPI","reference":"UTR 412345678901"},"billTotal":"420.00"}""")
 public record PurchaseBillRequest(
         @Schema(description = "a SUPPLIER party of this shop", requiredMode = Schema.RequiredMode.REQUIRED) UUID supplierId,
         @Schema(description = "the supplier's bill number, unique per supplier (case and spaces ignored)",
@@ -21,7 +21,9 @@ public record PurchaseBillRequest(
                 + "(otherwise it follows from them and must agree)") SupplyType supplyType,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Line> lines,
         @Schema(description = "paid to the supplier when the bill was recorded") PaidNow paidNow,
-        String notes) {
+        String notes,
+        @Schema(description = "the total printed on the bill; when given, the lines must add up to it within ₹1 (the supplier's "
+                + "rounding to the rupee, posted to Round off 4900)") BigDecimal billTotal) {
 
     public record Line(
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String productId,

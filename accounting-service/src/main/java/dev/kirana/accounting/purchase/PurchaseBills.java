@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 public class PurchaseBills {
     private static final String BILL = """
             SELECT b.id, b.supplier_id, p.name AS supplier_name, b.bill_number, b.bill_date, b.supply_type, b.taxable, b.cgst,
-                   b.sgst, b.igst, b.total, b.paid_payment, b.notes, b.recorded_by, b.created_at
+                   b.sgst, b.igst, b.round_off, b.total, b.paid_payment, b.notes, b.recorded_by, b.created_at
             FROM purchase_bills b JOIN parties p ON p.id = b.supplier_id""";
     private final DatabaseClient db;
 
@@ -28,21 +28,21 @@ public class PurchaseBills {
 
     /** The bill's header as stored. */
     record Header(UUID id, UUID supplierId, String supplierName, String billNumber, LocalDate billDate, SupplyType supplyType,
-                  PurchaseTax.Amounts amounts, UUID paidPayment, String notes, String recordedBy, OffsetDateTime createdAt) {
+                  PurchaseTax.Amounts amounts, BigDecimal roundOff, UUID paidPayment, String notes, String recordedBy, OffsetDateTime createdAt) {
     }
 
     /** @return false when this supplier already has a bill with this number (nothing inserted) */
     Mono<Boolean> insert(String shopId, UUID id, UUID supplierId, String billNumber, LocalDate billDate, SupplyType supply,
-                         PurchaseTax.Amounts a, String notes, String by) {
+                         PurchaseTax.Amounts a, BigDecimal roundOff, String notes, String by) {
         var spec = db.sql("""
                         INSERT INTO purchase_bills (id, shop_id, supplier_id, bill_number, bill_key, bill_date, supply_type, taxable, cgst,
-                                                    sgst, igst, total, notes, recorded_by)
-                        VALUES (:id, :shop, :supplier, :number, :key, :date, :supply, :taxable, :cgst, :sgst, :igst, :total, :notes, :by)
+                                                    sgst, igst, round_off, total, notes, recorded_by)
+                        VALUES (:id, :shop, :supplier, :number, :key, :date, :supply, :taxable, :cgst, :sgst, :igst, :roundOff, :total, :notes, :by)
                         ON CONFLICT (shop_id, supplier_id, bill_key) DO NOTHING""")
                 .bind("id", id).bind("shop", shopId).bind("supplier", supplierId).bind("number", billNumber.trim())
                 .bind("key", PurchaseRules.billKey(billNumber)).bind("date", billDate).bind("supply", supply.name())
                 .bind("taxable", a.taxable()).bind("cgst", a.cgst()).bind("sgst", a.sgst()).bind("igst", a.igst())
-                .bind("total", a.total()).bind("by", by);
+                .bind("roundOff", roundOff).bind("total", a.total().add(roundOff)).bind("by", by);
         spec = notes == null ? spec.bindNull("notes", String.class) : spec.bind("notes", notes);
         return spec.fetch().rowsUpdated().map(n -> n == 1);
     }
@@ -205,14 +205,14 @@ public class PurchaseBills {
                 r.get("bill_number", String.class), r.get("bill_date", LocalDate.class), SupplyType.valueOf(r.get("supply_type", String.class)),
                 new PurchaseTax.Amounts(r.get("taxable", BigDecimal.class), r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class),
                         r.get("igst", BigDecimal.class)),
-                r.get("paid_payment", UUID.class), r.get("notes", String.class), r.get("recorded_by", String.class),
+                r.get("round_off", BigDecimal.class), r.get("paid_payment", UUID.class), r.get("notes", String.class), r.get("recorded_by", String.class),
                 r.get("created_at", OffsetDateTime.class));
     }
 
     private static PurchaseBill view(Header h, List<PurchaseBill.Line> lines, List<PurchaseBill.ReturnSummary> returns) {
         PurchaseTax.Amounts a = h.amounts();
         return new PurchaseBill(h.id(), h.supplierId(), h.supplierName(), h.billNumber(), h.billDate(), h.supplyType(), lines,
-                a.taxable(), a.cgst(), a.sgst(), a.igst(), a.total(), h.paidPayment(), returns, h.notes(), h.recordedBy(),
+                a.taxable(), a.cgst(), a.sgst(), a.igst(), h.roundOff(), a.total().add(h.roundOff()), h.paidPayment(), returns, h.notes(), h.recordedBy(),
                 h.createdAt() == null ? null : h.createdAt().toInstant());
     }
 

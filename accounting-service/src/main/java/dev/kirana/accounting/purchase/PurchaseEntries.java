@@ -9,7 +9,8 @@ import java.util.UUID;
  * The ledger rules of purchases (pure functions):
  * <ul>
  *   <li>a supplier's bill: Dr Inventory 1200 (taxable value), Dr Input CGST 1300 + Input SGST 1310 (within the state)
- *   or Input IGST 1320 (across), Cr Suppliers 2000 on the supplier (the bill total). This is the one posting of the
+ *   or Input IGST 1320 (across), the supplier's rounding to Round off 4900, Cr Suppliers 2000 on the supplier (the bill
+ *   total). This is the one posting of the
  *   goods' value: the stock.received that follows the bill in inventory-service names the bill and posts nothing;</li>
  *   <li>paid when the bill is recorded: a supplier payment (Dr Suppliers, Cr cash 1000 / bank 1050 / UPI 1020);</li>
  *   <li>a return under a debit note: Dr Suppliers (the note's total), Cr Inventory at the bill's cost, Cr the input
@@ -30,14 +31,19 @@ public final class PurchaseEntries {
     }
 
     public static JournalEntry bill(UUID billId, LocalDate date, String supplierName, String supplierLabel, String billNumber,
-                                    PurchaseTax.Amounts a) {
-        return JournalEntry.builder(date, "Purchase bill " + billNumber + " from " + supplierName, billSource(billId))
+                                    PurchaseTax.Amounts a, java.math.BigDecimal roundOff) {
+        JournalEntry.Builder b = JournalEntry.builder(date, "Purchase bill " + billNumber + " from " + supplierName, billSource(billId))
                 .debit(Account.INVENTORY, a.taxable())
                 .debit(Account.INPUT_CGST, a.cgst())
                 .debit(Account.INPUT_SGST, a.sgst())
-                .debit(Account.INPUT_IGST, a.igst())
-                .credit(Account.SUPPLIERS, a.total(), supplierLabel)
-                .build();
+                .debit(Account.INPUT_IGST, a.igst());
+        // the supplier rounded the bill up (the shop pays more: a debit to Round off) or down (a credit)
+        if (roundOff.signum() > 0) {
+            b.debit(Account.ROUND_OFF, roundOff);
+        } else if (roundOff.signum() < 0) {
+            b.credit(Account.ROUND_OFF, roundOff.negate());
+        }
+        return b.credit(Account.SUPPLIERS, a.total().add(roundOff), supplierLabel).build();
     }
 
     public static JournalEntry debitNote(UUID returnId, LocalDate date, String supplierName, String supplierLabel,

@@ -53,6 +53,9 @@ public final class PurchaseRules {
         if (r.notes() != null && r.notes().length() > 500) {
             errors.add(new FieldError("notes", "must be at most 500 characters"));
         }
+        if (r.billTotal() != null && (r.billTotal().signum() < 0 || r.billTotal().stripTrailingZeros().scale() > 2)) {
+            errors.add(new FieldError("billTotal", "rupees and paise, zero or more"));
+        }
         PurchaseBillRequest.PaidNow p = r.paidNow();
         if (p != null) {
             if (p.amount() == null) {

@@ -126,12 +126,21 @@ public class PurchaseService {
                     a.total(), batch, l.expiryDate(), l.locationId(), BigDecimal.ZERO.setScale(3)));
         }
         PurchaseTax.Amounts total = PurchaseTax.sum(lines.stream().map(PurchaseBill.Line::amounts).toList());
-        if (r.paidNow() != null && r.paidNow().amount().compareTo(total.total()) > 0) {
-            return Mono.error(Problems.invalid("paidNow.amount", "is more than the bill total " + total.total().toPlainString()
+        BigDecimal roundOff;
+        try {
+            roundOff = PurchaseTax.roundOff(total.total(), r.billTotal());
+        } catch (IllegalArgumentException e) {
+            return Mono.error(Problems.unprocessable("bill-total-mismatch", "The bill's lines add up to " + total.total().toPlainString()
+                    + " (taxable " + total.taxable().toPlainString() + " + tax " + total.tax().toPlainString() + "), not "
+                    + r.billTotal().toPlainString() + ": check its quantities, costs and rates"));
+        }
+        BigDecimal payable = total.total().add(roundOff);
+        if (r.paidNow() != null && r.paidNow().amount().compareTo(payable) > 0) {
+            return Mono.error(Problems.invalid("paidNow.amount", "is more than the bill total " + payable.toPlainString()
                     + "; record an advance as a supplier payment"));
         }
         String notes = r.notes() == null || r.notes().isBlank() ? null : r.notes().trim();
-        return bills.insert(shopId, billId, supplier.id(), r.billNumber(), r.billDate(), supply, total, notes, by)
+        return bills.insert(shopId, billId, supplier.id(), r.billNumber(), r.billDate(), supply, total, roundOff, notes, by)
                 .flatMap(inserted -> {
                     if (!inserted) {
                         return Mono.error(Problems.conflict(supplier.name() + " already has a bill numbered " + r.billNumber().trim()
@@ -139,10 +148,10 @@ public class PurchaseService {
                     }
                     return reactor.core.publisher.Flux.fromIterable(lines).concatMap(l -> bills.insertLine(billId, l)).then()
                             .then(journal.post(shopId, PurchaseEntries.bill(billId, r.billDate(), supplier.name(), supplier.label(),
-                                    r.billNumber().trim(), total), supplier.id()))
+                                    r.billNumber().trim(), total, roundOff), supplier.id()))
                             .then(news.balanceChanged(shopId, supplier.id()))
                             .then(paidNow(shopId, by, billId, supplier, r))
-                            .flatMap(paid -> announceBill(shopId, by, billId, supplier, supply, r, lines, total, paid.orElse(null)))
+                            .flatMap(paid -> announceBill(shopId, by, billId, supplier, supply, r, lines, total, roundOff, paid.orElse(null)))
                             .then(bills.bill(shopId, billId));
                 });
     }
@@ -162,10 +171,11 @@ public class PurchaseService {
     }
 
     private Mono<Void> announceBill(String shopId, String by, UUID billId, Party supplier, SupplyType supply, PurchaseBillRequest r,
-                                    List<PurchaseBill.Line> lines, PurchaseTax.Amounts total, AccountingEvents.PaidNow paid) {
+                                    List<PurchaseBill.Line> lines, PurchaseTax.Amounts total, BigDecimal roundOff,
+                                    AccountingEvents.PaidNow paid) {
         var data = new AccountingEvents.PurchaseBilled(billId.toString(), supplier.id().toString(), supplier.name(), supplier.gstin(),
                 r.billNumber().trim(), r.billDate(), supply.name(), lines.stream().map(PurchaseService::eventLine).toList(),
-                total.taxable(), total.cgst(), total.sgst(), total.igst(), total.total(), paid, by);
+                total.taxable(), total.cgst(), total.sgst(), total.igst(), roundOff, total.total().add(roundOff), paid, by);
         return outbox.append(Topics.ACCOUNTING, EventTypes.PURCHASE_BILLED, billId.toString(), shopId, data).then();
     }
 

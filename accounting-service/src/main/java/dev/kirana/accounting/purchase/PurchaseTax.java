@@ -80,6 +80,26 @@ public final class PurchaseTax {
         return line(quantity, unitCost, gstRate, supply);
     }
 
+    /** How far a supplier's printed total may be from the sum of its lines: its rounding to the rupee, at most ₹1. */
+    public static final BigDecimal MAX_ROUND_OFF = new BigDecimal("1.00");
+
+    /**
+     * The round-off of a bill whose printed total is {@code stated}: stated − computed (positive when the supplier rounded
+     * up); zero when no total was stated.
+     *
+     * @throws IllegalArgumentException when the two differ by more than {@link #MAX_ROUND_OFF} (a line entered wrong)
+     */
+    public static BigDecimal roundOff(BigDecimal computed, BigDecimal stated) {
+        if (stated == null) {
+            return ZERO;
+        }
+        BigDecimal diff = paise(stated).subtract(computed);
+        if (diff.abs().compareTo(MAX_ROUND_OFF) > 0) {
+            throw new IllegalArgumentException("the lines add up to " + computed.toPlainString() + ", not " + paise(stated).toPlainString());
+        }
+        return diff;
+    }
+
     private static BigDecimal paise(BigDecimal v) {
         return v.setScale(2, RoundingMode.HALF_UP);
     }

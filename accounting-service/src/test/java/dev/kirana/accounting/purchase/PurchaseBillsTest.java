@@ -230,9 +230,27 @@ class PurchaseBillsTest {
         Map<String, Object> ret = ok(post("/api/v1/accounting/purchase-bills/" + bill.get("id") + "/returns", owner(shop),
                 UUID.randomUUID().toString(), Map.of("lines", List.of(Map.of("lineNo", 2, "quantity", "3")))), 201);
         assertThat(ret).containsEntry("igst", "120.00").containsEntry("total", "1119.99");
-        assertThat(partyBalance(shop, mills)).isEqualTo("180.00");
-        var billed = published(PROBE, shop, EventTypes.PURCHASE_BILLED, e -> !e.isEmpty());
-        assertThat(KiranaEvents.data(billed.get(0), AccountingEvents.PurchaseBilled.class).paidNow().amount()).isEqualByComparingTo("1000.00");
+
+        // a bill printed with its total rounded to the rupee: 3 x 333.33 = 999.99 + IGST 12 % 120.00 = 1119.99, printed 1120.00:
+        // round-off 0.01 (Dr Round off 4900); printed 1125.00 is a line entered wrong, refused
+        Map<String, Object> rounded = Map.of("supplierId", mills, "billNumber", "POM/779", "billDate", today.toString(),
+                "lines", List.of(line("p-ghee", "3", "333.33", "12")), "billTotal", "1120.00");
+        assertThat(ok(post("/api/v1/accounting/purchase-bills", owner(shop), UUID.randomUUID().toString(), rounded), 201))
+                .containsEntry("roundOff", "0.01").containsEntry("total", "1120.00");
+        var wrong = new java.util.HashMap<>(rounded);
+        wrong.put("billNumber", "POM/780");
+        wrong.put("billTotal", "1125.00");
+        assertThat((String) problem(post("/api/v1/accounting/purchase-bills", owner(shop), UUID.randomUUID().toString(), wrong), 422)
+                .get("detail")).contains("add up to 1119.99");
+        // 180.00 + 1120.00 = 1300.00 owed; Round off 0.01 debit
+        assertThat(partyBalance(shop, mills)).isEqualTo("1300.00");
+        assertThat(net(trialBalance(http, shop), "4900")).isEqualByComparingTo("0.01");
+        var billed = published(PROBE, shop, EventTypes.PURCHASE_BILLED, e -> e.size() == 2).stream()
+                .map(e -> KiranaEvents.data(e, AccountingEvents.PurchaseBilled.class)).toList();
+        assertThat(billed).filteredOn(b -> b.billNumber().equals("POM/778")).singleElement()
+                .satisfies(b -> assertThat(b.paidNow().amount()).isEqualByComparingTo("1000.00"));
+        assertThat(billed).filteredOn(b -> b.billNumber().equals("POM/779")).singleElement()
+                .satisfies(b -> assertThat(b.roundOff()).isEqualByComparingTo("0.01"));
     }
 
     @Test

@@ -52,6 +52,22 @@ class PurchaseTaxTest {
     }
 
     @Test
+    void aSuppliersRoundingToTheRupeeIsItsRoundOff() {
+        // lines 1119.99, bill printed 1120.00: round-off +0.01 (Dr Round off 4900 0.01, Cr Suppliers 1120.00)
+        assertThat(PurchaseTax.roundOff(d("1119.99"), d("1120"))).isEqualByComparingTo("0.01");
+        assertThat(PurchaseTax.roundOff(d("420.40"), d("420"))).isEqualByComparingTo("-0.40");
+        assertThat(PurchaseTax.roundOff(d("420.40"), null)).isEqualByComparingTo("0");
+        assertThatThrownBy(() -> PurchaseTax.roundOff(d("420.00"), d("425.00"))).hasMessageContaining("add up to 420.00, not 425.00");
+        var a = PurchaseTax.line(d("3"), d("333.33"), d("12"), SupplyType.INTRA_STATE);   // 999.99 + 60.00 + 60.00 = 1119.99
+        JournalEntry up = PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Sharma Traders", null, "ST-9", a, d("0.01"));
+        assertThat(up.totalCredits()).isEqualByComparingTo("1120.00");
+        assertThat(up.lines()).extracting(JournalEntry.Line::account).contains(Account.ROUND_OFF);
+        JournalEntry down = PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Sharma Traders", null, "ST-9", a, d("-0.99"));
+        assertThat(down.lines()).filteredOn(l -> l.account() == Account.SUPPLIERS).singleElement()
+                .satisfies(l -> assertThat(l.credit()).isEqualByComparingTo("1119.00"));
+    }
+
+    @Test
     void onlyGstSlabsAreRates() {
         for (String r : List.of("0", "0.25", "3", "5", "12", "18", "28", "40", "5.00")) {
             assertThat(PurchaseTax.isSlab(d(r))).as(r).isTrue();
@@ -83,7 +99,7 @@ class PurchaseTaxTest {
     @Test
     void theBillPostsInventoryAndInputTaxAgainstTheSupplierAndTheDebitNoteUndoesIt() {
         var a = PurchaseTax.line(d("10"), d("40.00"), d("5"), SupplyType.INTRA_STATE);
-        JournalEntry bill = PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Sharma Traders", "9876500002", "ST-1", a);
+        JournalEntry bill = PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Sharma Traders", "9876500002", "ST-1", a, d("0.00"));
         assertThat(bill.lines()).extracting(JournalEntry.Line::account, JournalEntry.Line::debit, JournalEntry.Line::credit)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Account.INVENTORY, d("400.00"), d("0.00")),
@@ -99,7 +115,7 @@ class PurchaseTaxTest {
                 .containsExactly(Account.SUPPLIERS, Account.INVENTORY, Account.INPUT_CGST, Account.INPUT_SGST);
         // across states: one IGST line
         var igst = PurchaseTax.line(d("2"), d("500"), d("18"), SupplyType.INTER_STATE);
-        assertThat(PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Delhi Mills", null, "DM-9", igst).lines())
+        assertThat(PurchaseEntries.bill(UUID.randomUUID(), LocalDate.of(2026, 4, 12), "Delhi Mills", null, "DM-9", igst, d("0.00")).lines())
                 .extracting(JournalEntry.Line::account).containsExactly(Account.INVENTORY, Account.INPUT_IGST, Account.SUPPLIERS);
     }
 
@@ -138,10 +154,10 @@ class PurchaseTaxTest {
         var today = LocalDate.of(2026, 4, 20);
         var r = new PurchaseBillRequest(null, "  ", today.plusDays(1), null, List.of(
                 new PurchaseBillRequest.Line("p-1", d("0"), d("-1"), d("7"), null, null, null)),
-                new PurchaseBillRequest.PaidNow(d("10.001"), dev.kirana.accounting.khata.PaymentMode.CARD, null), null);
+                new PurchaseBillRequest.PaidNow(d("10.001"), dev.kirana.accounting.khata.PaymentMode.CARD, null), null, d("-1"));
         assertThat(PurchaseRules.check(r, today)).extracting(dev.kirana.web.problem.Problems.FieldError::field)
                 .containsExactlyInAnyOrder("supplierId", "billNumber", "billDate", "lines[0].quantity", "lines[0].unitCost",
-                        "lines[0].gstRate", "paidNow.amount", "paidNow.mode");
+                        "lines[0].gstRate", "billTotal", "paidNow.amount", "paidNow.mode");
         assertThat(PurchaseRules.billKey(" st/2026  41 ")).isEqualTo("ST/2026 41");
     }
 

@@ -138,11 +138,12 @@ public final class AccountingEvents {
     /**
      * A supplier's bill was recorded ({@code purchase.billed}, keyed by the bill id): inventory-service receives its
      * lines into stock at their unit cost. {@code supplyType} INTRA_STATE (input CGST + SGST) or INTER_STATE (input IGST);
-     * {@code total} = taxableValue + cgst + sgst + igst, what the shop owes the supplier for it.
+     * {@code total} = taxableValue + cgst + sgst + igst + roundOff (the supplier's rounding to the rupee, may be negative),
+     * what the shop owes the supplier for it.
      */
     public record PurchaseBilled(String billId, String supplierId, String supplierName, String supplierGstin, String billNumber,
                                  LocalDate billDate, String supplyType, List<PurchaseLine> lines, BigDecimal taxableValue,
-                                 BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal total, PaidNow paidNow,
+                                 BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff, BigDecimal total, PaidNow paidNow,
                                  String recordedBy) {
     }
 
