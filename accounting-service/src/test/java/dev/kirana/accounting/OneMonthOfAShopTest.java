@@ -84,7 +84,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *   09-10..13-10 sold atta 3+2+2 = 7 (with 06/07-10: 10 since B1, 30 left), oil 3+2+1 = 6, sugar 4+6 = 10, tea 2 (10 left).
  *   15-10 bill B3, Sharma Traders, ST/1107: tea 30 x 110.00 = 3,300.00, CGST 82.50, SGST 82.50;
  *         atta 10 x 215.50 = 2,155.00, CGST 53.875 -> 53.88, SGST 53.88.
- *         Taxable 5,455.00, CGST 136.38, SGST 136.38, total 5,727.76.
+ *         Taxable 5,455.00, CGST 136.38, SGST 136.38: the lines come to 5,727.76; the bill is printed at 5,728.00, the
+ *         supplier's round off +0.24 (Dr 4900 0.24), so Cr 2000 5,728.00.
  *         tea (10 x 100.00 + 30 x 110.00) / 40 = 4,300.00 / 40 = 107.50; atta (30 x 207.50 + 10 x 215.50) / 40 = 8,380.00 / 40 = 209.50.
  *   From 16-10 the averages stay: atta 209.50, oil 124.00, sugar 39.00, tea 107.50. The void and the refund that put
  *   goods back (19-10 and 21-10) return them at the cost they were sold at, which is that average, so it does not move.
@@ -187,7 +188,7 @@ class OneMonthOfAShopTest {
         // ---- 05-10 bill B1 (worked above); inventory-service then receives the goods naming the bill: no second posting
         String b1 = bill(Map.of("supplierId", sharma, "billNumber", "ST/1021", "billDate", "2026-10-05", "lines", List.of(
                         billLine("p-atta", "30", "210.00"), billLine("p-sugar", "50", "40.00"))),
-                "INTRA_STATE", "8300.00", "207.50", "207.50", "0.00", "8715.00");
+                "INTRA_STATE", "8300.00", "207.50", "207.50", "0.00", "0.00", "8715.00");
         received("2026-10-05", "p-atta", "30", "210.0000", "40", b1);
         received("2026-10-05", "p-sugar", "50", "40.0000", "100", b1);
 
@@ -207,7 +208,7 @@ class OneMonthOfAShopTest {
         // ---- 08-10 bill B2 from Maharashtra: IGST (worked above)
         String b2 = bill(Map.of("supplierId", pune, "billNumber", "PO/884", "billDate", "2026-10-08", "lines", List.of(
                         billLine("p-oil", "40", "126.00"))),
-                "INTER_STATE", "5040.00", "0.00", "0.00", "252.00", "5292.00");
+                "INTER_STATE", "5040.00", "0.00", "0.00", "252.00", "0.00", "5292.00");
         received("2026-10-08", "p-oil", "40", "126.0000", "60", b2);
 
         // S7, 09-10, cash 1449.00: atta 3 x 252.00 = 756.00, CGST 18.90, SGST 18.90; oil 3 x 148.00 = 444.00, CGST 11.10, SGST 11.10;
@@ -242,10 +243,10 @@ class OneMonthOfAShopTest {
                         line("p-oil", "1", "148.00", "148.00", "3.70")),
                 List.of(cost("p-atta", "2", "207.5000"), cost("p-sugar", "6", "39.0000"), cost("p-oil", "1", "124.0000")));
 
-        // ---- 15-10 bill B3 (worked above: the atta line's CGST 53.875 rounds to 53.88)
+        // ---- 15-10 bill B3 (worked above: the atta line's CGST 53.875 rounds to 53.88; printed total 5,728.00, round off +0.24)
         String b3 = bill(Map.of("supplierId", sharma, "billNumber", "ST/1107", "billDate", "2026-10-15", "lines", List.of(
-                        billLine("p-tea", "30", "110.00"), billLine("p-atta", "10", "215.50"))),
-                "INTRA_STATE", "5455.00", "136.38", "136.38", "0.00", "5727.76");
+                        billLine("p-tea", "30", "110.00"), billLine("p-atta", "10", "215.50")), "billTotal", "5728.00"),
+                "INTRA_STATE", "5455.00", "136.38", "136.38", "0.00", "0.24", "5728.00");
         received("2026-10-15", "p-tea", "30", "110.0000", "40", b3);
         received("2026-10-15", "p-atta", "10", "215.5000", "40", b3);
 
@@ -422,7 +423,7 @@ class OneMonthOfAShopTest {
         assertRow(november, "4000", "-21064.00", "0.00", "684.00", "-21748.00");
         assertRow(november, "2100", "-518.10", "0.00", "17.10", "-535.20");
         assertRow(november, "2110", "-518.10", "0.00", "17.10", "-535.20");
-        assertRow(november, "4900", "0.20", "0.20", "0.00", "0.40");
+        assertRow(november, "4900", "0.44", "0.20", "0.00", "0.64");
         assertRow(november, "5000", "17123.00", "575.00", "0.00", "17698.00");
         // Inventory 13,133.00 - 575.00 = 12,558.00 = atta 17 x 209.50 = 3,561.50 + oil 35 x 124.00 = 4,340.00
         //   + sugar 56 x 39.00 = 2,184.00 + tea 23 x 107.50 = 2,472.50
@@ -461,8 +462,8 @@ class OneMonthOfAShopTest {
         assertRow(tb, "1300", "0.00", "388.88", "0.00", "388.88");
         assertRow(tb, "1310", "0.00", "388.88", "0.00", "388.88");
         assertRow(tb, "1320", "0.00", "252.00", "0.00", "252.00");
-        // suppliers: bills 8,715.00 + 5,292.00 + 5,727.76 = 19,734.76; Pune paid 5,292.00; Sharma is owed 14,442.76
-        assertRow(tb, "2000", "0.00", "5292.00", "19734.76", "-14442.76");
+        // suppliers: bills 8,715.00 + 5,292.00 + 5,728.00 = 19,735.00; Pune paid 5,292.00; Sharma is owed 14,443.00
+        assertRow(tb, "2000", "0.00", "5292.00", "19735.00", "-14443.00");
         // output CGST = SGST: the twenty sales' 25.30 + 27.40 + 16.90 + 49.60 + 18.23 + 16.08 + 34.50 + 26.40 + 23.05 + 37.33 + 28.10
         //   + 24.50 + 12.70 + 42.70 + 19.18 + 26.30 + 42.63 + 21.15 + 17.50 + 29.78 = 539.33; back: void 12.70 + R1 7.40 + R2 1.13 = 21.23
         assertRow(tb, "2100", "0.00", "21.23", "539.33", "-518.10");
@@ -476,8 +477,8 @@ class OneMonthOfAShopTest {
         assertRow(tb, "4010", "0.00", "341.00", "0.00", "341.00");
         // round off: up (Cr) S1 0.40 + S2 0.20 + S3 0.20 + S8 0.20 + S10 0.34 + S16 0.40 + S20 0.44 + void of S13 0.40 + R2 0.26 = 2.84;
         //            down (Dr) S4 0.20 + S5 0.46 + S6 0.16 + S9 0.10 + S11 0.20 + S13 0.40 + S14 0.40 + S15 0.36 + S17 0.26 + S18 0.30
-        //            + R1 0.20 = 3.04
-        assertRow(tb, "4900", "0.00", "3.04", "2.84", "0.20");
+        //            + R1 0.20 + the supplier's round off on B3 0.24 = 3.28
+        assertRow(tb, "4900", "0.00", "3.28", "2.84", "0.44");
         // cost of goods sold: 17,834.50 out; back 424.50 (void) + 248.00 (R1) + 39.00 (R2, moved to damaged stock) = 711.50
         assertRow(tb, "5000", "0.00", "17834.50", "711.50", "17123.00");
         assertRow(tb, "5100", "0.00", "39.00", "0.00", "39.00");
@@ -490,49 +491,49 @@ class OneMonthOfAShopTest {
         assertThat(tb.keySet()).containsExactlyInAnyOrder("1000", "1010", "1020", "1050", "1051", "1100", "1200", "1300", "1310", "1320", "2000",
                 "2100", "2110", "3000", "3100", "4000", "4010", "4900", "5000", "5100", "5300", "5310", "5330", "5340", "5360", "5400");
         Map<String, Object> totals = get("/api/v1/accounting/statements/trial-balance?from=" + FROM + "&to=" + TO);
-        // the month's debits = credits = 101,670.76 (the sum of the debit column above)
-        assertMoney(totals, "totalDebit", "101670.76");
-        assertMoney(totals, "totalCredit", "101670.76");
+        // the month's debits = credits = 101,671.00 (the sum of the debit column above)
+        assertMoney(totals, "totalDebit", "101671.00");
+        assertMoney(totals, "totalCredit", "101671.00");
         assertThat(totals.get("balanced")).isEqualTo(true);
 
         // ---- profit and loss of October
         // sales 21,064.00 - returns 341.00 = 20,723.00; cost 17,123.00 + 39.00 written off = 17,162.00; gross profit 3,561.00;
-        // other income: round off -0.20; expenses 1,500.00 + 500.00 + 350.00 + 280.00 + 13.64 + 14.50 = 2,658.14;
-        // net profit 3,561.00 - 0.20 - 2,658.14 = 902.66
+        // other income: round off 2.84 - 3.28 = -0.44; expenses 1,500.00 + 500.00 + 350.00 + 280.00 + 13.64 + 14.50 = 2,658.14;
+        // net profit 3,561.00 - 0.44 - 2,658.14 = 902.42
         Map<String, Object> pl = get("/api/v1/accounting/statements/profit-and-loss?from=" + FROM + "&to=" + TO);
         assertMoney(pl, "totalSales", "21064.00");
         assertMoney(pl, "totalReturns", "341.00");
         assertMoney(pl, "netSales", "20723.00");
         assertMoney(pl, "totalCostOfGoodsSold", "17162.00");
         assertMoney(pl, "grossProfit", "3561.00");
-        assertMoney(pl, "totalOtherIncome", "-0.20");
+        assertMoney(pl, "totalOtherIncome", "-0.44");
         assertMoney(pl, "totalExpenses", "2658.14");
-        assertMoney(pl, "netProfit", "902.66");
+        assertMoney(pl, "netProfit", "902.42");
         assertThat(lines(pl, "expenses")).containsExactlyInAnyOrderEntriesOf(Map.of("5300", "1500.00", "5310", "500.00", "5330", "350.00",
                 "5340", "280.00", "5360", "13.64", "5400", "14.50"));
         assertThat(lines(pl, "sales")).containsExactlyInAnyOrderEntriesOf(Map.of("4000", "21064.00"));
         assertThat(lines(pl, "returns")).containsExactlyInAnyOrderEntriesOf(Map.of("4010", "341.00"));
-        assertThat(lines(pl, "otherIncome")).containsExactlyInAnyOrderEntriesOf(Map.of("4900", "-0.20"));
+        assertThat(lines(pl, "otherIncome")).containsExactlyInAnyOrderEntriesOf(Map.of("4900", "-0.44"));
         assertThat(lines(pl, "costOfGoodsSold")).containsExactlyInAnyOrderEntriesOf(Map.of("5000", "17123.00", "5100", "39.00"));
 
         // ---- balance sheet at 31-10
         // assets: cash 1,926.50 + card 2,153.00 + UPI 735.00 + bank 12,618.00 + 18,805.36 + khata 2,981.00 + inventory 13,133.00
         //         + input CGST 388.88 + SGST 388.88 + IGST 252.00 = 53,381.62
-        // liabilities: Sharma 14,442.76 + output CGST 518.10 + SGST 518.10 = 15,478.96
-        // equity: capital 25,000.00 + opening balances 12,000.00 + profit of the year to date (October's) 902.66 = 37,902.66
-        // 15,478.96 + 37,902.66 = 53,381.62
+        // liabilities: Sharma 14,443.00 + output CGST 518.10 + SGST 518.10 = 15,479.20
+        // equity: capital 25,000.00 + opening balances 12,000.00 + profit of the year to date (October's) 902.42 = 37,902.42
+        // 15,479.20 + 37,902.42 = 53,381.62
         Map<String, Object> bs = get("/api/v1/accounting/statements/balance-sheet?asAt=" + TO);
         assertMoney(bs, "totalAssets", "53381.62");
-        assertMoney(bs, "totalLiabilities", "15478.96");
-        assertMoney(bs, "currentPeriodProfit", "902.66");
+        assertMoney(bs, "totalLiabilities", "15479.20");
+        assertMoney(bs, "currentPeriodProfit", "902.42");
         assertMoney(bs, "profitOfEarlierYears", "0.00");
-        assertMoney(bs, "totalEquity", "37902.66");
+        assertMoney(bs, "totalEquity", "37902.42");
         assertThat(bs.get("balanced")).isEqualTo(true);
-        assertThat(bs.get("check")).isEqualTo("assets 53381.62 = liabilities 15478.96 + equity 37902.66");
+        assertThat(bs.get("check")).isEqualTo("assets 53381.62 = liabilities 15479.20 + equity 37902.42");
         assertThat(sectionAccounts(bs, "assets")).containsExactlyInAnyOrderEntriesOf(Map.of("1000", "1926.50", "1010", "2153.00",
                 "1020", "735.00", "1050", "12618.00", "1051", "18805.36", "1100", "2981.00", "1200", "13133.00", "1300", "388.88", "1310", "388.88",
                 "1320", "252.00"));
-        assertThat(sectionAccounts(bs, "liabilities")).containsExactlyInAnyOrderEntriesOf(Map.of("2000", "14442.76", "2100", "518.10",
+        assertThat(sectionAccounts(bs, "liabilities")).containsExactlyInAnyOrderEntriesOf(Map.of("2000", "14443.00", "2100", "518.10",
                 "2110", "518.10"));
 
         // ---- Inventory (1200) = the stock valuation worked out in the class comment, 13,133.00
@@ -559,8 +560,8 @@ class OneMonthOfAShopTest {
                 "2026-10-19 REFUND Cr 47.00 = 1657.00",
                 "2026-10-28 COLLECTION Cr 500.00 = 1157.00");
         assertMoney(raviStatement, "closingBalance", "1157.00");
-        // the suppliers: Sharma is owed both bills (8,715.00 + 5,727.76), Pune Oil Mills nothing
-        assertMoney(statement(sharma), "closingBalance", "14442.76");
+        // the suppliers: Sharma is owed both bills (8,715.00 + 5,728.00), Pune Oil Mills nothing
+        assertMoney(statement(sharma), "closingBalance", "14443.00");
         assertMoney(statement(pune), "closingBalance", "0.00");
 
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -734,13 +735,15 @@ class OneMonthOfAShopTest {
     }
 
     /** Records a supplier's bill and checks it against the hand figures; returns its id. */
-    String bill(Map<String, Object> body, String supplyType, String taxable, String cgst, String sgst, String igst, String total) {
+    String bill(Map<String, Object> body, String supplyType, String taxable, String cgst, String sgst, String igst, String roundOff,
+                String total) {
         Map<String, Object> b = ok(post("/api/v1/accounting/purchase-bills", key(), body), 201);
         assertThat(b.get("supplyType")).isEqualTo(supplyType);
         assertMoney(b, "taxableValue", taxable);
         assertMoney(b, "cgst", cgst);
         assertMoney(b, "sgst", sgst);
         assertMoney(b, "igst", igst);
+        assertMoney(b, "roundOff", roundOff);
         assertMoney(b, "total", total);
         return (String) b.get("id");
     }
