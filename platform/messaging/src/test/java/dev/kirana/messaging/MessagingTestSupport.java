@@ -41,7 +41,8 @@ abstract class MessagingTestSupport {
     }
 
     protected static OutboxProperties properties(int batchSize, Duration pollInterval) {
-        return new OutboxProperties(true, batchSize, pollInterval, Duration.ofMillis(100), Duration.ofSeconds(10), Duration.ofDays(7));
+        // the production default send timeout: a loaded build machine can take more than 10 s to acknowledge a batch
+        return new OutboxProperties(true, batchSize, pollInterval, Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofDays(7));
     }
 
     protected static String bootstrapServers() {
