@@ -349,6 +349,74 @@ class PointOfSaleTest extends OrderServiceTestBase {
     }
 
     @Test
+    void loyaltyEventsCarryTheRupeeValueOfThePointsAtTheValueTheyWereEarnedAt() {
+        String shop = "shop-loyal-value-" + UUID.randomUUID();
+        String owner = token("u-owner-v", shop, "OWNER");
+        shop(shop, "Value Mart", "29", null, "REGULAR");
+        String atta2 = product(shop, "ATTA-5", null, "1101", "5", "245.50", true);
+        FakeInventory.get().serve(shop, Set.of());
+        ready(owner, shop, atta2);
+        settings(owner, "0.50");
+        Map<String, Object> customer = Map.of("name", "Meena", "phone", "9123400001");
+
+        // 2 × 245.50 = 491.00 in cash earns 491 × 10 / 100 = 49 points (rounded down), worth 49 × 0.50 = ₹24.50
+        Map<String, Object> first = sell(owner, Map.of("lines", List.of(line(atta2, "2")), "customer", customer));
+        String firstId = (String) first.get("id");
+        // 40 points pay ₹20.00; the cash part 491 - 20 = 471 earns 47 points, worth 47 × 0.50 = ₹23.50
+        Map<String, Object> second = sell(owner, Map.of("lines", List.of(line(atta2, "2")), "customer", customer,
+                "tenders", List.of(tender("LOYALTY", "20"), tender("CASH", "471"))));
+        String secondId = (String) second.get("id");
+        // a sale naming no customer earns nothing: ₹0.00
+        Map<String, Object> walkIn = sell(owner, Map.of("lines", List.of(line(atta2, "1"))));
+        post("/api/v1/orders/" + secondId + "/void", owner, UUID.randomUUID().toString(), null, Map.of("reason", "test"))
+                .expectStatus().isOk();
+
+        // the shop now values a point at ₹1.00; the first sale's points go back at the ₹0.50 they were earned at:
+        // returning 1 of 2 (245.50 of 491.00) takes back 49 × 245.50 / 491.00 = 24.5 → 24 points, 24 × 0.50 = ₹12.00
+        settings(owner, "1.00");
+        post("/api/v1/orders/" + firstId + "/refunds", owner, UUID.randomUUID().toString(), null,
+                Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", "1")), "tender", "CASH")).expectStatus().isCreated();
+
+        List<CloudEvent> firstEvents = events(firstId, 3);
+        List<CloudEvent> secondEvents = events(secondId, 3);
+        List<CloudEvent> walkInEvents = events((String) walkIn.get("id"), 2);
+        assertThat(firstEvents).extracting(CloudEvent::getType)
+                .containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_REFUNDED);
+        assertThat(secondEvents).extracting(CloudEvent::getType)
+                .containsExactly(EventTypes.ORDER_PLACED, EventTypes.ORDER_CONFIRMED, EventTypes.ORDER_VOIDED);
+        firstEvents.forEach(e -> assertThat(SCHEMAS.validate(e)).isEmpty());
+        secondEvents.forEach(e -> assertThat(SCHEMAS.validate(e)).isEmpty());
+        walkInEvents.forEach(e -> assertThat(SCHEMAS.validate(e)).isEmpty());
+
+        OrderEvents.OrderConfirmed firstSale = KiranaEvents.data(firstEvents.get(1), OrderEvents.OrderConfirmed.class);
+        assertThat(firstSale.loyaltyPointsEarned()).isEqualTo(49L);
+        assertThat(firstSale.loyaltyValueEarned()).isEqualByComparingTo("24.50");
+        OrderEvents.OrderRefunded refund = KiranaEvents.data(firstEvents.get(2), OrderEvents.OrderRefunded.class);
+        assertThat(refund.loyaltyPointsReversed()).isEqualTo(24L);
+        assertThat(refund.loyaltyValueReversed()).isEqualByComparingTo("12.00");
+
+        OrderEvents.OrderConfirmed secondSale = KiranaEvents.data(secondEvents.get(1), OrderEvents.OrderConfirmed.class);
+        assertThat(secondSale.loyaltyPointsEarned()).isEqualTo(47L);
+        assertThat(secondSale.loyaltyValueEarned()).isEqualByComparingTo("23.50");
+        assertThat(secondSale.tenders()).filteredOn(t -> t.type().equals("LOYALTY")).singleElement()
+                .satisfies(t -> assertThat(t.points()).isEqualTo(40L));
+        OrderEvents.OrderVoided voided = KiranaEvents.data(secondEvents.get(2), OrderEvents.OrderVoided.class);
+        assertThat(voided.loyaltyPointsReversed()).isEqualTo(47L);
+        assertThat(voided.loyaltyValueReversed()).isEqualByComparingTo("23.50");
+
+        OrderEvents.OrderConfirmed walkInSale = KiranaEvents.data(walkInEvents.get(1), OrderEvents.OrderConfirmed.class);
+        assertThat(walkInSale.loyaltyPointsEarned()).isZero();
+        assertThat(walkInSale.loyaltyValueEarned()).isEqualByComparingTo("0.00");
+    }
+
+    void settings(String owner, String pointValue) {
+        http.put().uri("/api/v1/orders/settings").headers(h -> h.setBearerAuth(owner)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("invoicePrefix", "VM", "creditNotePrefix", "VMCN", "loyaltyPointsPer100", "10",
+                        "loyaltyPointValue", pointValue))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void invoiceNumbersStayConsecutiveUnderConcurrentSales() throws Exception {
         String shop = "shop-rush-" + UUID.randomUUID();
         String till = token("u-till", shop, "CASHIER");

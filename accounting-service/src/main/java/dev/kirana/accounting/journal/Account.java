@@ -12,6 +12,7 @@ public enum Account {
     INPUT_SGST("1310", "Input SGST/UTGST"),
     INPUT_IGST("1320", "Input IGST"),
     SUPPLIERS("2000", "Suppliers (trade payables)"),
+    LOYALTY_LIABILITY("2200", "Loyalty points liability"),
     OUTPUT_CGST("2100", "Output CGST"),
     OUTPUT_SGST("2110", "Output SGST/UTGST"),
     OUTPUT_IGST("2120", "Output IGST"),
@@ -24,6 +25,7 @@ public enum Account {
     STOCK_WRITE_OFF("5100", "Damaged stock written off"),
     STOCK_COUNT_SHORTAGE("5150", "Stock count shortage"),
     LOYALTY_REDEMPTIONS("5200", "Loyalty points redeemed"),
+    LOYALTY_GRANTED("5210", "Loyalty points granted"),
     SUSPENSE("2900", "Suspense");
 
     private final String code;

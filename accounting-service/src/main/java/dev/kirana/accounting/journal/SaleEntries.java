@@ -18,6 +18,11 @@ import java.util.List;
  *   credit the tender the money went back through.</li>
  *   <li>Cost: COGS against inventory at the committed unit cost; a return puts it back (restocked) or moves it to
  *   damaged stock written off.</li>
+ *   <li>Loyalty, for events that value the points ({@code loyaltyValueEarned} / {@code loyaltyValueReversed}
+ *   present): points earned are granted, Dr loyalty points granted 5210 / Cr loyalty points liability 2200 at their
+ *   rupee value; a LOYALTY tender releases the liability (Dr 2200) instead of being an expense (5200); a void or
+ *   refund takes the granted value back (Dr 2200 / Cr 5210). Events without those fields post as before: nothing on
+ *   earning, a LOYALTY tender to 5200.</li>
  * </ul>
  */
 public final class SaleEntries {
@@ -29,19 +34,24 @@ public final class SaleEntries {
             // a producer that knows nothing of GST: the whole amount is cash sales
             return b.debit(Account.CASH, s.total()).credit(Account.SALES, s.total()).build();
         }
-        tenders(b, s.tenders(), s.total(), party(s.customer()));
+        boolean pointsAreALiability = s.loyaltyValueEarned() != null;
+        tenders(b, s.tenders(), s.total(), party(s.customer()), pointsAreALiability);
         b.credit(Account.SALES, s.taxableValue())
                 .credit(Account.OUTPUT_CGST, s.cgst())
                 .credit(Account.OUTPUT_SGST, s.sgst())
                 .credit(Account.OUTPUT_IGST, s.igst());
         roundOff(b, s.roundOff(), false);
+        pointsGranted(b, s.loyaltyValueEarned());
         return b.build();
     }
 
     public static JournalEntry voided(OrderEvents.OrderVoided v, LocalDate date) {
         OrderEvents.OrderConfirmed asSold = new OrderEvents.OrderConfirmed(v.orderId(), null, v.currency(), v.lines(),
                 v.total(), v.voidedAt(), v.invoiceNumber(), null, v.locationId(), v.documentType(), null, v.placeOfSupply(),
-                v.supplyType(), v.customer(), v.tenders(), null, v.taxableValue(), v.cgst(), v.sgst(), v.igst(), v.roundOff(), null);
+                v.supplyType(), v.customer(), v.tenders(), null, v.taxableValue(), v.cgst(), v.sgst(), v.igst(), v.roundOff(), null,
+                null, v.loyaltyValueReversed());
+        // reversing the sale as sold (with the points taken back as its granted value) undoes the grant, Dr 2200 /
+        // Cr 5210, and gives back the points spent on it, Cr 2200 (or 5200 when its points were never valued)
         return sale(asSold, date).reversed(date, "Void of sale " + (v.invoiceNumber() == null ? v.orderId() : v.invoiceNumber())
                 + (v.reason() == null ? "" : ": " + v.reason()), "order.voided:" + v.orderId());
     }
@@ -54,8 +64,9 @@ public final class SaleEntries {
                 .debit(Account.OUTPUT_SGST, r.sgst())
                 .debit(Account.OUTPUT_IGST, r.igst());
         roundOff(b, r.roundOff(), true);
-        Account paidFrom = account(r.tender().type());
+        Account paidFrom = account(r.tender().type(), false);
         b.credit(paidFrom, r.total(), paidFrom == Account.CUSTOMERS ? party(r.customer()) : null);
+        pointsTakenBack(b, r.loyaltyValueReversed());
         return b.build();
     }
 
@@ -92,14 +103,29 @@ public final class SaleEntries {
                 .build();
     }
 
-    private static void tenders(JournalEntry.Builder b, List<OrderEvents.Tender> tenders, BigDecimal total, String party) {
+    private static void tenders(JournalEntry.Builder b, List<OrderEvents.Tender> tenders, BigDecimal total, String party,
+                                boolean pointsAreALiability) {
         if (tenders == null || tenders.isEmpty()) {
             b.debit(Account.CASH, total);
             return;
         }
         for (OrderEvents.Tender t : tenders) {
-            Account a = account(t.type());
+            Account a = account(t.type(), pointsAreALiability);
             b.debit(a, t.amount(), a == Account.CUSTOMERS ? party : null);
+        }
+    }
+
+    /** Points earned on a sale: the shop owes their rupee value until they are redeemed. */
+    private static void pointsGranted(JournalEntry.Builder b, BigDecimal value) {
+        if (value != null && value.signum() > 0) {
+            b.debit(Account.LOYALTY_GRANTED, value).credit(Account.LOYALTY_LIABILITY, value);
+        }
+    }
+
+    /** Points a refund takes back off the customer: the grant is undone for them. */
+    private static void pointsTakenBack(JournalEntry.Builder b, BigDecimal value) {
+        if (value != null && value.signum() > 0) {
+            b.debit(Account.LOYALTY_LIABILITY, value).credit(Account.LOYALTY_GRANTED, value);
         }
     }
 
@@ -116,12 +142,16 @@ public final class SaleEntries {
         }
     }
 
-    static Account account(String tender) {
+    /**
+     * The account a tender settles through. Points redeemed release the loyalty liability when the producer books
+     * points as one ({@code pointsAreALiability}); from a producer that does not, they are an expense as they always were.
+     */
+    static Account account(String tender, boolean pointsAreALiability) {
         return switch (tender) {
             case "CARD" -> Account.CARD_SETTLEMENTS;
             case "UPI" -> Account.UPI_SETTLEMENTS;
             case "CREDIT" -> Account.CUSTOMERS;
-            case "LOYALTY" -> Account.LOYALTY_REDEMPTIONS;
+            case "LOYALTY" -> pointsAreALiability ? Account.LOYALTY_LIABILITY : Account.LOYALTY_REDEMPTIONS;
             default -> Account.CASH;
         };
     }

@@ -32,6 +32,23 @@ public class LoyaltyPoints {
         return paidOtherThanPoints.multiply(perHundred).divide(new BigDecimal("100"), 0, RoundingMode.DOWN).longValue();
     }
 
+    /**
+     * What {@code points} are worth in rupees at {@code pointValue} rupees a point: the figure accounting books as the
+     * loyalty liability. Null when the point value is unknown (a sale confirmed before points were valued).
+     */
+    public static BigDecimal worth(long points, BigDecimal pointValue) {
+        if (pointValue == null) {
+            return null;
+        }
+        return pointValue.multiply(BigDecimal.valueOf(Math.max(points, 0))).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** The rupees a point was worth when the sale earned its points; empty when it was confirmed before points were valued. */
+    public Mono<BigDecimal> pointValueEarned(UUID orderId) {
+        return db.sql("SELECT loyalty_point_value FROM orders WHERE id = :id AND loyalty_point_value IS NOT NULL")
+                .bind("id", orderId).map(r -> r.get("loyalty_point_value", BigDecimal.class)).one();
+    }
+
     /** Takes the points off the balance, or fails with a 400-worthy reason when the customer has fewer. */
     public Mono<Void> redeem(String shopId, String phone, long points, UUID orderId) {
         return db.sql("UPDATE loyalty_accounts SET balance = balance - :p WHERE shop_id = :shop AND phone = :phone AND balance >= :p")
@@ -50,14 +67,22 @@ public class LoyaltyPoints {
         return points <= 0 ? Mono.empty() : add(shopId, phone, points).then(record(shopId, phone, orderId, "EARNED", points));
     }
 
-    /** Takes back points a sale earned; a balance already spent below that goes to zero, never negative. */
-    public Mono<Void> reverseEarning(String shopId, String phone, long points, UUID orderId) {
+    /**
+     * Takes back points a sale earned; a balance already spent below that goes to zero, never negative.
+     *
+     * @return the points actually taken off the balance: fewer than {@code points} when the customer has spent some
+     *         already (those stay a cost of the shop; only what is taken back leaves the liability)
+     */
+    public Mono<Long> reverseEarning(String shopId, String phone, long points, UUID orderId) {
         if (points <= 0) {
-            return Mono.empty();
+            return Mono.just(0L);
         }
-        return db.sql("UPDATE loyalty_accounts SET balance = GREATEST(balance - :p, 0) WHERE shop_id = :shop AND phone = :phone")
-                .bind("p", points).bind("shop", shopId).bind("phone", phone).then()
-                .then(record(shopId, phone, orderId, "EARNING_REVERSED", -points));
+        return db.sql("SELECT balance FROM loyalty_accounts WHERE shop_id = :shop AND phone = :phone FOR UPDATE")
+                .bind("shop", shopId).bind("phone", phone).map(r -> r.get("balance", Long.class)).one().defaultIfEmpty(0L)
+                .flatMap(before -> db.sql("UPDATE loyalty_accounts SET balance = GREATEST(balance - :p, 0) WHERE shop_id = :shop AND phone = :phone")
+                        .bind("p", points).bind("shop", shopId).bind("phone", phone).then()
+                        .then(record(shopId, phone, orderId, "EARNING_REVERSED", -points))
+                        .thenReturn(Math.min(Math.max(before, 0), points)));
     }
 
     public Mono<Long> balance(String shopId, String phone) {

@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -281,14 +282,15 @@ public class OrderService {
                     return series.next(shopId, shop.invoicePrefix(), DocumentSeries.Kind.INVOICE, fy)
                             .flatMap(number -> db.sql("""
                                             UPDATE orders SET status = 'CONFIRMED', invoice_number = :number, invoice_date = :day,
-                                                confirmed_at = :now, updated_at = :now, loyalty_points_earned = :earned
+                                                confirmed_at = :now, updated_at = :now, loyalty_points_earned = :earned,
+                                                loyalty_point_value = :pointValue
                                             WHERE id = :id""")
                                     .bind("number", number).bind("day", day).bind("now", OrderRepository.utc(now))
-                                    .bind("earned", earned).bind("id", id).then()
+                                    .bind("earned", earned).bind("pointValue", shop.loyaltyPointValue()).bind("id", id).then()
                                     .then(earned > 0 ? loyalty.earn(shopId, o.customer().phone(), earned, id) : Mono.empty())
                                     .then(orders.find(shopId, id)))
                             .flatMap(confirmed -> outbox.append(Topics.ORDER, EventTypes.ORDER_CONFIRMED, id.toString(), shopId,
-                                    SaleEvents.confirmed(confirmed)));
+                                    SaleEvents.confirmed(confirmed, LoyaltyPoints.worth(earned, shop.loyaltyPointValue()))));
                 }))
                 .then();
     }
@@ -359,17 +361,19 @@ public class OrderService {
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     String phone = o.customer() == null ? null : o.customer().phone();
                     long reversed = o.loyaltyPointsEarned();
-                    Mono<Void> points = phone == null ? Mono.empty()
+                    Mono<Long> taken = phone == null ? Mono.just(0L)
                             : loyalty.reverseEarning(shopId, phone, reversed, id)
-                            .then(loyalty.returnRedemption(shopId, phone, o.loyaltyPointsRedeemed(), id));
+                            .flatMap(t -> loyalty.returnRedemption(shopId, phone, o.loyaltyPointsRedeemed(), id).thenReturn(t));
+                    Mono<Optional<BigDecimal>> pointValue = loyalty.pointValueEarned(id).map(Optional::of).defaultIfEmpty(Optional.empty());
                     return db.sql("""
                                     UPDATE orders SET status = :status, voided_at = :now, voided_by = :by, void_reason = :reason,
                                         updated_at = :now, loyalty_points_reversed = :reversed WHERE id = :id""")
                             .bind("status", o.status().moveTo(OrderStatus.VOIDED).name()).bind("now", OrderRepository.utc(now))
                             .bind("by", by).bind("reason", reason).bind("reversed", reversed).bind("id", id).then()
-                            .then(points)
-                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED, id.toString(), shopId,
-                                    SaleEvents.voided(o, reason, by, now, reversed)))
+                            .then(taken)
+                            .flatMap(t -> pointValue.flatMap(value -> outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED,
+                                    id.toString(), shopId, SaleEvents.voided(o, reason, by, now, reversed,
+                                            LoyaltyPoints.worth(t, value.orElse(null))))))
                             .then(orders.find(shopId, id));
                 });
         return tx.transactional(work);

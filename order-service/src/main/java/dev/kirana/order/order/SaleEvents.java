@@ -1,6 +1,7 @@
 package dev.kirana.order.order;
 
 import dev.kirana.events.OrderEvents;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,17 +15,22 @@ public final class SaleEvents {
                 o.roundOff(), creditOverride(o));
     }
 
-    public static OrderEvents.OrderConfirmed confirmed(OrderView o) {
+    /** @param loyaltyValueEarned the rupee value of the points the sale earned (0.00 when none) */
+    public static OrderEvents.OrderConfirmed confirmed(OrderView o, BigDecimal loyaltyValueEarned) {
         return new OrderEvents.OrderConfirmed(o.id().toString(), o.cashierId(), o.currency(), lines(o), o.total(),
                 o.confirmedAt(), o.invoiceNumber(), o.placedAt(), o.locationId(), o.documentType().name(),
                 o.supplierStateCode(), o.placeOfSupply(), o.supplyType().name(), customer(o), tenders(o), o.discount(),
-                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.loyaltyPointsEarned(), creditOverride(o));
+                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.loyaltyPointsEarned(), creditOverride(o),
+                loyaltyValueEarned);
     }
 
-    public static OrderEvents.OrderVoided voided(OrderView o, String reason, String by, Instant at, long pointsReversed) {
+    /** @param valueReversed the rupee value of the points taken back, at the value they were earned at; null if never valued */
+    public static OrderEvents.OrderVoided voided(OrderView o, String reason, String by, Instant at, long pointsReversed,
+                                                 BigDecimal valueReversed) {
         return new OrderEvents.OrderVoided(o.id().toString(), o.invoiceNumber(), reason, by, at, o.currency(), o.locationId(),
                 lines(o), o.total(), o.documentType().name(), o.placeOfSupply(), o.supplyType().name(), customer(o),
-                tenders(o), o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), pointsReversed);
+                tenders(o), o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), pointsReversed,
+                valueReversed);
     }
 
     public static OrderEvents.Customer customer(OrderView o) {

@@ -27,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -132,9 +133,10 @@ public class RefundService {
                                             WHERE id = :id""")
                                     .bind("status", next.name()).bind("total", refund.total()).bind("reversed", reverse)
                                     .bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", o.id()).then())
-                            .then(phone == null ? Mono.empty() : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
-                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(), shopId,
-                                    event(view, o)))
+                            .then(phone == null ? Mono.just(0L) : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
+                            .flatMap(taken -> loyalty.pointValueEarned(o.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
+                                    .flatMap(pointValue -> outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(),
+                                            shopId, event(view, o, LoyaltyPoints.worth(taken, pointValue.orElse(null))))))
                             .thenReturn(view);
                 });
     }
@@ -169,7 +171,8 @@ public class RefundService {
                 .then();
     }
 
-    static OrderEvents.OrderRefunded event(RefundView r, OrderView o) {
+    /** @param loyaltyValueReversed the rupee value of the points taken back, at the value they were earned at; null if never valued */
+    static OrderEvents.OrderRefunded event(RefundView r, OrderView o, BigDecimal loyaltyValueReversed) {
         List<OrderEvents.RefundLine> lines = r.lines().stream().map(l -> new OrderEvents.RefundLine(l.lineNo(), l.productId(),
                 l.sku(), l.name(), l.hsn(), l.quantity(), l.gstRate(), l.taxableValue(), l.cgst(), l.sgst(), l.igst(),
                 l.amount(), l.disposition().name())).toList();
@@ -178,7 +181,7 @@ public class RefundService {
                 r.reason(), r.refundedBy(), r.refundedAt(), o.currency(), o.locationId(), lines, r.total(),
                 o.documentType().name(), o.placeOfSupply(), o.supplyType().name(), SaleEvents.customer(o), tender,
                 r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.loyaltyPointsReversed(),
-                r.orderStatus() == OrderStatus.REFUNDED);
+                r.orderStatus() == OrderStatus.REFUNDED, loyaltyValueReversed);
     }
 
     public Mono<List<RefundView>> refunds(String shopId, UUID orderId) {

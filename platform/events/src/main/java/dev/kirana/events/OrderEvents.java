@@ -80,6 +80,9 @@ public final class OrderEvents {
      * A completed sale: what accounting posts and reporting counts. The fields after {@code confirmedAt} are additive
      * in v1 (see {@link OrderPlaced}); {@code invoiceNumber} is the gapless number of the tax invoice or bill of
      * supply, assigned at confirmation; {@code loyaltyPointsEarned} the points credited to the customer.
+     * {@code loyaltyValueEarned} (additive in v1) is what those points are worth in rupees (points × the shop's rupee
+     * value of a point, as when they are redeemed), 0.00 when none were earned; a producer that sends it books points
+     * as a liability, so its LOYALTY tenders release that liability. Absent from events of older producers.
      */
     public record OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
                                  BigDecimal total, Instant confirmedAt, String invoiceNumber, Instant placedAt,
@@ -87,11 +90,23 @@ public final class OrderEvents {
                                  String placeOfSupply, String supplyType, Customer customer, List<Tender> tenders,
                                  BigDecimal discount, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
                                  BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned,
-                                 CreditOverride creditOverride) {
+                                 CreditOverride creditOverride, BigDecimal loyaltyValueEarned) {
         public OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
                               BigDecimal total, Instant confirmedAt) {
             this(orderId, cashierId, currency, lines, total, confirmedAt, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        public OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
+                              BigDecimal total, Instant confirmedAt, String invoiceNumber, Instant placedAt,
+                              String locationId, String documentType, String supplierStateCode,
+                              String placeOfSupply, String supplyType, Customer customer, List<Tender> tenders,
+                              BigDecimal discount, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
+                              BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned,
+                              CreditOverride creditOverride) {
+            this(orderId, cashierId, currency, lines, total, confirmedAt, invoiceNumber, placedAt, locationId,
+                    documentType, supplierStateCode, placeOfSupply, supplyType, customer, tenders, discount,
+                    taxableValue, cgst, sgst, igst, roundOff, loyaltyPointsEarned, creditOverride, null);
         }
 
         public OrderConfirmed(String orderId, String cashierId, String currency, List<OrderLine> lines,
@@ -102,7 +117,7 @@ public final class OrderEvents {
                               BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsEarned) {
             this(orderId, cashierId, currency, lines, total, confirmedAt, invoiceNumber, placedAt, locationId,
                     documentType, supplierStateCode, placeOfSupply, supplyType, customer, tenders, discount,
-                    taxableValue, cgst, sgst, igst, roundOff, loyaltyPointsEarned, null);
+                    taxableValue, cgst, sgst, igst, roundOff, loyaltyPointsEarned, null, null);
         }
     }
 
@@ -119,12 +134,26 @@ public final class OrderEvents {
     /**
      * A confirmed sale was voided (manager or owner): every line goes back to stock and its books are reversed in
      * full. Carries the sale as it was confirmed, so consumers need no other event to undo it.
+     * {@code loyaltyValueReversed} (additive in v1): the rupee value of the points taken off the customer's balance, at
+     * the value they were earned at ({@code loyaltyValueEarned} of the sale), 0.00 when none. It can be less than
+     * {@code loyaltyPointsReversed} at that value: points the customer had already spent cannot be taken back. Absent
+     * when the sale's points were never valued (older producers, or a sale confirmed before points were valued).
      */
     public record OrderVoided(String orderId, String invoiceNumber, String reason, String voidedBy, Instant voidedAt,
                               String currency, String locationId, List<OrderLine> lines, BigDecimal total,
                               String documentType, String placeOfSupply, String supplyType, Customer customer,
                               List<Tender> tenders, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
-                              BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsReversed) {
+                              BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsReversed,
+                              BigDecimal loyaltyValueReversed) {
+        public OrderVoided(String orderId, String invoiceNumber, String reason, String voidedBy, Instant voidedAt,
+                           String currency, String locationId, List<OrderLine> lines, BigDecimal total,
+                           String documentType, String placeOfSupply, String supplyType, Customer customer,
+                           List<Tender> tenders, BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst,
+                           BigDecimal igst, BigDecimal roundOff, Long loyaltyPointsReversed) {
+            this(orderId, invoiceNumber, reason, voidedBy, voidedAt, currency, locationId, lines, total, documentType,
+                    placeOfSupply, supplyType, customer, tenders, taxableValue, cgst, sgst, igst, roundOff,
+                    loyaltyPointsReversed, null);
+        }
     }
 
     /**
@@ -139,14 +168,26 @@ public final class OrderEvents {
     /**
      * Goods of a confirmed sale were returned and paid back: a credit note ({@code creditNoteNumber}, its own gapless
      * series) against {@code invoiceNumber}. {@code total = taxableValue + cgst + sgst + igst + roundOff} was paid
-     * back through {@code tender}.
+     * back through {@code tender}. {@code loyaltyValueReversed} (additive in v1): the rupee value of the points
+     * taken back, as on {@link OrderVoided}.
      */
     public record OrderRefunded(String orderId, String refundId, String creditNoteNumber, String invoiceNumber,
                                 String reason, String refundedBy, Instant refundedAt, String currency,
                                 String locationId, List<RefundLine> lines, BigDecimal total, String documentType,
                                 String placeOfSupply, String supplyType, Customer customer, Tender tender,
                                 BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst,
-                                BigDecimal roundOff, Long loyaltyPointsReversed, boolean fullyRefunded) {
+                                BigDecimal roundOff, Long loyaltyPointsReversed, boolean fullyRefunded,
+                                BigDecimal loyaltyValueReversed) {
+        public OrderRefunded(String orderId, String refundId, String creditNoteNumber, String invoiceNumber,
+                             String reason, String refundedBy, Instant refundedAt, String currency,
+                             String locationId, List<RefundLine> lines, BigDecimal total, String documentType,
+                             String placeOfSupply, String supplyType, Customer customer, Tender tender,
+                             BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst,
+                             BigDecimal roundOff, Long loyaltyPointsReversed, boolean fullyRefunded) {
+            this(orderId, refundId, creditNoteNumber, invoiceNumber, reason, refundedBy, refundedAt, currency,
+                    locationId, lines, total, documentType, placeOfSupply, supplyType, customer, tender, taxableValue,
+                    cgst, sgst, igst, roundOff, loyaltyPointsReversed, fullyRefunded, null);
+        }
     }
 
     private OrderEvents() {
