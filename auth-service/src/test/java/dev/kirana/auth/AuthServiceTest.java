@@ -3,7 +3,7 @@ package dev.kirana.auth;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.kirana.auth.otp.EmailSender;
-import dev.kirana.auth.otp.SmsSender;
+import dev.kirana.sms.SmsSender;
 import dev.kirana.testing.KiranaServiceTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

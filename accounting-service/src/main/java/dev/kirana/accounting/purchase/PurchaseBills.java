@@ -189,15 +189,8 @@ public class PurchaseBills {
 
     /** The shop's GST state, as shop events last told it; empty when not known. */
     Mono<String> shopState(String shopId) {
-        return db.sql("SELECT state_code FROM shop_states WHERE shop_id = :shop").bind("shop", shopId)
+        return db.sql("SELECT state_code FROM shop_states WHERE shop_id = :shop AND state_code IS NOT NULL").bind("shop", shopId)
                 .map(r -> r.get("state_code", String.class)).one();
-    }
-
-    Mono<Void> saveShopState(String shopId, String stateCode) {
-        return db.sql("""
-                        INSERT INTO shop_states (shop_id, state_code) VALUES (:shop, :state)
-                        ON CONFLICT (shop_id) DO UPDATE SET state_code = excluded.state_code, updated_at = now()""")
-                .bind("shop", shopId).bind("state", stateCode).then();
     }
 
     private static Header header(Readable r) {

@@ -70,11 +70,6 @@ public class PurchaseService {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No return " + returnId + " of bill " + billId + " in this shop")));
     }
 
-    /** The shop's state became known or changed (shop events). */
-    public Mono<Void> shopState(String shopId, String stateCode) {
-        return bills.saveShopState(shopId, stateCode);
-    }
-
     public Mono<PurchaseBill> record(String shopId, String by, PurchaseBillRequest r) {
         List<Problems.FieldError> errors = PurchaseRules.check(r, today());
         if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kirana.accounting.purchase;
 
+import dev.kirana.accounting.shop.ShopProfiles;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.ShopEvents;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps each shop's GST state from shop events (its state code, else the first two digits of its GSTIN), which
- * decides whether a purchase takes input CGST + SGST or IGST. Its own consumer group, beside the chart's.
+ * decides whether a purchase takes input CGST + SGST or IGST, and its name, which signs payment reminders. Its own
+ * consumer group, beside the chart's.
  */
 @Component
 public class ShopStateListener {
@@ -23,23 +25,23 @@ public class ShopStateListener {
     private final InboxProcessor inbox;
     private final Map<String, EventHandler> handlers;
 
-    public ShopStateListener(InboxProcessor inbox, PurchaseService purchases) {
+    public ShopStateListener(InboxProcessor inbox, ShopProfiles shops) {
         this.inbox = inbox;
         this.handlers = Map.of(
                 EventTypes.SHOP_CREATED, e -> {
                     var s = KiranaEvents.data(e, ShopEvents.ShopCreated.class);
-                    return save(purchases, KiranaEvents.shopId(e), s.stateCode(), s.gstin());
+                    return save(shops, KiranaEvents.shopId(e), s.stateCode(), s.gstin(), s.name());
                 },
                 EventTypes.SHOP_UPDATED, e -> {
                     var s = KiranaEvents.data(e, ShopEvents.ShopUpdated.class);
-                    return save(purchases, KiranaEvents.shopId(e), s.stateCode(), s.gstin());
+                    return save(shops, KiranaEvents.shopId(e), s.stateCode(), s.gstin(), s.name());
                 });
     }
 
-    private static Mono<Void> save(PurchaseService purchases, String shopId, String stateCode, String gstin) {
+    private static Mono<Void> save(ShopProfiles shops, String shopId, String stateCode, String gstin, String name) {
         String state = StateCodes.isValid(stateCode) ? stateCode
                 : gstin != null && gstin.length() >= 2 && StateCodes.isValid(gstin.substring(0, 2)) ? gstin.substring(0, 2) : null;
-        return state == null ? Mono.empty() : purchases.shopState(shopId, state);
+        return shops.save(shopId, state, name == null || name.isBlank() ? null : name.strip());
     }
 
     @KafkaListener(topics = Topics.SHOP, groupId = CONSUMER)

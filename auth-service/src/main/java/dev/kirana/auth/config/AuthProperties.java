@@ -21,8 +21,7 @@ public record AuthProperties(
         @DefaultValue Otp otp,
         @DefaultValue Lockout login,
         @DefaultValue Lockout pin,
-        @DefaultValue Devices devices,
-        @DefaultValue Sms sms) {
+        @DefaultValue Devices devices) {
 
     /** @param bcryptStrength log2 rounds of bcrypt (10 in production; tests may lower it) */
     public record Password(@DefaultValue("10") int bcryptStrength, @DefaultValue("8") int minLength) {
@@ -56,17 +55,5 @@ public record AuthProperties(
 
     /** @param pairingTtl how long a device pairing token (QR code) stays usable */
     public record Devices(@DefaultValue("10m") Duration pairingTtl) {
-    }
-
-    /** @param provider {@code log} (writes codes to the log; local default) or {@code http} */
-    public record Sms(@DefaultValue("log") String provider, @DefaultValue Http http) {
-        /**
-         * A generic JSON SMS gateway: POST {@code {"to","from","message"}} to {@code url}.
-         *
-         * @param authorization value of the Authorization header, e.g. {@code Bearer xyz}
-         */
-        public record Http(String url, String authorization, @DefaultValue("KIRANA") String senderId,
-                           @DefaultValue("5s") Duration timeout) {
-        }
     }
 }

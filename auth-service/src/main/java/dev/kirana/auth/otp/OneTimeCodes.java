@@ -1,6 +1,7 @@
 package dev.kirana.auth.otp;
 
 import dev.kirana.auth.config.AuthProperties;
+import dev.kirana.sms.SmsSender;
 import dev.kirana.web.problem.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -33,7 +33,7 @@ class UsernamesTest {
     @SuppressWarnings("deprecation")
     void pinsMustNotBeObvious() {
         var props = new AuthProperties(null, null, null, new AuthProperties.Password(4, 8), new AuthProperties.Keys(null, null, null, null),
-                null, null, null, null, null);
+                null, null, null, null);
         Passwords passwords = new Passwords(NoOpPasswordEncoder.getInstance(), props);
         passwords.checkPin("pin", "4829");
         passwords.checkPin("pin", "730915");

@@ -157,6 +157,14 @@ public final class AccountingEvents {
                                    BigDecimal sgst, BigDecimal igst, BigDecimal total, String reason, String recordedBy) {
     }
 
+    /**
+     * A payment reminder was texted to a customer ({@code khata.reminder-sent}, keyed by the party): {@code amountDue}
+     * is what the customer owed when it was sent, {@code phone} where it went. At most one per party per reminder interval.
+     */
+    public record ReminderSent(String reminderId, String partyId, BigDecimal amountDue, String phone, String sentBy,
+                               Instant sentAt) {
+    }
+
     private AccountingEvents() {
     }
 }
