@@ -60,9 +60,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  *   Owner's capital, by hand: Dr cash 1000  5,000.00, Dr bank 1050 20,000.00 / Cr capital 3000 25,000.00
  *   Asha Patil (customer, 9876500001) owed 500.00 when the books started: Dr 1100 500.00 / Cr 3100 500.00
  *   Ravi Kumar (customer, 9876500002) owes nothing.
- *   The bank balance sits on 1050 Bank accounts. In October the owner opens the current account in the books (1051, under
- *   1050), which the deposit and the UPI settlement go to; expenses paid by bank and the supplier paid by NEFT still post
- *   to 1050 (a khata payment by BANK cannot name a bank account), so the bank is 1050 + 1051 on the balance sheet.
+ *   The capital was brought into the bank before the books had a bank account, so its 20,000.00 stays on 1050 Bank
+ *   accounts. In October the owner opens the current account in the books (1051, under 1050), the shop's only bank account:
+ *   the deposit and the UPI settlement go to it by name, the supplier paid by NEFT names it, and the expenses paid by bank
+ *   go to it as the shop's only bank account. Everything that moved in October is on 1051.
  *
  * Prices (tax-exclusive, GST 5 % = CGST 2.5 % + SGST 2.5 %, sales within Karnataka):
  *   atta 5 kg 252.00 (tax per unit 6.30 + 6.30), sunflower oil 1 L 148.00 (3.70 + 3.70), sugar 1 kg 45.00 (1.125 + 1.125:
@@ -182,7 +183,7 @@ class OneMonthOfAShopTest {
                         line("p-tea", "3", "128.00", "384.00", "9.60")),
                 List.of(cost("p-atta", "4", "200.0000"), cost("p-oil", "4", "120.0000"), cost("p-tea", "3", "100.0000")));
 
-        // ---- 03-10 rent, by bank, no GST: Dr 5300 1500.00 / Cr 1050
+        // ---- 03-10 rent, by bank, no GST: Dr 5300 1500.00 / Cr 1051 (no bank account named: the shop's only one)
         expense(Map.of("date", "2026-10-03", "category", "RENT", "amount", "1500.00", "mode", "BANK", "note", "October rent"));
 
         // ---- 05-10 bill B1 (worked above); inventory-service then receives the goods naming the bill: no second posting
@@ -220,7 +221,7 @@ class OneMonthOfAShopTest {
                 List.of(cost("p-atta", "3", "207.5000"), cost("p-oil", "3", "124.0000"), cost("p-sugar", "4", "39.0000")));
 
         // ---- 10-10 electricity by bank, 590.00 with 18 % GST in it: tax 590.00 x 18 / 118 = 90.00,
-        //      CGST 45.00 + SGST 45.00, net 500.00: Dr 5310 500.00, Dr 1300 45.00, Dr 1310 45.00 / Cr 1050 590.00
+        //      CGST 45.00 + SGST 45.00, net 500.00: Dr 5310 500.00, Dr 1300 45.00, Dr 1310 45.00 / Cr 1051 590.00
         expense(Map.of("date", "2026-10-10", "category", "ELECTRICITY", "amount", "590.00", "mode", "BANK", "gstRate", "18",
                 "supplierName", "BESCOM", "reference", "BESCOM-2610-0042"));
 
@@ -311,8 +312,10 @@ class OneMonthOfAShopTest {
                         line("p-tea", "1", "128.00", "128.00", "3.20")),
                 List.of(cost("p-atta", "2", "209.5000"), cost("p-sugar", "3", "39.0000"), cost("p-tea", "1", "107.5000")));
 
-        // ---- 22-10 Pune Oil Mills paid in full by NEFT: Dr 2000 5292.00 / Cr 1050
-        pay(pune, Map.of("amount", "5292.00", "mode", "BANK", "reference", "NEFT N295260017731", "date", "2026-10-22"));
+        // ---- 22-10 Pune Oil Mills paid in full by NEFT from the current account: Dr 2000 5292.00 / Cr 1051
+        Map<String, Object> neft = pay(pune, Map.of("amount", "5292.00", "mode", "BANK", "reference", "NEFT N295260017731",
+                "date", "2026-10-22", "bankAccountId", current));
+        assertThat(neft.get("account")).isEqualTo("1051");
 
         // S16, 23-10, credit 1105.00 (Asha): atta 3 x 252.00 = 756.00, CGST 18.90, SGST 18.90; oil 2 x 148.00 = 296.00, CGST 7.40, SGST 7.40.
         //     taxable 1052.00 + CGST 26.30 + SGST 26.30 = 1104.60 -> 1105.00 (round off +0.40). Cost: 628.50 + 248.00 = 876.50
@@ -377,7 +380,7 @@ class OneMonthOfAShopTest {
         Map<String, Object> day = get("/api/v1/accounting/cash-book?date=2026-10-31");
         assertMoney(day, "opening", "1941.00");
         assertMoney(day, "closing", "1926.50");
-        assertMoney(get("/api/v1/accounting/bank-accounts/" + current), "balance", "18805.36");
+        assertMoney(get("/api/v1/accounting/bank-accounts/" + current), "balance", "11423.36");
         Map<String, Object> trialBalance = assertTheMonth(asha, ravi, sharma, pune);
 
         // ---- every event of the month replayed twice (same ids: three deliveries in all), every request sent twice more (same keys)
@@ -446,11 +449,12 @@ class OneMonthOfAShopTest {
         // UPI: S2 1151.00 + S4 1083.00 + S8 600.00 + S11 1180.00 + Asha 1000.00 + S15 805.00 + S17 1000.00 + S19 735.00 = 7,554.00;
         //      settled 6,819.00; S19's 735.00 left
         assertRow(tb, "1020", "0.00", "7554.00", "6819.00", "735.00");
-        // bank (1050, where the opening balance, the expenses paid by bank and the khata's bank payments post):
-        //   20,000.00 brought forward; out rent 1,500.00 + electricity 590.00 + Pune 5,292.00 = 7,382.00
-        assertRow(tb, "1050", "20000.00", "0.00", "7382.00", "12618.00");
-        // the current account 1051: settlement 6,805.36 + deposit 12,000.00. Bank in all 12,618.00 + 18,805.36 = 31,423.36
-        assertRow(tb, "1051", "0.00", "18805.36", "0.00", "18805.36");
+        // bank 1050: the capital's 20,000.00 brought forward, nothing in October
+        assertRow(tb, "1050", "20000.00", "0.00", "0.00", "20000.00");
+        // the current account 1051: in settlement 6,805.36 + deposit 12,000.00 = 18,805.36; out rent 1,500.00 + electricity 590.00
+        //   + Pune 5,292.00 = 7,382.00; closing 18,805.36 - 7,382.00 = 11,423.36. Bank in all 20,000.00 + 11,423.36 = 31,423.36,
+        //   as before (12,618.00 + 18,805.36): only the line that holds it moved
+        assertRow(tb, "1051", "0.00", "18805.36", "7382.00", "11423.36");
         // khata: Asha's 500.00 brought forward; credit sales S3 710.00 + S6 675.00 + S8 509.00 + S12 1029.00 + S16 1105.00 = 4,028.00;
         //        R2 47.00 + collections 1,000.00 + 500.00 = 1,547.00; closing 2,981.00 = Asha 1,824.00 + Ravi 1,157.00
         assertRow(tb, "1100", "500.00", "4028.00", "1547.00", "2981.00");
@@ -517,7 +521,7 @@ class OneMonthOfAShopTest {
         assertThat(lines(pl, "costOfGoodsSold")).containsExactlyInAnyOrderEntriesOf(Map.of("5000", "17123.00", "5100", "39.00"));
 
         // ---- balance sheet at 31-10
-        // assets: cash 1,926.50 + card 2,153.00 + UPI 735.00 + bank 12,618.00 + 18,805.36 + khata 2,981.00 + inventory 13,133.00
+        // assets: cash 1,926.50 + card 2,153.00 + UPI 735.00 + bank 20,000.00 + 11,423.36 + khata 2,981.00 + inventory 13,133.00
         //         + input CGST 388.88 + SGST 388.88 + IGST 252.00 = 53,381.62
         // liabilities: Sharma 14,443.00 + output CGST 518.10 + SGST 518.10 = 15,479.20
         // equity: capital 25,000.00 + opening balances 12,000.00 + profit of the year to date (October's) 902.42 = 37,902.42
@@ -531,7 +535,7 @@ class OneMonthOfAShopTest {
         assertThat(bs.get("balanced")).isEqualTo(true);
         assertThat(bs.get("check")).isEqualTo("assets 53381.62 = liabilities 15479.20 + equity 37902.42");
         assertThat(sectionAccounts(bs, "assets")).containsExactlyInAnyOrderEntriesOf(Map.of("1000", "1926.50", "1010", "2153.00",
-                "1020", "735.00", "1050", "12618.00", "1051", "18805.36", "1100", "2981.00", "1200", "13133.00", "1300", "388.88", "1310", "388.88",
+                "1020", "735.00", "1050", "20000.00", "1051", "11423.36", "1100", "2981.00", "1200", "13133.00", "1300", "388.88", "1310", "388.88",
                 "1320", "252.00"));
         assertThat(sectionAccounts(bs, "liabilities")).containsExactlyInAnyOrderEntriesOf(Map.of("2000", "14443.00", "2100", "518.10",
                 "2110", "518.10"));
@@ -752,8 +756,8 @@ class OneMonthOfAShopTest {
         ok(post("/api/v1/accounting/parties/" + party + "/collections", key(), body), 201);
     }
 
-    void pay(String party, Map<String, Object> body) {
-        ok(post("/api/v1/accounting/parties/" + party + "/payments", key(), body), 201);
+    Map<String, Object> pay(String party, Map<String, Object> body) {
+        return ok(post("/api/v1/accounting/parties/" + party + "/payments", key(), body), 201);
     }
 
     // ------------------------------------------------------------------ reading the books

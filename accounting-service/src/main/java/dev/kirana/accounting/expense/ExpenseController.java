@@ -87,7 +87,7 @@ public class ExpenseController {
     @PostMapping(path = "/expenses", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Record an expense paid (owner or manager); requires Idempotency-Key",
             description = "Posts Dr the category's expense account (net of GST), Dr input CGST 1300 + SGST 1310 (or IGST 1320 when "
-                    + "interState), Cr cash 1000 (CASH) or the bank account (BANK, UPI, CARD: bankAccount, else 1050). With gstRate "
+                    + "interState), Cr cash 1000 (CASH) or the bank account (BANK, UPI, CARD: bankAccount, else the shop's only bank account, or 1050 when it has none or several). With gstRate "
                     + "alone the GST is worked out of the tax-inclusive amount (1,180.00 at 18% = 1,000.00 + 90.00 + 90.00). Publishes "
                     + "expense.recorded. A receipt is attached by sending the same fields as multipart/form-data (part \"expense\", "
                     + "JSON, and part \"receipt\": a JPEG, PNG or PDF of at most 2 MB).")

@@ -8,7 +8,8 @@ import java.time.LocalDate;
 /**
  * An expense paid. {@code amount} is what was paid, GST included. {@code gstRate} alone: the input GST is worked out
  * of the amount; with {@code gstAmount} (from the supplier's bill) that is taken. {@code interState}: the supplier
- * charged IGST. {@code bankAccount}: the bank account code it was paid from (BANK, UPI, CARD), 1050 when left out.
+ * charged IGST. {@code bankAccount}: the bank account code it was paid from (BANK, UPI, CARD); when left out
+ * the shop's only bank account, or 1050 when it has none or several.
  */
 @Schema(example = """
         {"date":"2026-11-30","category":"ELECTRICITY","amount":"1180.00","mode":"BANK","gstRate":"18",

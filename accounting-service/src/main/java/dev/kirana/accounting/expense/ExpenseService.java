@@ -1,5 +1,6 @@
 package dev.kirana.accounting.expense;
 
+import dev.kirana.accounting.bank.BankAccountChoice;
 import dev.kirana.accounting.chart.AccountGroup;
 import dev.kirana.accounting.chart.Chart;
 import dev.kirana.accounting.khata.PaymentMode;
@@ -50,9 +51,10 @@ public class ExpenseService {
     private final Chart chart;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final BankAccountChoice bankAccounts;
 
     public ExpenseService(DatabaseClient db, TransactionalOperator tx, ExpenseCategories categories, LedgerPosting ledger, Chart chart,
-                          OutboxWriter outbox, Clock clock) {
+                          OutboxWriter outbox, Clock clock, BankAccountChoice bankAccounts) {
         this.db = db;
         this.tx = tx;
         this.categories = categories;
@@ -60,6 +62,7 @@ public class ExpenseService {
         this.chart = chart;
         this.outbox = outbox;
         this.clock = clock;
+        this.bankAccounts = bankAccounts;
     }
 
     LocalDate today() {
@@ -97,16 +100,16 @@ public class ExpenseService {
         return tx.transactional(work);
     }
 
-    /** Cash from the drawer (1000); anything else from a bank account (1050, or the one named): see the README. */
+    /** Cash from the drawer (1000); anything else from a bank account: the one named, else the shop's default (see {@link BankAccountChoice}). */
     private Mono<String> paidFrom(String shopId, ExpenseRequest r) {
         if (r.mode() == PaymentMode.CASH) {
             return Mono.just(DayLocks.CASH_IN_HAND);
         }
-        String code = r.bankAccount() == null ? "1050" : r.bankAccount();
-        return chart.find(shopId, code)
+        Mono<String> named = r.bankAccount() == null ? bankAccounts.defaultCode(shopId) : Mono.just(r.bankAccount());
+        return named.flatMap(code -> chart.find(shopId, code)
                 .filter(a -> a.group() == AccountGroup.BANK_ACCOUNTS)
                 .map(a -> code)
-                .switchIfEmpty(Mono.error(() -> Problems.invalid("bankAccount", code + " is not a bank account of this shop's chart")));
+                .switchIfEmpty(Mono.error(() -> Problems.invalid("bankAccount", code + " is not a bank account of this shop's chart"))));
     }
 
     private Mono<Void> insert(String shopId, UUID id, ExpenseCategory category, LocalDate date, ExpenseTax.Split split, PaymentMode mode,

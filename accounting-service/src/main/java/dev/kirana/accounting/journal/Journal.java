@@ -60,7 +60,7 @@ public class Journal {
                 .flatMap(n -> n == 0 ? Mono.just(false) : Flux.range(0, entry.lines().size()).concatMap(i -> {
                     JournalEntry.Line l = entry.lines().get(i);
                     var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party, party_id) VALUES (:id, :no, :account, :debit, :credit, :party, :partyId)")
-                            .bind("id", id).bind("no", i + 1).bind("account", l.account().code())
+                            .bind("id", id).bind("no", i + 1).bind("account", l.code())
                             .bind("debit", l.debit()).bind("credit", l.credit());
                     spec = l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party());
                     boolean partyLine = partyId != null && (l.account() == Account.CUSTOMERS || l.account() == Account.SUPPLIERS);

@@ -12,10 +12,22 @@ import java.util.List;
  */
 public record JournalEntry(LocalDate date, String narration, String source, List<Line> lines) {
 
-    /** @param party the customer of a receivable (khata) line, else null */
-    public record Line(Account account, BigDecimal debit, BigDecimal credit, String party) {
+    /**
+     * @param party the customer of a receivable (khata) line, else null
+     * @param subAccount the chart sub-account of {@code account} the line posts to (a bank account 1051 under 1050), else null
+     */
+    public record Line(Account account, BigDecimal debit, BigDecimal credit, String party, String subAccount) {
+        public Line(Account account, BigDecimal debit, BigDecimal credit, String party) {
+            this(account, debit, credit, party, null);
+        }
+
         public Line(Account account, BigDecimal debit, BigDecimal credit) {
-            this(account, debit, credit, null);
+            this(account, debit, credit, null, null);
+        }
+
+        /** The code the line is posted to: its sub-account's, else its account's. */
+        public String code() {
+            return subAccount == null ? account.code() : subAccount;
         }
     }
 
@@ -34,7 +46,7 @@ public record JournalEntry(LocalDate date, String narration, String source, List
     /** The same entry with every debit a credit and every credit a debit: what undoes it. */
     public JournalEntry reversed(LocalDate on, String narration, String source) {
         return new JournalEntry(on, narration, source,
-                lines.stream().map(l -> new Line(l.account(), l.credit(), l.debit(), l.party())).toList());
+                lines.stream().map(l -> new Line(l.account(), l.credit(), l.debit(), l.party(), l.subAccount())).toList());
     }
 
     public static final class Builder {
@@ -65,12 +77,26 @@ public record JournalEntry(LocalDate date, String narration, String source, List
             return add(account, amount, false, party);
         }
 
+        /** A line on {@code code}, which is {@code account} itself or one of its chart sub-accounts (a bank account under 1050). */
+        public Builder debit(Account account, String code, BigDecimal amount) {
+            return add(account, amount, true, null, code);
+        }
+
+        public Builder credit(Account account, String code, BigDecimal amount) {
+            return add(account, amount, false, null, code);
+        }
+
         /** A signed amount: positive is a debit, negative a credit of its absolute value. */
         public Builder debitOrCredit(Account account, BigDecimal signed) {
             return signed.signum() >= 0 ? debit(account, signed) : credit(account, signed.negate());
         }
 
         private Builder add(Account account, BigDecimal amount, boolean debit, String party) {
+            return add(account, amount, debit, party, null);
+        }
+
+        private Builder add(Account account, BigDecimal amount, boolean debit, String party, String code) {
+            String sub = code == null || code.equals(account.code()) ? null : code;
             if (amount == null) {
                 return this;
             }
@@ -80,7 +106,7 @@ public record JournalEntry(LocalDate date, String narration, String source, List
             }
             if (paise.signum() > 0) {
                 BigDecimal zero = BigDecimal.ZERO.setScale(2);
-                lines.add(debit ? new Line(account, paise, zero, party) : new Line(account, zero, paise, party));
+                lines.add(debit ? new Line(account, paise, zero, party, sub) : new Line(account, zero, paise, party, sub));
             }
             return this;
         }

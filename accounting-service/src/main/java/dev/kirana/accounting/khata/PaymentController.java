@@ -35,10 +35,15 @@ public class PaymentController {
     @PostMapping("/parties/{partyId}/collections")
     @Operation(summary = "Record money received from a customer (owner, manager or cashier); requires Idempotency-Key",
             description = "Any part of what is due, all of it, or more (the rest shows as an advance). Posts Dr cash 1000 / card 1010 / "
-                    + "UPI 1020 / bank 1050, Cr Customers 1100 on the customer's khata. Publishes payment.received and party.balance-changed.")
+                    + "UPI 1020 / the bank account (1051 …), Cr Customers 1100 on the customer's khata. "
+                    + "By BANK the money goes to the bank account bankAccountId names (404 when the shop has no such account); without it to "
+                    + "the shop's only bank account, or to 1050 Bank accounts when it has none or several (then no account's reconciliation "
+                    + "sees it). The response's account says which. "
+                    + "Publishes payment.received and party.balance-changed.")
     @ApiResponse(responseCode = "201", description = "Recorded; balanceAfter is what the customer owes now (negative: an advance)")
-    @ApiResponse(responseCode = "400", description = "No amount, zero or negative, more than 2 decimals, UPI without reference, a future date")
-    @ApiResponse(responseCode = "404", description = "No such party in this shop")
+    @ApiResponse(responseCode = "400", description = "No amount, zero or negative, more than 2 decimals, UPI without reference, a future date, "
+            + "bankAccountId with a mode other than BANK")
+    @ApiResponse(responseCode = "404", description = "No such party, or no such bank account, in this shop")
     @ApiResponse(responseCode = "422", description = "The party is a supplier")
     public Mono<ResponseEntity<Payment>> collect(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID partyId,
                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
@@ -50,10 +55,15 @@ public class PaymentController {
 
     @PostMapping("/parties/{partyId}/payments")
     @Operation(summary = "Record money paid to a supplier (owner or manager); requires Idempotency-Key",
-            description = "Part, all, or in advance. Posts Dr Suppliers 2000, Cr cash 1000 / card 1010 / UPI 1020 / bank 1050. "
+            description = "Part, all, or in advance. Posts Dr Suppliers 2000, Cr cash 1000 / card 1010 / UPI 1020 / the bank "
+                    + "account (1051 …). "
+                    + "By BANK the money goes to the bank account bankAccountId names (404 when the shop has no such account); without it to "
+                    + "the shop's only bank account, or to 1050 Bank accounts when it has none or several (then no account's reconciliation "
+                    + "sees it). The response's account says which. "
                     + "Publishes payment.made and party.balance-changed.")
     @ApiResponse(responseCode = "201", description = "Recorded; balanceAfter is what the shop owes the supplier now (negative: an advance)")
-    @ApiResponse(responseCode = "404", description = "No such party in this shop")
+    @ApiResponse(responseCode = "400", description = "As for a collection")
+    @ApiResponse(responseCode = "404", description = "No such party, or no such bank account, in this shop")
     @ApiResponse(responseCode = "422", description = "The party is a customer")
     public Mono<ResponseEntity<Payment>> pay(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID partyId,
                                              @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key,
@@ -82,7 +92,7 @@ public class PaymentController {
     @PostMapping("/payments/{id}/reversal")
     @Operation(summary = "Reverse a payment recorded by mistake (owner or manager); requires Idempotency-Key",
             description = "Posts the counter-entry (every line of the original the other way round) and records it as a payment with "
-                    + "reversalOf; the original is never edited. Publishes payment.received/made with a negative amount and party.balance-changed.")
+                    + "reversalOf; the original is never edited; it goes through the same account as the original. Publishes payment.received/made with a negative amount and party.balance-changed.")
     @ApiResponse(responseCode = "201", description = "The counter-entry")
     @ApiResponse(responseCode = "404", description = "No such payment in this shop")
     @ApiResponse(responseCode = "409", description = "Already reversed")

@@ -3,6 +3,7 @@ package dev.kirana.accounting.khata;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** Money received or paid: any part of what is due, all of it, or more (an advance). */
 @Schema(example = """
@@ -12,5 +13,11 @@ public record PaymentRequest(
         @Schema(description = "CASH, UPI (with its reference), CARD or BANK", requiredMode = Schema.RequiredMode.REQUIRED) PaymentMode mode,
         @Schema(description = "UPI transaction reference (required for UPI), cheque or NEFT number") String reference,
         @Schema(description = "when the money changed hands; today when absent, never in the future") LocalDate date,
-        String note) {
+        String note,
+        @Schema(description = "by BANK: the bank account (GET /bank-accounts) the money went into or out of; when absent the shop's "
+                + "only bank account, or 1050 Bank accounts when it has none or several. Only with mode BANK") UUID bankAccountId) {
+
+    public PaymentRequest(BigDecimal amount, PaymentMode mode, String reference, LocalDate date, String note) {
+        this(amount, mode, reference, date, note, null);
+    }
 }

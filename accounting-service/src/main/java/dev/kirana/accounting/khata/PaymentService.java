@@ -1,5 +1,6 @@
 package dev.kirana.accounting.khata;
 
+import dev.kirana.accounting.bank.BankAccountChoice;
 import dev.kirana.accounting.journal.Journal;
 import dev.kirana.accounting.ledger.DayLocks;
 import dev.kirana.accounting.party.Parties;
@@ -28,14 +29,17 @@ public class PaymentService {
     private final PartyNews news;
     private final TransactionalOperator tx;
     private final DayLocks dayLocks;
+    private final BankAccountChoice bankAccounts;
 
-    public PaymentService(Payments payments, Parties parties, Journal journal, PartyNews news, TransactionalOperator tx, DayLocks dayLocks) {
+    public PaymentService(Payments payments, Parties parties, Journal journal, PartyNews news, TransactionalOperator tx, DayLocks dayLocks,
+                          BankAccountChoice bankAccounts) {
         this.payments = payments;
         this.parties = parties;
         this.journal = journal;
         this.news = news;
         this.tx = tx;
         this.dayLocks = dayLocks;
+        this.bankAccounts = bankAccounts;
     }
 
     public Mono<Payment> get(String shopId, UUID id) {
@@ -68,15 +72,17 @@ public class PaymentService {
                                 : Problems.unprocessable("payment-to-customer", party.name()
                                         + " is a customer: record money received from them"));
                     }
-                    Payment p = new Payment(UUID.randomUUID(), partyId, direction, amount, r.mode(), blankToNull(r.reference()),
-                            date, blankToNull(r.note()), null, null, by, null, null);
-                    // cash taken or paid at the counter is refused on a day whose drawer was counted and closed
-                    return dayLocks.requireDayOpen(shopId, date, List.of(p.mode().account().code()))
-                            .then(payments.insert(shopId, p))
-                            .then(journal.post(shopId, PaymentEntries.entry(p.id(), direction, p.mode(), amount, date, party.name(),
-                                    party.label(), p.reference()), partyId))
-                            .then(announce(shopId, p, amount))
-                            .then(finish(shopId, p.id(), partyId));
+                    return account(shopId, r).flatMap(account -> {
+                        Payment p = new Payment(UUID.randomUUID(), partyId, direction, amount, r.mode(), blankToNull(r.reference()),
+                                date, blankToNull(r.note()), null, null, by, null, null, account);
+                        // cash taken or paid at the counter is refused on a day whose drawer was counted and closed
+                        return dayLocks.requireDayOpen(shopId, date, List.of(account))
+                                .then(payments.insert(shopId, p))
+                                .then(journal.post(shopId, PaymentEntries.entry(p.id(), direction, p.mode(), account, amount, date,
+                                        party.name(), party.label(), p.reference()), partyId))
+                                .then(announce(shopId, p, amount))
+                                .then(finish(shopId, p.id(), partyId));
+                    });
                 });
         return tx.transactional(work);
     }
@@ -107,11 +113,12 @@ public class PaymentService {
                     }
                     return parties.lock(shopId, original.partyId()).flatMap(party -> {
                         Payment counter = new Payment(UUID.randomUUID(), party.id(), original.direction(), original.amount(),
-                                original.mode(), original.reference(), date, reason, original.id(), null, by, null, null);
+                                original.mode(), original.reference(), date, reason, original.id(), null, by, null, null, original.account());
+                        // the counter-entry goes through the same account as the original, whatever the default is now
                         var entry = PaymentEntries.reversal(PaymentEntries.entry(original.id(), original.direction(), original.mode(),
-                                original.amount(), original.date(), party.name(), party.label(), original.reference()),
+                                original.account(), original.amount(), original.date(), party.name(), party.label(), original.reference()),
                                 original.id(), date, reason);
-                        return dayLocks.requireDayOpen(shopId, date, List.of(original.mode().account().code()))
+                        return dayLocks.requireDayOpen(shopId, date, List.of(original.account()))
                                 .then(payments.insert(shopId, counter))
                                 .then(journal.post(shopId, entry, party.id()))
                                 .then(announce(shopId, counter, original.amount().negate()))
@@ -121,13 +128,18 @@ public class PaymentService {
         return tx.transactional(work);
     }
 
+    /** The mode's account; by BANK the bank account named, else the shop's default one (see {@link BankAccountChoice}). */
+    private Mono<String> account(String shopId, PaymentRequest r) {
+        return r.mode() == PaymentMode.BANK ? bankAccounts.code(shopId, r.bankAccountId()) : Mono.just(r.mode().account().code());
+    }
+
     private Mono<Void> announce(String shopId, Payment p, BigDecimal signedAmount) {
         String reversalOf = p.reversalOf() == null ? null : p.reversalOf().toString();
         Object data = p.direction() == PaymentDirection.RECEIVED
                 ? new AccountingEvents.PaymentReceived(p.id().toString(), p.partyId().toString(), signedAmount, p.mode().name(),
-                        p.reference(), p.date(), reversalOf, p.recordedBy())
+                        p.reference(), p.date(), reversalOf, p.recordedBy(), p.account())
                 : new AccountingEvents.PaymentMade(p.id().toString(), p.partyId().toString(), signedAmount, p.mode().name(),
-                        p.reference(), p.date(), reversalOf, p.recordedBy());
+                        p.reference(), p.date(), reversalOf, p.recordedBy(), p.account());
         String type = p.direction() == PaymentDirection.RECEIVED ? EventTypes.PAYMENT_RECEIVED : EventTypes.PAYMENT_MADE;
         return news.append(shopId, type, p.partyId(), data).then(news.balanceChanged(shopId, p.partyId()));
     }
@@ -156,6 +168,10 @@ public class PaymentService {
             errors.add(new Problems.FieldError("mode", "is required: CASH, UPI, CARD or BANK"));
         } else if (r.mode() == PaymentMode.UPI && blankToNull(r.reference()) == null) {
             errors.add(new Problems.FieldError("reference", "the UPI transaction reference is required for a UPI payment"));
+        }
+        if (r.bankAccountId() != null && r.mode() != null && r.mode() != PaymentMode.BANK) {
+            errors.add(new Problems.FieldError("bankAccountId", "only a BANK payment goes through a bank account; "
+                    + "UPI and card money waits on its settlement account until the provider settles it"));
         }
         if (r.reference() != null && r.reference().length() > 64) {
             errors.add(new Problems.FieldError("reference", "must be at most 64 characters"));

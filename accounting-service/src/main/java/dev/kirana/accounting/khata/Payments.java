@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Payments {
     private static final String SELECT = """
-            SELECT k.id, k.party_id, k.direction, k.amount, k.mode, k.reference, k.paid_on, k.note, k.reversal_of, k.recorded_by,
+            SELECT k.id, k.party_id, k.direction, k.amount, k.mode, k.reference, k.paid_on, k.note, k.reversal_of, k.recorded_by, k.account,
                    k.created_at, (SELECT r.id FROM khata_payments r WHERE r.reversal_of = k.id) AS reversed_by
             FROM khata_payments k""";
     private final DatabaseClient db;
@@ -25,10 +25,11 @@ public class Payments {
 
     public Mono<Void> insert(String shopId, Payment p) {
         var spec = db.sql("""
-                        INSERT INTO khata_payments (id, shop_id, party_id, direction, amount, mode, reference, paid_on, note, reversal_of, recorded_by)
-                        VALUES (:id, :shop, :party, :direction, :amount, :mode, :reference, :date, :note, :reversalOf, :by)""")
+                        INSERT INTO khata_payments (id, shop_id, party_id, direction, amount, mode, reference, paid_on, note, reversal_of, recorded_by, account)
+                        VALUES (:id, :shop, :party, :direction, :amount, :mode, :reference, :date, :note, :reversalOf, :by, :account)""")
                 .bind("id", p.id()).bind("shop", shopId).bind("party", p.partyId()).bind("direction", p.direction().name())
-                .bind("amount", p.amount()).bind("mode", p.mode().name()).bind("date", p.date()).bind("by", p.recordedBy());
+                .bind("amount", p.amount()).bind("mode", p.mode().name()).bind("date", p.date()).bind("by", p.recordedBy())
+                .bind("account", p.account());
         spec = p.reference() == null ? spec.bindNull("reference", String.class) : spec.bind("reference", p.reference());
         spec = p.note() == null ? spec.bindNull("note", String.class) : spec.bind("note", p.note());
         spec = p.reversalOf() == null ? spec.bindNull("reversalOf", UUID.class) : spec.bind("reversalOf", p.reversalOf());
@@ -58,6 +59,7 @@ public class Payments {
                 PaymentDirection.valueOf(r.get("direction", String.class)), r.get("amount", BigDecimal.class),
                 PaymentMode.valueOf(r.get("mode", String.class)), r.get("reference", String.class), r.get("paid_on", LocalDate.class),
                 r.get("note", String.class), r.get("reversal_of", UUID.class), r.get("reversed_by", UUID.class),
-                r.get("recorded_by", String.class), created == null ? null : created.toInstant(), null);
+                r.get("recorded_by", String.class), created == null ? null : created.toInstant(), null,
+                r.get("account", String.class));
     }
 }

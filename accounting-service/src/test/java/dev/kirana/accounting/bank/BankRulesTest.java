@@ -79,4 +79,11 @@ class BankRulesTest {
         var named = new Reconciler.BookLine("named#1", day(12), null, "Received by UPI (utr-77)", d("100.00"), d("0"));
         assertThat(Reconciler.match(List.of(withRef), List.of(near, named))).extracting(m -> m.book().key()).containsExactly("named#1");
     }
+
+    @Test
+    void theShopsOnlyBankAccountIsTheDefaultAndWithNoneOrSeveralItIs1050() {
+        assertThat(BankAccountChoice.defaultOf(List.of("1051"))).isEqualTo("1051");
+        assertThat(BankAccountChoice.defaultOf(List.of())).isEqualTo("1050");
+        assertThat(BankAccountChoice.defaultOf(List.of("1051", "1052"))).isEqualTo("1050");
+    }
 }

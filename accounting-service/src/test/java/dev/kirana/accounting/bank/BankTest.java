@@ -154,6 +154,69 @@ class BankTest {
     }
 
     @Test
+    void khataPaymentsByBankGoToTheBankAccountNamedAndShowInItsReconciliation() {
+        String shop = newShop();
+        try (TopicProbe probe = accountingProbe()) {
+            Map<String, Object> hdfc = ok(post("/api/v1/accounting/bank-accounts", owner(shop),
+                    Map.of("name", "Current account", "bankName", "HDFC Bank", "last4", "4411")), 201);
+            Map<String, Object> sbi = ok(post("/api/v1/accounting/bank-accounts", owner(shop),
+                    Map.of("name", "Savings", "bankName", "SBI", "last4", "9001")), 201);
+            String h = (String) hdfc.get("id");
+            String asha = (String) ok(post("/api/v1/accounting/parties", owner(shop),
+                    Map.of("kind", "CUSTOMER", "name", "Asha Patil", "phone", "9876500001")), 201).get("id");
+            String gupta = (String) ok(post("/api/v1/accounting/parties", owner(shop),
+                    Map.of("kind", "SUPPLIER", "name", "Gupta Wholesale")), 201).get("id");
+
+            // Asha pays 700.00 by NEFT into the HDFC account: Dr 1051 / Cr 1100
+            Map<String, Object> in = ok(post("/api/v1/accounting/parties/" + asha + "/collections", owner(shop), Map.of("amount", "700.00",
+                    "mode", "BANK", "reference", "NEFT N2910", "date", "2026-10-20", "bankAccountId", h)), 201);
+            assertThat(in).containsEntry("account", "1051");
+            // Gupta paid 400.00 from SBI, then the payment reversed: both on 1052, which nets to nothing
+            Map<String, Object> out = ok(post("/api/v1/accounting/parties/" + gupta + "/payments", owner(shop), Map.of("amount", "400.00",
+                    "mode", "BANK", "date", "2026-10-21", "bankAccountId", sbi.get("id"))), 201);
+            assertThat(out).containsEntry("account", "1052");
+            assertThat(ok(post("/api/v1/accounting/payments/" + out.get("id") + "/reversal", owner(shop),
+                    Map.of("reason", "paid from the wrong account", "date", "2026-10-22")), 201)).containsEntry("account", "1052");
+            // two bank accounts and none named: the money stays on 1050 until the shop says which
+            assertThat(ok(post("/api/v1/accounting/parties/" + asha + "/collections", owner(shop), Map.of("amount", "50.00",
+                    "mode", "BANK", "date", "2026-10-23")), 201)).containsEntry("account", "1050");
+
+            var tb = trialBalance(http, shop);
+            assertThat(net(tb, "1051")).isEqualByComparingTo("700.00");
+            assertThat(net(tb, "1052")).isEqualByComparingTo("0.00");
+            assertThat(net(tb, "1050")).isEqualByComparingTo("50.00");
+            assertThat(net(tb, "1100")).isEqualByComparingTo("-750.00");
+
+            // the collection is a book line of the HDFC account's reconciliation, and the bank's statement line matches it
+            String base = "/api/v1/accounting/bank-accounts/" + h;
+            Map<String, Object> rec = ok(http.get().uri(base + "/reconciliation").headers(x -> x.setBearerAuth(owner(shop))).exchange(), 200);
+            assertThat((List<Map<String, Object>>) rec.get("unmatchedBookLines")).singleElement()
+                    .satisfies(l -> assertThat(l).containsEntry("debit", "700.00"));
+            Map<String, Object> report = importCsv(shop, h, """
+                    Txn Date,Narration,Chq./Ref.No.,Withdrawal Amt.,Deposit Amt.,Closing Balance
+                    20/10/2026,NEFT CR ASHA PATIL,N2910,,700.00,700.00
+                    """);
+            assertThat(report).containsEntry("imported", 1).containsEntry("matched", 1);
+
+            // an account of another shop, or none at all: 404; a bank account with UPI money: 400
+            String elsewhere = (String) ok(post("/api/v1/accounting/bank-accounts", owner(newShop()),
+                    Map.of("name", "Current account", "bankName", "Canara Bank", "last4", "1234")), 201).get("id");
+            for (String id : List.of(elsewhere, UUID.randomUUID().toString())) {
+                problem(post("/api/v1/accounting/parties/" + asha + "/collections", owner(shop), Map.of("amount", "10.00",
+                        "mode", "BANK", "date", "2026-10-23", "bankAccountId", id)), 404, "No bank account");
+            }
+            problem(post("/api/v1/accounting/parties/" + asha + "/collections", owner(shop), Map.of("amount", "10.00",
+                    "mode", "UPI", "reference", "UTR 1", "date", "2026-10-23", "bankAccountId", h)), 400, "bankAccountId");
+
+            List<CloudEvent> received = published(probe, shop, EventTypes.PAYMENT_RECEIVED, l -> l.size() >= 2);
+            assertThat(received).extracting(e -> EventJson.read(e.getData().toBytes(), Map.class).get("account"))
+                    .containsExactlyInAnyOrder("1051", "1050");
+            List<CloudEvent> made = published(probe, shop, EventTypes.PAYMENT_MADE, l -> l.size() >= 2);
+            assertThat(made).extracting(e -> EventJson.read(e.getData().toBytes(), Map.class).get("account")).containsExactly("1052", "1052");
+        }
+    }
+
+    @Test
     void badInputCashiersAndClosedDaysAreRefused() {
         String shop = newShop();
         problem(post("/api/v1/accounting/bank-accounts", owner(shop), Map.of("name", "X", "bankName", "Y", "last4", "12a4")), 400, "last4");

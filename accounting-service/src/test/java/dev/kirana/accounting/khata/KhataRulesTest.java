@@ -41,6 +41,18 @@ class KhataRulesTest {
     }
 
     @Test
+    void byBankTheMoneyGoesThroughTheBankAccountsOwnCodeAndItsReversalBackThroughIt() {
+        JournalEntry neft = PaymentEntries.entry(PAYMENT, PaymentDirection.RECEIVED, PaymentMode.BANK, "1051", d("700.00"), day(4, 20),
+                "Asha", "9876500001", "NEFT N2910");
+        assertThat(neft.lines()).extracting(l -> l.code() + " " + l.debit() + " " + l.credit()).containsExactly("1051 700.00 0.00", "1100 0.00 700.00");
+        assertThat(PaymentEntries.reversal(neft, PAYMENT, day(4, 21), "bounced").lines())
+                .extracting(l -> l.code() + " " + l.debit() + " " + l.credit()).containsExactly("1051 0.00 700.00", "1100 700.00 0.00");
+        // 1050 itself, or a mode's own account, is no sub-account
+        assertThat(PaymentEntries.entry(PAYMENT, PaymentDirection.MADE, PaymentMode.BANK, "1050", d("1.00"), day(4, 20), "Gupta", null, null)
+                .lines()).extracting(JournalEntry.Line::subAccount).containsOnlyNulls();
+    }
+
+    @Test
     void aSupplierPaymentDebitsTradePayablesAndCreditsCashOrBank() {
         JournalEntry bank = PaymentEntries.entry(PAYMENT, PaymentDirection.MADE, PaymentMode.BANK, d("600.00"), day(4, 25),
                 "Gupta Wholesale", null, "NEFT N123");

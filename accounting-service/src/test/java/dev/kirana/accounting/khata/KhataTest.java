@@ -3,6 +3,7 @@ package dev.kirana.accounting.khata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.kirana.accounting.BooksTestSupport;
 import dev.kirana.events.EventJson;
 import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.EventTypes;
@@ -330,6 +331,38 @@ class KhataTest {
         assertThat(net.get("1050")).isEqualByComparingTo("-600.00");
         assertThat(net.get("1000")).isEqualByComparingTo("-500.00");
         assertThat(net.get("3100")).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void byBankWithoutABankAccountNamedTheShopsOnlyOneIsTakenAndAReversalFollowsItsOriginal() {
+        String shop = "shop-" + UUID.randomUUID();
+        String owner = token(shop, "OWNER");
+        String ravi = createParty(shop, Map.of("kind", "CUSTOMER", "name", "Ravi Kumar", "phone", "9876500002"));
+        // no bank account yet: 1050 Bank accounts
+        assertThat(collect(shop, "OWNER", ravi, Map.of("amount", "100.00", "mode", "BANK", "date", "2026-10-05"))).containsEntry("account", "1050");
+        // UPI and card money waits on its settlement account, whatever the bank accounts
+        assertThat(collect(shop, "OWNER", ravi, Map.of("amount", "20.00", "mode", "UPI", "reference", "UTR 5", "date", "2026-10-05")))
+                .containsEntry("account", "1020");
+
+        ok(post("/api/v1/accounting/bank-accounts", owner, null, Map.of("name", "Current account", "bankName", "Canara Bank", "last4", "4411")), 201);
+        Map<String, Object> neft = collect(shop, "OWNER", ravi, Map.of("amount", "300.00", "mode", "BANK", "reference", "NEFT 77",
+                "date", "2026-10-06"));
+        assertThat(neft).containsEntry("account", "1051");
+        // an expense paid from the bank with no bankAccount: the same default
+        assertThat(ok(post("/api/v1/accounting/expenses", owner, UUID.randomUUID().toString(), Map.of("date", "2026-10-06",
+                "category", "RENT", "amount", "1000.00", "mode", "BANK")), 201)).containsEntry("paidFrom", "1051");
+
+        // a second account: no default any more, but the reversal of the NEFT collection still goes back through 1051
+        ok(post("/api/v1/accounting/bank-accounts", owner, null, Map.of("name", "Savings", "bankName", "SBI", "last4", "9001")), 201);
+        assertThat(ok(post("/api/v1/accounting/payments/" + neft.get("id") + "/reversal", owner, UUID.randomUUID().toString(),
+                Map.of("reason", "cheque bounced", "date", "2026-10-07")), 201)).containsEntry("account", "1051");
+        assertThat(collect(shop, "OWNER", ravi, Map.of("amount", "5.00", "mode", "BANK", "date", "2026-10-07"))).containsEntry("account", "1050");
+
+        // 1051: +300.00 collected, -300.00 reversed, -1000.00 rent; 1050: 100.00 + 5.00
+        var tb = BooksTestSupport.trialBalance(http, shop);
+        assertThat(BooksTestSupport.net(tb, "1051")).isEqualByComparingTo("-1000.00");
+        assertThat(BooksTestSupport.net(tb, "1050")).isEqualByComparingTo("105.00");
+        assertThat(ok(get("/api/v1/accounting/payments/" + neft.get("id"), owner), 200)).containsEntry("account", "1051");
     }
 
     @Test

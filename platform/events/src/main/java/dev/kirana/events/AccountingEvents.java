@@ -94,15 +94,24 @@ public final class AccountingEvents {
     /**
      * Money received from a customer ({@code payment.received}) by {@code mode} CASH, UPI, CARD or BANK. A reversal
      * of a mistaken entry is a counter-entry: {@code reversalOf} names the payment it undoes and {@code amount} is
-     * negative, so the amounts of a party's events always add up to what was really received.
+     * negative, so the amounts of a party's events always add up to what was really received. {@code account} the chart
+     * account the money went through (1000, 1010, 1020, or by BANK a bank account 1051 … or 1050); absent from older events.
      */
     public record PaymentReceived(String paymentId, String partyId, BigDecimal amount, String mode, String reference,
-                                  LocalDate date, String reversalOf, String recordedBy) {
+                                  LocalDate date, String reversalOf, String recordedBy, String account) {
+        public PaymentReceived(String paymentId, String partyId, BigDecimal amount, String mode, String reference, LocalDate date,
+                               String reversalOf, String recordedBy) {
+            this(paymentId, partyId, amount, mode, reference, date, reversalOf, recordedBy, null);
+        }
     }
 
     /** Money paid to a supplier ({@code payment.made}); a reversal as for {@link PaymentReceived}. */
     public record PaymentMade(String paymentId, String partyId, BigDecimal amount, String mode, String reference,
-                              LocalDate date, String reversalOf, String recordedBy) {
+                              LocalDate date, String reversalOf, String recordedBy, String account) {
+        public PaymentMade(String paymentId, String partyId, BigDecimal amount, String mode, String reference, LocalDate date,
+                           String reversalOf, String recordedBy) {
+            this(paymentId, partyId, amount, mode, reference, date, reversalOf, recordedBy, null);
+        }
     }
 
     /**
