@@ -31,6 +31,27 @@ public final class BooksTestSupport {
             new StringSerializer(), new ByteArraySerializer());
     static final EventSchemaValidator SCHEMAS = new EventSchemaValidator();
 
+    /** A POST with a fresh Idempotency-Key. */
+    public static WebTestClient.ResponseSpec post(WebTestClient http, String uri, String token, Object body) {
+        return http.post().uri(uri).headers(h -> {
+            h.setBearerAuth(token);
+            h.set("Idempotency-Key", java.util.UUID.randomUUID().toString());
+        }).contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /** The JSON body of an answer at {@code status}. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> ok(WebTestClient.ResponseSpec spec, int status) {
+        return spec.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** A problem+json answer at {@code status} whose body mentions {@code contains}. */
+    public static void problem(WebTestClient.ResponseSpec spec, int status, String contains) {
+        spec.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(b -> org.assertj.core.api.Assertions.assertThat(b).contains(contains));
+    }
+
     public static BigDecimal d(String s) {
         return new BigDecimal(s);
     }

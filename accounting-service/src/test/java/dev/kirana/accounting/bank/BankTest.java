@@ -1,5 +1,11 @@
 package dev.kirana.accounting.bank;
 
+import static dev.kirana.accounting.BooksTestSupport.ok;
+import static dev.kirana.accounting.BooksTestSupport.problem;
+
+import dev.kirana.accounting.BooksTestSupport;
+
+
 import static dev.kirana.accounting.BooksTestSupport.accountingProbe;
 import static dev.kirana.accounting.BooksTestSupport.net;
 import static dev.kirana.accounting.BooksTestSupport.newShop;
@@ -35,20 +41,7 @@ class BankTest {
     WebTestClient http;
 
     WebTestClient.ResponseSpec post(String uri, String token, Object body) {
-        return http.post().uri(uri).headers(h -> {
-            h.setBearerAuth(token);
-            h.set("Idempotency-Key", UUID.randomUUID().toString());
-        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    Map<String, Object> ok(WebTestClient.ResponseSpec spec, int status) {
-        return spec.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    void problem(WebTestClient.ResponseSpec spec, int status, String contains) {
-        spec.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).value(b -> assertThat(b).contains(contains));
+        return BooksTestSupport.post(http, uri, token, body);
     }
 
     Map<String, Object> importCsv(String shop, String accountId, String csv) {

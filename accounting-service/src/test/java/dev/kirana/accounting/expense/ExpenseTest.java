@@ -1,5 +1,7 @@
 package dev.kirana.accounting.expense;
 
+import static dev.kirana.accounting.BooksTestSupport.problem;
+
 import static dev.kirana.accounting.BooksTestSupport.accountingProbe;
 import static dev.kirana.accounting.BooksTestSupport.net;
 import static dev.kirana.accounting.BooksTestSupport.newShop;
@@ -53,12 +55,6 @@ class ExpenseTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> body = spec.expectStatus().isEqualTo(status).expectBody(Map.class).returnResult().getResponseBody();
         return body;
-    }
-
-    void problem(WebTestClient.ResponseSpec spec, int status, String contains) {
-        spec.expectStatus().isEqualTo(status)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody(String.class).value(b -> assertThat(b).contains(contains));
     }
 
     static Map<String, Object> expense(String date, String category, String amount, String mode, Object... more) {
