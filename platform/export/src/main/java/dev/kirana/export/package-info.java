@@ -1,0 +1,2 @@
+/** Tables to CSV, XLSX and PDF: the suite's one export mechanism. */
+package dev.kirana.export;
