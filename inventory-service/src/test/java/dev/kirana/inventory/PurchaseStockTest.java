@@ -103,6 +103,14 @@ class PurchaseStockTest {
                 InventoryEvents.StockReceived.class);
         assertThat(received.purchaseBillId()).isEqualTo(billId);
         assertThat(received.unitCost()).isEqualByComparingTo("40");
+        // ... and the lot the goods went into, with the bill's batch and expiry
+        var lot = received.lots().get(0);
+        assertThat(received.lots()).hasSize(1);
+        assertThat(lot.batchNo()).isEqualTo("AT2604");
+        assertThat(lot.expiryDate()).isEqualTo(expiry);
+        assertThat(lot.quantity()).isEqualByComparingTo("10");
+        assertThat(lot.unitCost()).isEqualByComparingTo("40");
+        assertThat(lot.receivedAt()).isNotNull();
         api.get("/api/v1/inventory/ledger?productId=" + atta).expectStatus().isOk().expectBody()
                 .jsonPath("$.length()").isEqualTo(1)
                 .jsonPath("$[0].movement").isEqualTo("PURCHASE_RECEIPT")
@@ -136,6 +144,11 @@ class PurchaseStockTest {
         assertThat(out.quantity()).isEqualByComparingTo("-2");
         assertThat(out.value()).isEqualByComparingTo("-80.00");
         assertThat(out.reference()).isEqualTo("purchase-return:" + returnId + ":1");
+        // out of the bill's lot: 10 - 2 = 8 left in it
+        assertThat(out.lots()).hasSize(1);
+        assertThat(out.lots().get(0).lotId()).isEqualTo(lot.lotId());
+        assertThat(out.lots().get(0).quantity()).isEqualByComparingTo("-2");
+        assertThat(out.lots().get(0).remaining()).isEqualByComparingTo("8");
 
         // the debit note delivered again: nothing more leaves. 5 of the atta are sold, 3 are left; debit note 2 sends 4 back:
         // the 3 there leave (120.00), the 1 that is not there is flagged

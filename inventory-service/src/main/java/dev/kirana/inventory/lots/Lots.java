@@ -2,6 +2,7 @@ package dev.kirana.inventory.lots;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -19,11 +20,12 @@ public class Lots {
 
     public Mono<List<Lot>> open(String shopId, String productId, UUID locationId) {
         return db.sql("""
-                        SELECT id, batch_no, expiry_date, unit_cost, remaining FROM stock_lots
+                        SELECT id, batch_no, expiry_date, unit_cost, remaining, received_at FROM stock_lots
                         WHERE shop_id = :shop AND product_id = :product AND location_id = :loc AND remaining > 0 ORDER BY id""")
                 .bind("shop", shopId).bind("product", productId).bind("loc", locationId)
                 .map(r -> new Lot(r.get("id", Long.class), r.get("batch_no", String.class), r.get("expiry_date", LocalDate.class),
-                        r.get("unit_cost", BigDecimal.class), r.get("remaining", BigDecimal.class)))
+                        r.get("unit_cost", BigDecimal.class), r.get("remaining", BigDecimal.class),
+                        r.get("received_at", OffsetDateTime.class).toInstant()))
                 .all().collectList();
     }
 
@@ -31,12 +33,14 @@ public class Lots {
                          BigDecimal quantity, String cause) {
         var spec = db.sql("""
                         INSERT INTO stock_lots (shop_id, product_id, location_id, batch_no, expiry_date, unit_cost, received_qty, remaining, cause)
-                        VALUES (:shop, :product, :loc, :batch, :expiry, :cost, :qty, :qty, :cause) RETURNING id""")
+                        VALUES (:shop, :product, :loc, :batch, :expiry, :cost, :qty, :qty, :cause)
+                        RETURNING id, received_at""")
                 .bind("shop", shopId).bind("product", productId).bind("loc", locationId).bind("cost", unitCost)
                 .bind("qty", quantity).bind("cause", cause);
         spec = batchNo == null ? spec.bindNull("batch", String.class) : spec.bind("batch", batchNo);
         spec = expiry == null ? spec.bindNull("expiry", LocalDate.class) : spec.bind("expiry", expiry);
-        return spec.map(r -> r.get("id", Long.class)).one().map(id -> new Lot(id, batchNo, expiry, unitCost, quantity));
+        return spec.map(r -> new Lot(r.get("id", Long.class), batchNo, expiry, unitCost, quantity,
+                r.get("received_at", OffsetDateTime.class).toInstant())).one();
     }
 
     public Mono<Void> take(long lotId, BigDecimal quantity) {

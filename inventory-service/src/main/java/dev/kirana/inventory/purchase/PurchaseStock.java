@@ -101,7 +101,7 @@ public class PurchaseStock {
                                                     l.expiryDate(), List.of(), StockMoves.SerialsIn.NEW, reason)))
                                     .flatMap(moved -> outbox.append(Topics.INVENTORY, EventTypes.STOCK_RECEIVED, l.productId(), shopId,
                                             new InventoryEvents.StockReceived(l.productId(), p.locationId().toString(), l.quantity(),
-                                                    l.unitCost(), moved.onHandAfter(), bill.billId())))
+                                                    l.unitCost(), moved.onHandAfter(), bill.billId(), StockEvents.lotMoves(moved))))
                                     .doOnNext(e -> received.add(l.productId()))
                                     .then();
                         }))

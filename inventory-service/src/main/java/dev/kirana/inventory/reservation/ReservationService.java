@@ -11,6 +11,7 @@ import dev.kirana.inventory.lots.LotPicker.Purpose;
 import dev.kirana.inventory.lowstock.LowStockMonitor;
 import dev.kirana.inventory.stock.Locations;
 import dev.kirana.inventory.stock.Movement;
+import dev.kirana.inventory.stock.StockEvents;
 import dev.kirana.inventory.stock.StockMoves;
 import dev.kirana.inventory.stock.StockService;
 import dev.kirana.messaging.OutboxWriter;
@@ -141,7 +142,8 @@ public class ReservationService {
 
     /**
      * The sale happened: reserved stock leaves the shelf from its first-expiring lots (its first-in serial
-     * units), each line costed by the shop's valuation method; stock.committed carries the cost.
+     * units), each line costed by the shop's valuation method; stock.committed carries the cost and the lots each line
+     * was drawn from.
      */
     public Mono<Void> commit(String shopId, String orderId, String actor) {
         return lockReserved(shopId, orderId).flatMap(loc -> stock.context(shopId, actor, "order:" + orderId).flatMap(ctx ->
@@ -151,7 +153,7 @@ public class ReservationService {
                                 .concatMap(l -> moves.lock(shopId, l.productId(), loc)
                                         .flatMap(level -> moves.out(ctx, level, Movement.SALE, l.quantity(), Purpose.SALE, null, List.of(),
                                                 serialTracked.contains(l.productId()), true, null))
-                                        .map(moved -> new CostedLine(l.productId(), l.quantity(), moved.unitCost())))
+                                        .map(moved -> new CostedLine(l.productId(), l.quantity(), moved.unitCost(), StockEvents.lotMoves(moved))))
                                 .collectList())
                         .flatMap(costed -> setStatus(orderId, "COMMITTED")
                                 .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_COMMITTED, orderId, shopId,

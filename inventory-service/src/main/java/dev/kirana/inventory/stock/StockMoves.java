@@ -1,6 +1,7 @@
 package dev.kirana.inventory.stock;
 
 import dev.kirana.inventory.lots.Lot;
+import dev.kirana.inventory.lots.LotChange;
 import dev.kirana.inventory.lots.LotPicker;
 import dev.kirana.inventory.lots.LotPicker.Purpose;
 import dev.kirana.inventory.lots.LotPicker.Take;
@@ -56,10 +57,14 @@ public class StockMoves {
         }
     }
 
-    /** What a movement did. {@code quantity} and {@code value} are signed: negative when stock left. */
+    /**
+     * What a movement did. {@code quantity} and {@code value} are signed: negative when stock left. {@code lots} are the
+     * lots taken from (or the one lot created) as unsigned quantities; {@code lotChanges} the same changes signed, with
+     * what each lot holds after — every change made to {@code stock_lots}, for the events to carry.
+     */
     public record Moved(long ledgerId, Movement movement, String productId, UUID locationId, BigDecimal quantity,
                         BigDecimal unitCost, BigDecimal value, BigDecimal onHandAfter, BigDecimal reservedAfter,
-                        BigDecimal averageCostAfter, List<Take> lots, List<String> serials) {
+                        BigDecimal averageCostAfter, List<Take> lots, List<String> serials, List<LotChange> lotChanges) {
     }
 
     /** How serial units coming in must have been before. */
@@ -108,7 +113,7 @@ public class StockMoves {
                                             .then(Mono.just(new Moved(ledgerId, movement, level.productId(), level.locationId(), quantity,
                                                     unitCost, StockValuation.issueValue(ValuationMethod.FIFO, List.of(new Take(lot, quantity)),
                                                     quantity, unitCost), onHand, level.reserved(), average, List.of(new Take(lot, quantity)),
-                                                    serialNumbers)))));
+                                                    serialNumbers, List.of(LotChange.created(lot)))))));
                 }));
     }
 
@@ -148,7 +153,8 @@ public class StockMoves {
                         .flatMap(ledgerId -> Flux.fromIterable(i.serials())
                                 .concatMap(s -> leaving(c, level, movement, s))
                                 .then(Mono.just(new Moved(ledgerId, movement, level.productId(), level.locationId(), quantity.negate(),
-                                        unitCost, value.negate(), onHand, reserved, average, i.takes(), i.serials()))));
+                                        unitCost, value.negate(), onHand, reserved, average, i.takes(), i.serials(),
+                                        i.takes().stream().map(LotChange::taken).toList()))));
             });
         });
     }

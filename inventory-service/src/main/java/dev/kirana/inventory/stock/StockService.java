@@ -81,7 +81,8 @@ public class StockService {
                             .flatMap(level -> moves.in(ctx, level, Movement.PURCHASE_RECEIPT, r.quantity(), r.unitCost(), batch,
                                     r.expiryDate(), serials, StockMoves.SerialsIn.NEW, r.reason()))
                             .flatMap(moved -> outbox.append(Topics.INVENTORY, EventTypes.STOCK_RECEIVED, r.productId(), shopId,
-                                            new InventoryEvents.StockReceived(r.productId(), loc.toString(), r.quantity(), r.unitCost(), moved.onHandAfter()))
+                                            new InventoryEvents.StockReceived(r.productId(), loc.toString(), r.quantity(), r.unitCost(), moved.onHandAfter(),
+                                                    null, StockEvents.lotMoves(moved)))
                                     .then(lowStock.check(shopId, List.of(r.productId()), ctx.today())))
                             .then(level(shopId, r.productId(), loc))));
         });

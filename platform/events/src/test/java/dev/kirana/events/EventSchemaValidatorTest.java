@@ -76,6 +76,30 @@ class EventSchemaValidatorTest {
     }
 
     @Test
+    void stockEventsMayNameTheirLotsAndStayValidWithout() {
+        var lot = new InventoryEvents.LotMove("42", "M-0312", java.time.LocalDate.of(2026, 3, 12), Instant.parse("2026-03-01T09:30:00Z"),
+                new BigDecimal("-6.000"), new BigDecimal("25.5000"), new BigDecimal("0.000"));
+        var withLots = new InventoryEvents.StockCommitted("o-1", List.of(new InventoryEvents.CostedLine("p-1", new BigDecimal("6"),
+                new BigDecimal("25.8125"), List.of(lot))));
+        CloudEvent committed = KiranaEvents.event(EventTypes.STOCK_COMMITTED, "inventory-service", "o-1", "shop-1", withLots);
+        assertThat(validator.validate(committed)).isEmpty();
+        assertThat(new String(committed.getData().toBytes(), StandardCharsets.UTF_8))
+                .contains("\"lotId\":\"42\"", "\"expiryDate\":\"2026-03-12\"", "\"receivedAt\":\"2026-03-01T09:30:00Z\"",
+                        "\"quantity\":\"-6.000\"", "\"unitCost\":\"25.5000\"", "\"remaining\":\"0.000\"");
+        assertThat(KiranaEvents.data(committed, InventoryEvents.StockCommitted.class)).isEqualTo(withLots);
+        // events published before lots were named
+        var received = new InventoryEvents.StockReceived("p-1", "loc-1", new BigDecimal("10"), new BigDecimal("26.00"), new BigDecimal("10"));
+        assertThat(validator.validate(KiranaEvents.event(EventTypes.STOCK_RECEIVED, "inventory-service", "p-1", "shop-1", received))).isEmpty();
+        var adjusted = new InventoryEvents.StockAdjusted("p-1", "loc-1", "DAMAGE", new BigDecimal("-2"), new BigDecimal("26.0000"),
+                new BigDecimal("-52.00"), new BigDecimal("8"), "DAMAGE", null);
+        assertThat(validator.validate(KiranaEvents.event(EventTypes.STOCK_ADJUSTED, "inventory-service", "p-1", "shop-1", adjusted))).isEmpty();
+        // a lot move's quantity is a decimal string, its lot named
+        byte[] bad = ("{\"productId\":\"p-1\",\"locationId\":\"loc-1\",\"quantity\":\"1\",\"unitCost\":\"1\",\"onHand\":\"1\","
+                + "\"lots\":[{\"quantity\":1,\"unitCost\":\"1\",\"receivedAt\":\"2026-03-01T09:30:00Z\"}]}").getBytes(StandardCharsets.UTF_8);
+        assertThat(validator.validate(EventTypes.STOCK_RECEIVED, bad)).anyMatch(p -> p.contains("lotId")).anyMatch(p -> p.contains("quantity"));
+    }
+
+    @Test
     void envelopeWithoutShopIsRefused() {
         assertThatThrownBy(() -> KiranaEvents.event("id", EventTypes.ORDER_PLACED, "order-service", "o-1", null,
                 OffsetDateTime.now(), new byte[0])).isInstanceOf(NullPointerException.class);
