@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.kirana.events.CatalogEvents;
 import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.EventTypes;
+import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
@@ -172,6 +173,68 @@ final class InventoryApi {
             mine[0].forEach(validator::assertValid);
             return mine[0];
         }
+    }
+
+    /** Every event of this shop on the inventory topic (in order per key), once {@code done}; each checked against its schema. */
+    List<CloudEvent> shopEvents(Predicate<List<CloudEvent>> done) {
+        try (var probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.INVENTORY)) {
+            var validator = new EventSchemaValidator();
+            @SuppressWarnings("unchecked") List<CloudEvent>[] mine = new List[1];
+            probe.awaitUntil(rs -> {
+                mine[0] = rs.stream().map(KiranaEvents::fromRecord).filter(e -> shop.equals(KiranaEvents.shopId(e))).toList();
+                return done.test(mine[0]);
+            }, Duration.ofSeconds(60));
+            mine[0].forEach(validator::assertValid);
+            return mine[0];
+        }
+    }
+
+    /** The lot moves these events carry, lot by lot. */
+    static Map<String, List<InventoryEvents.LotMove>> lotMoves(List<CloudEvent> events) {
+        Map<String, List<InventoryEvents.LotMove>> byLot = new java.util.TreeMap<>();
+        for (CloudEvent e : events) {
+            List<InventoryEvents.LotMove> moves = switch (e.getType()) {
+                case EventTypes.STOCK_RECEIVED -> KiranaEvents.data(e, InventoryEvents.StockReceived.class).lots();
+                case EventTypes.STOCK_ADJUSTED -> KiranaEvents.data(e, InventoryEvents.StockAdjusted.class).lots();
+                case EventTypes.STOCK_COMMITTED -> KiranaEvents.data(e, InventoryEvents.StockCommitted.class).lines().stream()
+                        .flatMap(l -> l.lots().stream()).toList();
+                default -> List.of();
+            };
+            moves.forEach(m -> byLot.computeIfAbsent(m.lotId(), k -> new java.util.ArrayList<>()).add(m));
+        }
+        return byLot;
+    }
+
+    /** What each lot holds by the events alone: the sum of its lot moves. */
+    static Map<String, BigDecimal> lotTotals(List<CloudEvent> events) {
+        Map<String, BigDecimal> totals = new java.util.TreeMap<>();
+        lotMoves(events).forEach((lot, moves) -> totals.put(lot,
+                moves.stream().map(InventoryEvents.LotMove::quantity).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        return totals;
+    }
+
+    /** Movements the stock ledger holds for this shop: one per stock event, or per line of a stock.committed. */
+    long ledgerRows() {
+        return db.sql("SELECT count(*) AS n FROM stock_ledger WHERE shop_id = :shop").bind("shop", shop)
+                .map(r -> r.get("n", Long.class)).one().block();
+    }
+
+    /** Movements these events report: stock.received and stock.adjusted one each, stock.committed one per line. */
+    static long movements(List<CloudEvent> events) {
+        return events.stream().mapToLong(e -> switch (e.getType()) {
+            case EventTypes.STOCK_RECEIVED, EventTypes.STOCK_ADJUSTED -> 1;
+            case EventTypes.STOCK_COMMITTED -> KiranaEvents.data(e, InventoryEvents.StockCommitted.class).lines().size();
+            default -> 0;
+        }).sum();
+    }
+
+    /** What each of this shop's lots holds in the database, by lot id. */
+    Map<String, BigDecimal> storedLots() {
+        Map<String, BigDecimal> lots = new java.util.TreeMap<>();
+        db.sql("SELECT id, remaining FROM stock_lots WHERE shop_id = :shop").bind("shop", shop)
+                .map(r -> Map.entry(String.valueOf(r.get("id", Long.class)), r.get("remaining", BigDecimal.class)))
+                .all().collectList().block().forEach(e -> lots.put(e.getKey(), e.getValue()));
+        return lots;
     }
 
     boolean consistent() {

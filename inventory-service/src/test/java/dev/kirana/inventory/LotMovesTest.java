@@ -3,7 +3,6 @@ package dev.kirana.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.InventoryEvents.LotMove;
@@ -14,8 +13,6 @@ import dev.kirana.inventory.reservation.ReservationService;
 import dev.kirana.inventory.stock.StockService;
 import dev.kirana.messaging.InboxProcessor;
 import dev.kirana.testing.KiranaServiceTest;
-import dev.kirana.testing.TestInfrastructure;
-import dev.kirana.testing.TopicProbe;
 import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +93,7 @@ class LotMovesTest {
                 "lines", List.of(Map.of("productId", milk, "counted", "5")))), 201);
 
         // 2 stock.received + 2 stock.committed + DAMAGE, 2 CUSTOMER_RETURN, TRANSFER_OUT, TRANSFER_IN, COUNT_ADJUSTMENT
-        List<CloudEvent> events = events(api, es -> count(es, EventTypes.STOCK_RECEIVED) == 2 && count(es, EventTypes.STOCK_COMMITTED) == 2
+        List<CloudEvent> events = api.shopEvents(es -> count(es, EventTypes.STOCK_RECEIVED) == 2 && count(es, EventTypes.STOCK_COMMITTED) == 2
                 && count(es, EventTypes.STOCK_ADJUSTED) == 6);
 
         var receipts = events.stream().filter(e -> e.getType().equals(EventTypes.STOCK_RECEIVED))
@@ -167,7 +163,7 @@ class LotMovesTest {
                 .forEach(x -> assertThat(sum(x.lots())).as(x.movement()).isEqualByComparingTo(x.quantity()));
 
         // per lot, from the events alone: A 10 - 3 - 2 - 4 = 1, B 8 - 8 = 0, C 4, D 2 - 1 - 1 = 0, E 1
-        Map<String, BigDecimal> fromEvents = perLot(events);
+        Map<String, BigDecimal> fromEvents = InventoryApi.lotTotals(events);
         assertThat(fromEvents).containsOnlyKeys(a.lotId(), b.lotId(), c.lotId(), d.lotId(), e.lotId());
         assertThat(fromEvents.get(a.lotId())).isEqualByComparingTo("1");
         assertThat(fromEvents.get(b.lotId())).isEqualByComparingTo("0");
@@ -210,7 +206,7 @@ class LotMovesTest {
         assertThat(api.reserve(order, Map.of(phone, "2"))).isTrue();
         api.commit(order);
 
-        List<CloudEvent> events = events(api, es -> count(es, EventTypes.STOCK_RECEIVED) == 2 && count(es, EventTypes.STOCK_COMMITTED) == 1);
+        List<CloudEvent> events = api.shopEvents(es -> count(es, EventTypes.STOCK_RECEIVED) == 2 && count(es, EventTypes.STOCK_COMMITTED) == 1);
         var receipts = events.stream().filter(e -> e.getType().equals(EventTypes.STOCK_RECEIVED))
                 .map(e -> only(KiranaEvents.data(e, InventoryEvents.StockReceived.class).lots())).toList();
         assertMove(receipts.get(0), null, null, "2.000", "9000.0000", "2.000");
@@ -219,7 +215,7 @@ class LotMovesTest {
         // the first-in units go: both of the first lot
         assertThat(only(line.lots()).lotId()).isEqualTo(receipts.get(0).lotId());
         assertMove(only(line.lots()), null, null, "-2.000", "9000.0000", "0.000");
-        assertThat(perLot(events)).containsOnly(Map.entry(receipts.get(0).lotId(), new BigDecimal("0.000")),
+        assertThat(InventoryApi.lotTotals(events)).containsOnly(Map.entry(receipts.get(0).lotId(), new BigDecimal("0.000")),
                 Map.entry(receipts.get(1).lotId(), new BigDecimal("1.000")));
     }
 
@@ -230,23 +226,6 @@ class LotMovesTest {
         assertThat(m.unitCost().toPlainString()).as("unit cost of lot " + m.lotId()).isEqualTo(unitCost);
         assertThat(m.remaining().toPlainString()).as("remaining of lot " + m.lotId()).isEqualTo(remaining);
         assertThat(m.receivedAt()).as("arrival of lot " + m.lotId()).isNotNull();
-    }
-
-    /** The sum of every lot's moves over these events. */
-    private static Map<String, BigDecimal> perLot(List<CloudEvent> events) {
-        List<LotMove> moves = new ArrayList<>();
-        for (CloudEvent e : events) {
-            switch (e.getType()) {
-                case EventTypes.STOCK_RECEIVED -> moves.addAll(KiranaEvents.data(e, InventoryEvents.StockReceived.class).lots());
-                case EventTypes.STOCK_ADJUSTED -> moves.addAll(KiranaEvents.data(e, InventoryEvents.StockAdjusted.class).lots());
-                case EventTypes.STOCK_COMMITTED -> KiranaEvents.data(e, InventoryEvents.StockCommitted.class).lines()
-                        .forEach(l -> moves.addAll(l.lots()));
-                default -> {
-                }
-            }
-        }
-        return moves.stream().collect(Collectors.groupingBy(LotMove::lotId,
-                Collectors.reducing(BigDecimal.ZERO, LotMove::quantity, BigDecimal::add)));
     }
 
     private static BigDecimal sum(List<LotMove> moves) {
@@ -260,20 +239,6 @@ class LotMovesTest {
 
     private static long count(List<CloudEvent> events, String type) {
         return events.stream().filter(e -> e.getType().equals(type)).count();
-    }
-
-    /** Every event of this shop on the inventory topic, in the order published per key, once {@code done}; each checked against its schema. */
-    private static List<CloudEvent> events(InventoryApi api, Predicate<List<CloudEvent>> done) {
-        try (var probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.INVENTORY)) {
-            @SuppressWarnings("unchecked") List<CloudEvent>[] mine = new List[1];
-            probe.awaitUntil(rs -> {
-                mine[0] = rs.stream().map(KiranaEvents::fromRecord).filter(e -> api.shop.equals(KiranaEvents.shopId(e))).toList();
-                return done.test(mine[0]);
-            }, Duration.ofSeconds(30));
-            var validator = new EventSchemaValidator();
-            mine[0].forEach(validator::assertValid);
-            return mine[0];
-        }
     }
 
     private static void publish(InventoryApi api, String orderId, String type, Object data) {

@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
  * A randomized concurrent workload on a few products and two locations — receipts, sales through the saga,
  * cancelled orders, adjustments and transfers, twelve at a time — ends with the ledger, the lots and the
  * stock levels in agreement, nothing negative, nothing left reserved, and every product's stock equal to
- * what the accepted operations add up to. The plan is seeded (the same every run); the interleaving is not.
+ * what the accepted operations add up to, and the lot moves of the published events summing to each lot's remaining
+ * quantity. The plan is seeded (the same every run); the interleaving is not.
  */
 @KiranaServiceTest
 class RandomWorkloadTest {
@@ -106,6 +107,14 @@ class RandomWorkloadTest {
                 .as("the plan runs some operations into empty shelves").isPositive();
 
         assertThat(api.consistent()).isTrue();
+        // every movement was published with the lots it changed: by the events alone, each lot holds what it does here
+        long movements = api.ledgerRows();
+        var events = api.shopEvents(es -> InventoryApi.movements(es) >= movements);
+        assertThat(InventoryApi.movements(events)).isEqualTo(movements);
+        Map<String, BigDecimal> fromEvents = InventoryApi.lotTotals(events);
+        Map<String, BigDecimal> stored = api.storedLots();
+        assertThat(fromEvents.keySet()).isEqualTo(stored.keySet());
+        stored.forEach((lot, remaining) -> assertThat(fromEvents.get(lot)).as("lot %s", lot).isEqualByComparingTo(remaining));
         for (String p : products) {
             var totals = db.sql("""
                             SELECT sum(on_hand) AS on_hand, min(on_hand) AS min_on_hand, sum(reserved) AS reserved, min(reserved) AS min_reserved,
