@@ -1,6 +1,7 @@
 package dev.kirana.accounting.statement;
 
 import dev.kirana.accounting.access.BookAccess;
+import dev.kirana.export.ExportFormat;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -131,10 +131,8 @@ public class FinancialStatementController {
         if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
             return statement.map(s -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body((Object) s));
         }
-        StatementFiles.Format f;
-        try {
-            f = StatementFiles.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        ExportFormat f = ExportFormat.parse(format).orElse(null);
+        if (f == null) {
             return Mono.error(Problems.invalid("format", "one of json, csv, xlsx, pdf"));
         }
         return statement

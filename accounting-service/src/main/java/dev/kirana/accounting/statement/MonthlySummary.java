@@ -1,5 +1,6 @@
 package dev.kirana.accounting.statement;
 
+import dev.kirana.export.Chart;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,6 +41,7 @@ public record MonthlySummary(LocalDate from, LocalDate to, List<Month> months, B
                     Money.text(m.otherIncome()), Money.text(m.expenses()), Money.text(m.netProfit()), Money.text(m.cashAndBank())));
         }
         return new StatementTable("Monthly summary", from + " to " + to, List.of("Month", "Net sales", "Cost of goods sold", "Gross profit",
-                "Other income", "Expenses", "Net profit", "Cash and bank"), rows, Set.of(1, 2, 3, 4, 5, 6, 7));
+                "Other income", "Expenses", "Net profit", "Cash and bank"), rows, Set.of(1, 2, 3, 4, 5, 6, 7), null,
+                Chart.line("Net sales and net profit by month", 0, 1, 6));
     }
 }

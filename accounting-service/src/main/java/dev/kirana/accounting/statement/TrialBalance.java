@@ -44,10 +44,10 @@ public record TrialBalance(LocalDate from, LocalDate to, List<Row> rows, BigDeci
             out.add(List.of(r.account(), r.name(), r.type().name(), r.groupName(), Money.text(r.opening()), Money.text(r.debit()),
                     Money.text(r.credit()), Money.text(r.closingDebit()), Money.text(r.closingCredit())));
         }
-        out.add(List.of("", "Total", "", "", "", Money.text(totalDebit), Money.text(totalCredit), Money.text(totalClosingDebit),
-                Money.text(totalClosingCredit)));
+        List<String> totals = List.of("", "Total", "", "", "", Money.text(totalDebit), Money.text(totalCredit), Money.text(totalClosingDebit),
+                Money.text(totalClosingCredit));
         return new StatementTable("Trial balance", from + " to " + to,
                 List.of("Code", "Account", "Type", "Group", "Opening (Dr-Cr)", "Debit", "Credit", "Closing Dr", "Closing Cr"),
-                out, Set.of(4, 5, 6, 7, 8));
+                out, Set.of(4, 5, 6, 7, 8), totals, null);
     }
 }

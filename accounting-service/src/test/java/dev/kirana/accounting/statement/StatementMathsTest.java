@@ -207,11 +207,39 @@ class StatementMathsTest {
     void exportsCarryTheFigures() {
         StatementTable t = TrialBalance.of(APRIL_1, APRIL_30, april()).table();
         String csv = new String(StatementFiles.csv(t), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFTrial balance,2026-04-01 to 2026-04-30\r\n")
-                .contains("1000,Cash in hand,ASSET,Cash-in-Hand,11180.00,281.00,9030.00,2431.00,0.00\r\n")
-                .contains(",Total,,,,11949.10,11949.10,14144.90,14144.90\r\n");
+        assertThat(csv).startsWith("\uFEFFTrial balance\r\n2026-04-01 to 2026-04-30\r\nCode,Account,Type,Group,Opening (Dr-Cr),")
+                .contains("\r\n1000,Cash in hand,ASSET,Cash-in-Hand,11180.00,281.00,9030.00,2431.00,0.00\r\n")
+                .endsWith("\r\n,Total,,,,11949.10,11949.10,14144.90,14144.90\r\n");
         assertThat(StatementFiles.pdf(ProfitAndLoss.of(APRIL_1, APRIL_30, april()).table())).startsWith("%PDF".getBytes());
         byte[] xlsx = StatementFiles.xlsx(BalanceSheet.of(APRIL_30, april()).table());
         assertThat(xlsx).startsWith(new byte[]{'P', 'K'});
+    }
+
+    @Test
+    void theTrialBalanceTotalsAreTheSheetsBoldLastRowAndTheMonthlySummaryPdfHasItsChart() throws Exception {
+        byte[] xlsx = StatementFiles.xlsx(TrialBalance.of(APRIL_1, APRIL_30, april()).table());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            var totals = sheet.getRow(sheet.getLastRowNum());
+            assertThat(totals.getCell(1).getStringCellValue()).isEqualTo("Total");
+            assertThat(totals.getCell(1).getCellStyle().getFont().getBold()).isTrue();
+            assertThat(totals.getCell(5).getNumericCellValue()).isEqualTo(11949.10);
+            assertThat(totals.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(totals.getCell(4)).isNull();
+            // the filter covers the accounts, not the totals line
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A4:I" + sheet.getLastRowNum());
+        }
+        MonthlySummary s = MonthlySummary.of(LocalDate.of(2026, 3, 1), APRIL_30,
+                Map.of(YearMonth.of(2026, 3), List.of(bal("4000", "0", "0", "0", "1000.00")), YearMonth.of(2026, 4), List.of()), d("0"),
+                Map.of(YearMonth.of(2026, 3), d("1000.00"), YearMonth.of(2026, 4), d("1000.00")));
+        var reader = new com.lowagie.text.pdf.PdfReader(StatementFiles.pdf(s.table()));
+        try {
+            var resources = reader.getPageN(1).getAsDict(com.lowagie.text.pdf.PdfName.RESOURCES);
+            assertThat(resources.getAsDict(com.lowagie.text.pdf.PdfName.XOBJECT)).isNotNull();   // the drawn chart
+            assertThat(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1))
+                    .contains("Monthly summary", "2026-03-01 to 2026-04-30   (amounts in Rs.)", "1,000.00");
+        } finally {
+            reader.close();
+        }
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * with its header row repeated on every page, numbers right-aligned with Indian grouping (amounts without the ₹
  * sign, which the standard PDF fonts do not have), a bold totals row, and page numbers at the foot. The rows are
  * collected first (the chart needs them before the table); at most {@link Exporter#PDF_MAX_ROWS} are shown, with a
- * line saying how many were left out.
+ * line saying how many were left out (the rest are still read, only to be counted).
  *
  * <p>The text is set in Helvetica, whose character set is Latin-1: Devanagari and other scripts do not show in the
  * PDF (they do in CSV and XLSX).
