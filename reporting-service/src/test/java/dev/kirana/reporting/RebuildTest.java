@@ -1,0 +1,83 @@
+package dev.kirana.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.kirana.testing.TestInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A rebuild replays every topic from the start into fresh tables and swaps them in: every read-model table holds the
+ * same rows afterwards, the reports answer the same, and an event published after the rebuild counts once.
+ */
+@ReportingServiceTest
+class RebuildTest {
+    static final List<String> TABLES = List.of("shops", "products", "sale_docs", "sale_lines", "sale_tenders", "order_costs",
+            "stock", "lots", "product_suppliers", "parties", "party_balances", "expenses", "money_moves", "day_closes");
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    DatabaseClient db;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rebuildingFromTheTopicsGivesTheSameTablesAndReports() throws Exception {
+        ShopEventsFixture shop = new ShopEventsFixture();
+        shop.publish();
+        String token = TestInfrastructure.get().jwt().token("u-own", shop.shop, "OWNER");
+        String report = "/api/v1/reports/sales/by/product?from=2026-11-20&to=2026-11-20";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(body(report, token)).contains("\"net\":\"692.00\"").contains("\"cost\":\"480.00\"");
+            assertThat(body("/api/v1/reports/dashboard", token)).contains("\"cashExpected\":\"1542.00\"");
+            assertThat(lag(token)).isZero();
+        });
+        Map<String, List<String>> before = snapshot();
+        String reportBefore = body(report, token);
+        String dashboardBefore = body("/api/v1/reports/dashboard", token);
+
+        WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(40)).build();
+        local.post().uri("/actuator/readmodels").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.started").isEqualTo(true);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> local.get().uri("/actuator/readmodels").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE"));
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(body(report, token)).isEqualTo(reportBefore);
+        assertThat(body("/api/v1/reports/dashboard", token)).isEqualTo(dashboardBefore);
+        assertThat(body("/api/v1/reports/status", token)).contains("\"state\":\"DONE\"");
+        // through a proxy, or from another host, the endpoint does not answer
+        local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isForbidden().expectBody().consumeWith(b -> { });
+    }
+
+    private String body(String uri, String token) {
+        return http.get().uri(uri).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private long lag(String token) {
+        Map<?, ?> s = http.get().uri("/api/v1/reports/status").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) s.get("lag")).longValue();
+    }
+
+    /** Every row of every read-model table, as text, in a stable order. */
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> all = new java.util.TreeMap<>();
+        for (String table : TABLES) {
+            List<String> rows = db.sql("SELECT t::text AS r FROM " + table + " t ORDER BY 1")
+                    .map(r -> r.get("r", String.class)).all().collectList().block(Duration.ofSeconds(30));
+            all.put(table, new ArrayList<>(rows));
+        }
+        return all;
+    }
+}
