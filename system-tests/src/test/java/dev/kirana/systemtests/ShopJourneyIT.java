@@ -92,6 +92,30 @@ class ShopJourneyIT {
         assertThat(http.get("/api/v1/orders/" + upi.get("id").asString(), cashier).body().get("status").asString())
                 .isEqualTo("PARTIALLY_REFUNDED");
 
+        // the owner's reports, through the gateway, from the events: three sales of 300.00, one oil (150.00) refunded
+        // and back on the shelf; the goods cost 100.00 each: 2 rice + 2 oil - 1 oil back = 300.00
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata"));
+        String range = "?from=" + today.minusDays(1) + "&to=" + today.plusDays(1) + "&groupBy=month";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode totals = http.get("/api/v1/reports/sales" + range, owner).body().get("totals");
+            assertThat(totals.get("sales").asInt()).isEqualTo(3);
+            assertThat(totals.get("refunds").asInt()).isEqualTo(1);
+            assertThat(totals.get("gross").asString()).isEqualTo("900.00");
+            assertThat(totals.get("refunded").asString()).isEqualTo("150.00");
+            assertThat(totals.get("net").asString()).isEqualTo("750.00");
+            assertThat(totals.get("cost").asString()).isEqualTo("300.00");
+        });
+        JsonNode tenders = http.get("/api/v1/reports/sales/by/tender" + range.replace("&groupBy=month", ""), owner).body().get("rows");
+        assertThat(tenders.toString()).contains("\"tender\":\"UPI\"");
+        for (JsonNode t : tenders) {
+            if ("UPI".equals(t.get("tender").asString())) {
+                assertThat(t.get("net").asString()).as("UPI 300.00 in, 150.00 back").isEqualTo("150.00");
+            }
+        }
+        assertThat(http.get("/api/v1/reports/stock", owner).body().get("totals").get("value").asString())
+                .as("8 rice and 9 oil at 100.00").isEqualTo("1700.00");
+        assertThat(http.get("/api/v1/reports/dashboard", cashier).status()).as("a cashier does not read the reports").isEqualTo(403);
+
         // the shop next door (the demo shop) sees nothing of this one, over HTTP or in the events
         String neighbour = Journeys.demoOwner(http);
         assertThat(http.get("/api/v1/products/" + rice, neighbour).status()).isEqualTo(404);
