@@ -52,27 +52,7 @@ public final class Croston implements ForecastMethod {
         double[] state = run(y, alpha);
         double level = state[0];
         double sigma = (int) state[2] >= 2 ? Series.rms(state[1], (int) state[2]) : Series.poissonSigma(y);
-        return new Fit() {
-            @Override
-            public double[] forecast(int h) {
-                return Series.flat(level, h);
-            }
-
-            @Override
-            public double sigma() {
-                return sigma;
-            }
-
-            @Override
-            public double[] sd(int h) {
-                return Series.smoothingSd(sigma, alpha, h);
-            }
-
-            @Override
-            public Fit withHistory(double[] other) {
-                return apply(other, alpha);
-            }
-        };
+        return new FlatFit(level, sigma, alpha, other -> apply(other, alpha));
     }
 
     /** Final forecast, SSE and number of errors. */

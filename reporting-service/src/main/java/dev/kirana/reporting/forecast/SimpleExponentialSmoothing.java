@@ -37,27 +37,7 @@ public final class SimpleExponentialSmoothing implements ForecastMethod {
         double[] state = run(y, initialLevel(y), alpha);
         double level = state[0];
         double sigma = Series.rms(state[1], y.length);
-        return new Fit() {
-            @Override
-            public double[] forecast(int h) {
-                return Series.flat(level, h);
-            }
-
-            @Override
-            public double sigma() {
-                return sigma;
-            }
-
-            @Override
-            public double[] sd(int h) {
-                return Series.smoothingSd(sigma, alpha, h);
-            }
-
-            @Override
-            public Fit withHistory(double[] other) {
-                return apply(other, alpha);
-            }
-        };
+        return new FlatFit(level, sigma, alpha, other -> apply(other, alpha));
     }
 
     /** Final level and SSE. */

@@ -40,27 +40,7 @@ public final class Tsb implements ForecastMethod {
         double level = state[0];
         double sigma = (int) state[2] >= 2 ? Series.rms(state[1], (int) state[2]) : Series.poissonSigma(y);
         double smoothing = Math.max(alpha, beta);
-        return new Fit() {
-            @Override
-            public double[] forecast(int h) {
-                return Series.flat(level, h);
-            }
-
-            @Override
-            public double sigma() {
-                return sigma;
-            }
-
-            @Override
-            public double[] sd(int h) {
-                return Series.smoothingSd(sigma, smoothing, h);
-            }
-
-            @Override
-            public Fit withHistory(double[] other) {
-                return apply(other, alpha, beta);
-            }
-        };
+        return new FlatFit(level, sigma, smoothing, other -> apply(other, alpha, beta));
     }
 
     /** Final forecast, SSE and number of errors. */
