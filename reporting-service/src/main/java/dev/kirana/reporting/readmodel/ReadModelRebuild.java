@@ -1,13 +1,9 @@
 package dev.kirana.reporting.readmodel;
 
-import dev.kirana.events.KiranaEvents;
 import dev.kirana.messaging.EventHandler;
-import dev.kirana.messaging.InboxProcessor;
-import io.cloudevents.CloudEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -26,8 +22,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Rebuilds every read model from the topics: replays them from their first offset into the fresh schema
@@ -43,19 +37,19 @@ public class ReadModelRebuild {
     private static final int BATCH = 500;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
-    private final InboxProcessor inbox;
+    private final ProjectionBatch batch;
     private final Projection projection;
     private final ReadModelSchema.ReadModelMigrations migrations;
     private final ConsumerFactory<?, ?> consumers;
     private final KafkaListenerEndpointRegistry listeners;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
-    public ReadModelRebuild(DatabaseClient db, ReactiveTransactionManager txManager, InboxProcessor inbox,
+    public ReadModelRebuild(DatabaseClient db, ReactiveTransactionManager txManager, ProjectionBatch batch,
                             Projection projection, ReadModelSchema.ReadModelMigrations migrations,
                             ConsumerFactory<?, ?> consumers, KafkaListenerEndpointRegistry listeners) {
         this.db = db;
         this.tx = TransactionalOperator.create(txManager);
-        this.inbox = inbox;
+        this.batch = batch;
         this.projection = projection;
         this.migrations = migrations;
         this.consumers = consumers;
@@ -158,50 +152,19 @@ public class ReadModelRebuild {
         }
     }
 
-    private void apply(List<ConsumerRecord<String, byte[]>> batch, Map<String, EventHandler> handlers, long[] counts) {
-        List<CloudEvent> events = new ArrayList<>();
-        List<EventHandler> chosen = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : batch) {
-            CloudEvent e;
+    /** Applies the batch to the new schema; an event that cannot be applied is skipped, as the live consumer dead-letters it. */
+    private void apply(List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler> handlers, long[] counts) {
+        int from = 0;
+        while (from < records.size()) {
             try {
-                e = KiranaEvents.fromRecord(r);
-            } catch (RuntimeException bad) {
+                counts[0] += batch.apply(records, from, ReadModelSchema.NEXT, handlers);
+                return;
+            } catch (ProjectionBatch.Failed f) {
+                log.warn("rebuild skips {}", f.getMessage());
                 counts[1]++;
-                continue;
-            }
-            EventHandler h = handlers.get(e.getType());
-            if (h == null || KiranaEvents.shopId(e) == null) {
-                continue;
-            }
-            events.add(e);
-            chosen.add(h);
-        }
-        if (events.isEmpty()) {
-            return;
-        }
-        try {
-            inTransaction(Flux.range(0, events.size()).concatMap(i -> inbox.process(Projection.CONSUMER, events.get(i), chosen.get(i))).then())
-                    .block(Duration.ofMinutes(5));
-            counts[0] += events.size();
-        } catch (RuntimeException batchFailed) {
-            // one bad event must not hold back the rest: apply them one by one and skip the ones that fail, as the live
-            // consumer dead-letters them
-            for (int i = 0; i < events.size(); i++) {
-                CloudEvent e = events.get(i);
-                try {
-                    inTransaction(inbox.process(Projection.CONSUMER, e, chosen.get(i)).then()).block(Duration.ofMinutes(1));
-                    counts[0]++;
-                } catch (RuntimeException failed) {
-                    log.warn("rebuild skips event {} ({}): {}", e.getId(), e.getType(), failed.getMessage());
-                    counts[1]++;
-                }
+                from = f.index() + 1;
             }
         }
-    }
-
-    /** {@code work} in one transaction whose statements read and write {@value ReadModelSchema#NEXT}. */
-    private Mono<Void> inTransaction(Mono<Void> work) {
-        return tx.transactional(db.sql("SET LOCAL search_path TO " + ReadModelSchema.NEXT + ", public").then().then(work));
     }
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
