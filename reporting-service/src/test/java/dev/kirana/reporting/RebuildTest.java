@@ -21,7 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ReportingServiceTest
 class RebuildTest {
     static final List<String> TABLES = List.of("shops", "products", "sale_docs", "sale_lines", "sale_tenders", "order_costs",
-            "stock", "lots", "product_suppliers", "parties", "party_balances", "expenses", "money_moves", "day_closes");
+            "stock", "lots", "product_suppliers", "parties", "party_balances", "expenses", "money_moves", "day_closes",
+            "line_months", "doc_days");
     @Autowired
     WebTestClient http;
     @Autowired

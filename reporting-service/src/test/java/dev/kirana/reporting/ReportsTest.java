@@ -118,6 +118,14 @@ class ReportsTest {
         assertThat(totals(products)).containsEntry("net", "692.00").containsEntry("margin", "155.71");
 
         assertThat(row(get("/api/v1/reports/sales/by/category" + day), "category", "Dairy")).containsEntry("net", "392.00");
+        // whole months come from the monthly rollup, the days around them from the lines: the same figures either way
+        // (tea: sale D 150.00 on the 13th + 300.00 today; cost 100 + 200)
+        for (String range : List.of("?from=2026-11-01&to=2026-11-30", "?from=2026-10-15&to=2026-12-10", "?from=2026-11-13&to=2026-11-20")) {
+            Map<String, Object> month = get("/api/v1/reports/sales/by/product" + range);
+            assertThat(row(month, "product_id", ShopEventsFixture.TEA)).as(range).containsEntry("net", "450.00")
+                    .containsEntry("quantity_sold", "4").containsEntry("cost", "300.00").containsEntry("name", "Tata Tea 250g");
+            assertThat(totals(month)).as(range).containsEntry("net", "842.00").containsEntry("margin", "198.57");
+        }
         Map<String, Object> hsn = get("/api/v1/reports/sales/by/hsn" + day);
         assertThat(row(hsn, "hsn", "0405")).containsEntry("gst_rate", "12.0").containsEntry("revenue", "350.00")
                 .containsEntry("cgst", "21.00").containsEntry("sgst", "21.00").containsEntry("tax", "42.00");

@@ -66,11 +66,10 @@ public class Dashboard {
     private Mono<Figures> figures(String shop, LocalDate day) {
         return db.sql("""
                         SELECT coalesce(sum(total), 0) AS net,
-                               count(*) FILTER (WHERE kind = 'SALE') - count(*) FILTER (WHERE kind = 'VOID') AS orders,
+                               coalesce(sum(docs) FILTER (WHERE kind = 'SALE'), 0) - coalesce(sum(docs) FILTER (WHERE kind = 'VOID'), 0) AS orders,
                                coalesce(-sum(total) FILTER (WHERE kind <> 'SALE'), 0) AS returns,
-                               coalesce(sum(taxable), 0) - (SELECT coalesce(sum(cost), 0) FROM sale_lines
-                                                             WHERE shop_id = :shop AND day = :day) AS margin
-                          FROM sale_docs WHERE shop_id = :shop AND day = :day""")
+                               coalesce(sum(taxable), 0) - coalesce(sum(cost), 0) AS margin
+                          FROM doc_days WHERE shop_id = :shop AND day = :day""")
                 .bind("shop", shop).bind("day", day)
                 .map(r -> {
                     BigDecimal net = r.get("net", BigDecimal.class).setScale(2, RoundingMode.HALF_UP);
@@ -134,9 +133,9 @@ public class Dashboard {
     private Mono<List<Day>> series(String shop, LocalDate today) {
         return db.sql("""
                         SELECT g.day::date AS day, coalesce(sum(d.total), 0) AS net,
-                               count(d.doc_id) FILTER (WHERE d.kind = 'SALE') - count(d.doc_id) FILTER (WHERE d.kind = 'VOID') AS orders
+                               coalesce(sum(d.docs) FILTER (WHERE d.kind = 'SALE'), 0) - coalesce(sum(d.docs) FILTER (WHERE d.kind = 'VOID'), 0) AS orders
                           FROM generate_series(:from::date, :to::date, interval '1 day') AS g(day)
-                          LEFT JOIN sale_docs d ON d.shop_id = :shop AND d.day = g.day::date
+                          LEFT JOIN doc_days d ON d.shop_id = :shop AND d.day = g.day::date
                          GROUP BY 1 ORDER BY 1""")
                 .bind("shop", shop).bind("from", today.minusDays(29)).bind("to", today)
                 .map(r -> new Day(r.get("day", LocalDate.class), r.get("net", BigDecimal.class).setScale(2, RoundingMode.HALF_UP),

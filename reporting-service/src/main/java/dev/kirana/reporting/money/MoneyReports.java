@@ -7,6 +7,7 @@ import static dev.kirana.reporting.report.ReportColumn.percent;
 import static dev.kirana.reporting.report.ReportColumn.text;
 
 import dev.kirana.export.Chart;
+import dev.kirana.reporting.report.LineSource;
 import dev.kirana.reporting.report.Period;
 import dev.kirana.reporting.report.ReportColumn;
 import dev.kirana.reporting.report.ReportEngine;
@@ -44,8 +45,9 @@ public class MoneyReports {
                 SELECT coalesce(l.gst_rate, 0) AS gst_rate, sum(l.taxable) AS taxable, sum(l.cgst) AS cgst,
                        sum(l.sgst) AS sgst, sum(l.igst) AS igst, sum(l.cgst + l.sgst + l.igst) AS tax,
                        coalesce(-sum(l.cgst + l.sgst + l.igst) FILTER (WHERE l.kind <> 'SALE'), 0) AS returns_tax
-                  FROM sale_lines l WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to
-                 GROUP BY 1 ORDER BY 1""", binds(shop, r));
+                  FROM %s l
+                 GROUP BY 1 ORDER BY 1""".formatted(LineSource.of(shop, r.from(), r.to()).sql()),
+                LineSource.of(shop, r.from(), r.to()).binds());
         return engine.run(q, shop, r.from(), r.to(), null);
     }
 

@@ -205,7 +205,7 @@ public class Projection {
             customerKey = d.customer().gstin() != null ? d.customer().gstin() : d.customer().phone();
             customerName = d.customer().name();
         }
-        Mono<Void> docRow = db.sql("""
+        Mono<Long> docRow = db.sql("""
                         INSERT INTO sale_docs (shop_id, doc_id, order_id, kind, number, at, day, hour, weekday, cashier_id,
                                                customer_key, customer, location_id, total, discount, taxable, cgst, sgst, igst, round_off)
                         VALUES (:shop, :doc, :order, :kind, :number, :at, :day, :hour, :weekday, :cashier, :ckey, :cname, :loc,
@@ -219,7 +219,7 @@ public class Projection {
                 .bind("taxable", nvl(d.taxable()).multiply(sign)).bind("cgst", nvl(d.cgst()).multiply(sign))
                 .bind("sgst", nvl(d.sgst()).multiply(sign)).bind("igst", nvl(d.igst()).multiply(sign))
                 .bind("roundOff", nvl(d.roundOff()).multiply(sign))
-                .then();
+                .fetch().rowsUpdated();
         int n = lines.size();
         Integer[] lineNo = new Integer[n];
         String[] product = new String[n];
@@ -291,7 +291,46 @@ public class Projection {
                 .filter(i -> channel(type[i]) != null)
                 .concatMap(i -> moneyMove(db, d.shop(), d.docId(), i, d.at(), day, channel(type[i]), moneyCategory, tenderAmount[i]))
                 .then();
-        return docRow.then(lineRows).then(tenderRows).then(money);
+        Mono<Void> rollups = rollups(db, d, day, sign);
+        Mono<Void> lastSold = !"SALE".equals(d.kind()) ? Mono.empty() : db.sql("""
+                        INSERT INTO stock (shop_id, product_id, last_sold)
+                        SELECT DISTINCT :shop, product_id, :day FROM sale_lines WHERE shop_id = :shop AND doc_id = :doc
+                        ON CONFLICT (shop_id, product_id) DO UPDATE SET last_sold = greatest(stock.last_sold, excluded.last_sold)""")
+                .bind("shop", d.shop()).bind("doc", d.docId()).bind("day", day).then();
+        // a document seen before (under another event id) changes nothing
+        return docRow.flatMap(inserted -> inserted == 0 ? Mono.<Void>empty()
+                : lineRows.then(tenderRows).then(money).then(rollups).then(lastSold));
+    }
+
+    /** The document's lines added to their month's rollup, and the document to its day's. */
+    private Mono<Void> rollups(DatabaseClient db, Doc d, LocalDate day, BigDecimal sign) {
+        Mono<Void> months = db.sql("""
+                        INSERT INTO line_months (shop_id, month, product_id, kind, hsn, gst_rate, name, quantity, amount, discount,
+                                                 taxable, cgst, sgst, igst, cost)
+                        SELECT shop_id, date_trunc('month', day)::date, product_id, kind, coalesce(hsn, ''), coalesce(gst_rate, 0),
+                               max(name), sum(quantity), sum(amount), sum(discount), sum(taxable), sum(cgst), sum(sgst), sum(igst),
+                               coalesce(sum(cost), 0)
+                          FROM sale_lines WHERE shop_id = :shop AND doc_id = :doc GROUP BY 1, 2, 3, 4, 5, 6
+                        ON CONFLICT (shop_id, month, product_id, kind, hsn, gst_rate) DO UPDATE SET
+                            name = coalesce(excluded.name, line_months.name), quantity = line_months.quantity + excluded.quantity,
+                            amount = line_months.amount + excluded.amount, discount = line_months.discount + excluded.discount,
+                            taxable = line_months.taxable + excluded.taxable, cgst = line_months.cgst + excluded.cgst,
+                            sgst = line_months.sgst + excluded.sgst, igst = line_months.igst + excluded.igst,
+                            cost = line_months.cost + excluded.cost""")
+                .bind("shop", d.shop()).bind("doc", d.docId()).then();
+        Mono<Void> days = db.sql("""
+                        INSERT INTO doc_days (shop_id, day, kind, docs, total, discount, taxable, tax, cost)
+                        VALUES (:shop, :day, :kind, 1, :total, :discount, :taxable, :tax,
+                                (SELECT coalesce(sum(cost), 0) FROM sale_lines WHERE shop_id = :shop AND doc_id = :doc))
+                        ON CONFLICT (shop_id, day, kind) DO UPDATE SET docs = doc_days.docs + 1, total = doc_days.total + excluded.total,
+                            discount = doc_days.discount + excluded.discount, taxable = doc_days.taxable + excluded.taxable,
+                            tax = doc_days.tax + excluded.tax, cost = doc_days.cost + excluded.cost""")
+                .bind("shop", d.shop()).bind("day", day).bind("kind", d.kind()).bind("doc", d.docId())
+                .bind("total", d.total().multiply(sign)).bind("discount", nvl(d.discount()).multiply(sign))
+                .bind("taxable", nvl(d.taxable()).multiply(sign))
+                .bind("tax", nvl(d.cgst()).add(nvl(d.sgst())).add(nvl(d.igst())).multiply(sign))
+                .then();
+        return months.then(days);
     }
 
     /** The money channel a tender or payment mode moves, or null when no money moves (khata credit, loyalty points). */
@@ -341,8 +380,19 @@ public class Projection {
                         .bind("shop", shop).bind("order", c.orderId()).bind("product", p.getKey())
                         .bind("qty", p.getValue()[0]).bind("value", p.getValue()[1]).then()
                         .then(p.getValue()[0].signum() == 0 ? Mono.empty() : db.sql("""
-                                        UPDATE sale_lines SET unit_cost = :value / :qty
-                                         WHERE shop_id = :shop AND order_id = :order AND product_id = :product""")
+                                        WITH u AS (
+                                            UPDATE sale_lines SET unit_cost = :value / :qty
+                                             WHERE shop_id = :shop AND order_id = :order AND product_id = :product AND unit_cost IS NULL
+                                            RETURNING day, kind, product_id, coalesce(hsn, '') AS hsn, coalesce(gst_rate, 0) AS rate, cost),
+                                             m AS (
+                                            INSERT INTO line_months (shop_id, month, product_id, kind, hsn, gst_rate, cost)
+                                            SELECT :shop, date_trunc('month', day)::date, product_id, kind, hsn, rate, sum(cost)
+                                              FROM u GROUP BY 2, 3, 4, 5, 6
+                                            ON CONFLICT (shop_id, month, product_id, kind, hsn, gst_rate)
+                                            DO UPDATE SET cost = line_months.cost + excluded.cost)
+                                        INSERT INTO doc_days (shop_id, day, kind, cost)
+                                        SELECT :shop, day, kind, sum(cost) FROM u GROUP BY 2, 3
+                                        ON CONFLICT (shop_id, day, kind) DO UPDATE SET cost = doc_days.cost + excluded.cost""")
                                 .bind("shop", shop).bind("order", c.orderId()).bind("product", p.getKey())
                                 .bind("qty", p.getValue()[0]).bind("value", p.getValue()[1]).then())
                         .then(stock(db, shop, p.getKey(), p.getValue()[0].negate(), p.getValue()[1].negate(), null)))

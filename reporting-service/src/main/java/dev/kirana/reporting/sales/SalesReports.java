@@ -9,6 +9,7 @@ import static dev.kirana.reporting.report.ReportColumn.quantity;
 import static dev.kirana.reporting.report.ReportColumn.text;
 
 import dev.kirana.export.Chart;
+import dev.kirana.reporting.report.LineSource;
 import dev.kirana.reporting.report.Period;
 import dev.kirana.reporting.report.ReportColumn;
 import dev.kirana.reporting.report.ReportEngine;
@@ -81,19 +82,22 @@ public class SalesReports {
 
     /** Per day, week or month: the documents' figures, tax, and the cost and gross margin of the goods. */
     public Mono<ReportResult> summary(String shop, Range r, Period p) {
-        String docPeriod = p.sql().replace("day", "d.day");
-        String linePeriod = p.sql().replace("day", "l.day");
         String sql = """
-                WITH d AS (
-                    SELECT %s AS period, %s,
-                           coalesce(sum(d.taxable), 0) AS revenue, coalesce(sum(d.cgst + d.sgst + d.igst), 0) AS tax
-                      FROM sale_docs d WHERE d.shop_id = :shop AND d.day BETWEEN :from AND :to GROUP BY 1),
-                     c AS (
-                    SELECT %s AS period, coalesce(sum(l.cost), 0) AS cost
-                      FROM sale_lines l WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to GROUP BY 1)
-                SELECT d.*, coalesce(c.cost, 0) AS cost, d.revenue - coalesce(c.cost, 0) AS gross_margin,
-                       CASE WHEN d.revenue <> 0 THEN 100 * (d.revenue - coalesce(c.cost, 0)) / d.revenue END AS margin_pct
-                  FROM d LEFT JOIN c USING (period) ORDER BY period""".formatted(docPeriod, DOC_FIGURES, linePeriod);
+                SELECT %s AS period,
+                       coalesce(sum(docs) FILTER (WHERE kind = 'SALE'), 0) AS sales,
+                       coalesce(sum(docs) FILTER (WHERE kind = 'VOID'), 0) AS voids,
+                       coalesce(sum(docs) FILTER (WHERE kind = 'REFUND'), 0) AS refunds,
+                       coalesce(sum(total) FILTER (WHERE kind = 'SALE'), 0) AS gross,
+                       coalesce(-sum(total) FILTER (WHERE kind = 'VOID'), 0) AS voided,
+                       coalesce(-sum(total) FILTER (WHERE kind = 'REFUND'), 0) AS refunded,
+                       coalesce(-sum(total) FILTER (WHERE kind <> 'SALE'), 0) AS returns,
+                       sum(total) AS net, sum(discount) AS discounts,
+                       sum(total) / nullif(greatest(coalesce(sum(docs) FILTER (WHERE kind = 'SALE'), 0)
+                                                    - coalesce(sum(docs) FILTER (WHERE kind = 'VOID'), 0), 0), 0) AS average_basket,
+                       sum(taxable) AS revenue, sum(tax) AS tax, sum(cost) AS cost, sum(taxable) - sum(cost) AS gross_margin,
+                       CASE WHEN sum(taxable) <> 0 THEN 100 * (sum(taxable) - sum(cost)) / sum(taxable) END AS margin_pct
+                  FROM doc_days WHERE shop_id = :shop AND day BETWEEN :from AND :to
+                 GROUP BY 1 ORDER BY 1""".formatted(p.sql());
         List<ReportColumn> cols = new ArrayList<>();
         cols.add(date("period", "Period"));
         cols.addAll(DOC_COLUMNS);
@@ -121,9 +125,8 @@ public class SalesReports {
                 cols.addAll(LINE_COLUMNS);
                 yield new Query("sales-by-category", "Sales by category", cols, """
                         SELECT coalesce(p.category_path, 'Uncategorised') AS category, %s
-                          FROM sale_lines l LEFT JOIN products p ON p.shop_id = l.shop_id AND p.product_id = l.product_id
-                         WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to
-                         GROUP BY 1 ORDER BY net DESC, category""".formatted(LINE_FIGURES), binds(shop, r))
+                          FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
+                         GROUP BY 1 ORDER BY net DESC, category""".formatted(LINE_FIGURES, lines(shop, r).sql()), lines(shop, r).binds())
                         .withChart(new Chart(Chart.Type.PIE, "Net sales by category", 0, List.of(6)))
                         .withTotals(SalesReports::lineTotals);
             }
@@ -131,11 +134,11 @@ public class SalesReports {
                     percent("gst_rate", "GST rate %"), quantity("net_quantity", "Net qty"), money("revenue", "Taxable value"),
                     money("cgst", "CGST"), money("sgst", "SGST"), money("igst", "IGST"), money("tax", "Total tax"),
                     money("net", "Net sales")), """
-                    SELECT coalesce(l.hsn, '') AS hsn, coalesce(l.gst_rate, 0) AS gst_rate, sum(l.quantity) AS net_quantity,
+                    SELECT l.hsn, l.gst_rate, sum(l.quantity) AS net_quantity,
                            sum(l.taxable) AS revenue, sum(l.cgst) AS cgst, sum(l.sgst) AS sgst, sum(l.igst) AS igst,
                            sum(l.cgst + l.sgst + l.igst) AS tax, sum(l.amount) AS net
-                      FROM sale_lines l WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to
-                     GROUP BY 1, 2 ORDER BY 1, 2""", binds(shop, r));
+                      FROM %s l
+                     GROUP BY 1, 2 ORDER BY 1, 2""".formatted(lines(shop, r).sql()), lines(shop, r).binds());
             case TENDER -> new Query("sales-by-tender", "Sales by tender", List.of(text("tender", "Tender"),
                     count("payments", "Payments"), money("gross", "Received"), money("returns", "Paid back"),
                     money("net", "Net")), """
@@ -184,9 +187,8 @@ public class SalesReports {
         return new Query(id, title, cols, """
                 SELECT l.product_id, max(p.sku) AS sku, max(coalesce(p.name, l.name)) AS name,
                        max(coalesce(p.category_path, 'Uncategorised')) AS category, %s
-                  FROM sale_lines l LEFT JOIN products p ON p.shop_id = l.shop_id AND p.product_id = l.product_id
-                 WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to
-                 GROUP BY l.product_id %s""".formatted(LINE_FIGURES, order), binds(shop, r))
+                  FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
+                 GROUP BY l.product_id %s""".formatted(LINE_FIGURES, lines(shop, r).sql(), order), lines(shop, r).binds())
                 .withTotals(SalesReports::lineTotals);
     }
 
@@ -210,16 +212,19 @@ public class SalesReports {
         String group = byCategory ? "GROUP BY 1" : "GROUP BY l.product_id";
         String sql = """
                 SELECT %s, %s
-                  FROM sale_lines l LEFT JOIN products p ON p.shop_id = l.shop_id AND p.product_id = l.product_id
-                 WHERE l.shop_id = :shop AND l.day BETWEEN :from AND :to
-                 %s ORDER BY margin DESC""".formatted(select, LINE_FIGURES, group);
+                  FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
+                 %s ORDER BY margin DESC""".formatted(select, LINE_FIGURES, lines(shop, r).sql(), group);
         Query q = new Query(byCategory ? "profitability-by-category" : "profitability-by-product",
-                "Profitability by " + (byCategory ? "category" : "product"), cols, sql, binds(shop, r))
+                "Profitability by " + (byCategory ? "category" : "product"), cols, sql, lines(shop, r).binds())
                 .withTotals(SalesReports::lineTotals);
         if (byCategory) {
             q = q.withChart(new Chart(Chart.Type.BAR, "Margin by category", 0, List.of(4)));
         }
         return engine.run(q, shop, r.from(), r.to(), null);
+    }
+
+    static LineSource lines(String shop, Range r) {
+        return LineSource.of(shop, r.from(), r.to());
     }
 
     static Map<String, Object> binds(String shop, Range r) {

@@ -8,6 +8,7 @@ import static dev.kirana.reporting.report.ReportColumn.quantity;
 import static dev.kirana.reporting.report.ReportColumn.text;
 
 import dev.kirana.export.Chart;
+import dev.kirana.reporting.report.LineSource;
 import dev.kirana.reporting.report.ReportEngine;
 import dev.kirana.reporting.report.ReportEngine.Query;
 import dev.kirana.reporting.report.ReportResult;
@@ -76,16 +77,17 @@ public class StockReports {
      * lasts more than {@code coverDays} days at that pace (SLOW): the value tied up in them.
      */
     public Mono<ReportResult> slowMoving(String shop, LocalDate today, int days, int coverDays) {
+        LineSource window = LineSource.of(shop, today.minusDays(days - 1L), today);
+        Map<String, Object> binds = new java.util.LinkedHashMap<>(window.binds());
+        binds.put("days", days);
+        binds.put("cover", coverDays);
         Query q = new Query("slow-moving-stock", "Slow-moving and dead stock (no or few sales in " + days + " days)", List.of(
                 text("product_id", "Product id"), text("name", "Product"), text("category", "Category"),
                 text("status", "Status"), date("last_sold", "Last sold"), quantity("sold", "Sold in period"),
                 quantity("on_hand", "On hand"), integer("days_of_cover", "Days of cover"), money("value", "Value tied up")), """
-                WITH sold AS (
-                    SELECT product_id, sum(quantity) FILTER (WHERE day > :since) AS sold,
-                           max(day) FILTER (WHERE kind = 'SALE') AS last_sold
-                      FROM sale_lines WHERE shop_id = :shop GROUP BY product_id),
+                WITH sold AS (SELECT product_id, sum(quantity) AS sold FROM %s l GROUP BY product_id),
                      s AS (
-                    SELECT s.product_id, p.name, coalesce(p.category_path, 'Uncategorised') AS category, sold.last_sold,
+                    SELECT s.product_id, p.name, coalesce(p.category_path, 'Uncategorised') AS category, s.last_sold,
                            greatest(coalesce(sold.sold, 0), 0) AS sold, s.on_hand, s.value
                       FROM stock s LEFT JOIN products p ON p.shop_id = s.shop_id AND p.product_id = s.product_id
                       LEFT JOIN sold ON sold.product_id = s.product_id
@@ -95,8 +97,7 @@ public class StockReports {
                        CASE WHEN sold > 0 THEN round(on_hand / (sold / :days)) END AS days_of_cover, value
                   FROM s
                  WHERE sold = 0 OR on_hand / (sold / :days) > :cover
-                 ORDER BY value DESC, product_id""",
-                Map.of("shop", shop, "since", today.minusDays(days), "days", days, "cover", coverDays));
+                 ORDER BY value DESC, product_id""".formatted(window.sql()), binds);
         return engine.run(q, shop, today.minusDays(days - 1L), today, null);
     }
 
