@@ -90,7 +90,8 @@ public final class BenchOptions {
                                     sales with costs, voids, refunds, khata, expenses), publish it straight to Kafka,
                                     time reporting-service's projection, then measure every report and the dashboard
                                     (a day, a month, the year) through the gateway and direct to reporting-service;
-                                    with --phases none only the reports phase runs (no order load, no ramps)
+                                    with --phases none only the reports phase runs (no order load, no ramps);
+                                    the history goes into the demo shop of the stack: meant for the bench's own stack
               --report-sales N      sales in the generated year (default 100000)
               --report-products N   products in the generated shop (default 2000)
               --report-requests N   measured sequential requests per report and route (default 50)

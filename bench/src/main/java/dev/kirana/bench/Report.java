@@ -223,7 +223,9 @@ final class Report {
                 + x.to() + " (seed " + r.options.seed + "); " + x.events() + " events published straight to Kafka: "
                 + String.join(", ", x.eventsByType().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + e.getValue()).toList()) + ".");
-        lines.add(String.format(Locale.ROOT, "- Publishing took %s (%s events/s).", secs1(x.publishSeconds()),
+        lines.add(String.format(Locale.ROOT, "- Publishing took %s (%s events/s). The other consumers of those topics "
+                + "(accounting-service's postings, the catalog replicas of inventory- and order-service) process the same "
+                + "events meanwhile and share the cores with the projection.", secs1(x.publishSeconds()),
                 perSec(x.publishedPerSecond())));
         lines.add(x.projected()
                 ? String.format(Locale.ROOT, "- **Projection**: reporting-service had applied everything (consumer lag 0, the year's "
