@@ -44,12 +44,19 @@ public final class BenchOptions {
     java.util.Set<String> phases = PHASES;
     static final java.util.Set<String> PHASES = new java.util.LinkedHashSet<>(List.of("gateway-many", "gateway-hot",
             "direct-many", "gateway-many-poll", "sql"));
+    /** The reports phase: a generated year of one shop's history, then every report's latency. */
+    boolean reports;
+    int reportSales = 100_000;
+    int reportProducts = 2_000;
+    int reportRequests = 50;
+    int reportWarmup = 20;
     Path outDir;
     List<String> originalArgs = List.of();
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--gateway", "--direct", "--state-dir",
             "--rate", "--steps", "--step", "--duration", "--warmup", "--warmup-concurrency", "--p99", "--max-in-flight", "--wait",
-            "--products", "--sql-concurrency", "--port-offset", "--out", "--seed", "--phases");
+            "--products", "--sql-concurrency", "--port-offset", "--out", "--seed", "--phases", "--report-sales", "--report-products",
+            "--report-requests", "--report-warmup");
 
     static final String USAGE = """
             Usage: ./kirana bench [--quick] [options]
@@ -79,6 +86,16 @@ public final class BenchOptions {
               --phases a,b          measured phases to run, of gateway-many, gateway-hot, direct-many,
                                     gateway-many-poll, sql (default all; none: only the ramps and --profile);
                                     --warmup 0 skips the warm-up
+              --reports             add the reports phase: generate one shop's year of history (products, stock lots,
+                                    sales with costs, voids, refunds, khata, expenses), publish it straight to Kafka,
+                                    time reporting-service's projection, then measure every report and the dashboard
+                                    (a day, a month, the year) through the gateway and direct to reporting-service;
+                                    with --phases none only the reports phase runs (no order load, no ramps);
+                                    the history goes into the demo shop of the stack: meant for the bench's own stack
+              --report-sales N      sales in the generated year (default 100000)
+              --report-products N   products in the generated shop (default 2000)
+              --report-requests N   measured sequential requests per report and route (default 50)
+              --report-warmup N     warm-up requests per report and route (default 20)
             Durations: 30s, 2m, 500ms or plain seconds.
             """;
 
@@ -108,6 +125,7 @@ public final class BenchOptions {
                 }
                 case "--poisson" -> o.poisson = true;
                 case "--keep-data" -> o.keepData = true;
+                case "--reports" -> o.reports = true;
                 case "-h", "--help", "help" -> throw new UsageException(null);
                 default -> {
                     if (!VALUE_OPTIONS.contains(arg)) {
@@ -138,6 +156,10 @@ public final class BenchOptions {
                         case "--out" -> o.outDir = Path.of(value);
                         case "--seed" -> o.seed = Long.parseLong(value);
                         case "--phases" -> o.phases = phases(value);
+                        case "--report-sales" -> o.reportSales = positive(arg, value);
+                        case "--report-products" -> o.reportProducts = positive(arg, value);
+                        case "--report-requests" -> o.reportRequests = positive(arg, value);
+                        case "--report-warmup" -> o.reportWarmup = nonNegative(arg, value);
                         default -> throw new UsageException("unknown option " + arg);
                     }
                 }
@@ -160,7 +182,12 @@ public final class BenchOptions {
     }
 
     String modeName() {
-        return quick ? "quick" : "full";
+        return reportsOnly() ? "reports" : quick ? "quick" : "full";
+    }
+
+    /** {@code --reports --phases none}: the reports phase alone, without the order load. */
+    boolean reportsOnly() {
+        return reports && phases.isEmpty();
     }
 
     boolean ownStack() {

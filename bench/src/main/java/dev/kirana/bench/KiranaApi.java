@@ -129,6 +129,19 @@ final class KiranaApi implements AutoCloseable {
         return sendSync(HttpRequest.newBuilder(URI.create(url)).GET(), true);
     }
 
+    /**
+     * One GET with the token and no retry (a 429 is answered as it came, for the caller to count); the status and
+     * body. A 401 schedules a fresh login.
+     */
+    HttpResponse<byte[]> getOnce(String url, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+                .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 401) {
+            onUnauthorized();
+        }
+        return r;
+    }
+
     Response post(String url, Object body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")

@@ -7,10 +7,10 @@ import org.HdrHistogram.Histogram;
  *
  * @param count how many values were recorded
  */
-public record LatencyStats(long count, double mean, double p50, double p90, double p99, double p999, double max) {
+public record LatencyStats(long count, double mean, double p50, double p90, double p95, double p99, double p999, double max) {
 
     public static final LatencyStats EMPTY = new LatencyStats(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN);
+            Double.NaN, Double.NaN, Double.NaN);
 
     /** A histogram wide enough for anything a phase can see: 1 µs to 10 minutes, 3 significant digits. */
     static Histogram newHistogram() {
@@ -22,7 +22,7 @@ public record LatencyStats(long count, double mean, double p50, double p90, doub
             return EMPTY;
         }
         return new LatencyStats(h.getTotalCount(), h.getMean() / 1000.0, ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
+                ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(95)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
                 ms(h.getMaxValue()));
     }
 

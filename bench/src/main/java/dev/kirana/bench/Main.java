@@ -90,6 +90,15 @@ public final class Main {
             out.println("kirana bench: gateway " + target.gatewayUrl + ", order-service " + target.directUrl);
             api = new KiranaApi(target.gatewayUrl);
             api.login();
+            if (o.reportsOnly()) {
+                origin = System.nanoTime();
+                report.origin = java.time.Instant.now();
+                if (!reportsPhase()) {
+                    code = 1;
+                }
+                report.loadSeconds = (System.nanoTime() - origin) / 1e9;
+                return code;
+            }
             out.println("kirana bench: setting up " + o.products + " products + 1 hot product (shop " + api.shopId() + ")");
             fixture = Fixture.create(api, o.products, runId, out);
             report.setupSeconds = fixture.seconds;
@@ -125,6 +134,9 @@ public final class Main {
             if (!report.invariants.allHeld()) {
                 code = 1;
             }
+            if (o.reports && !reportsPhase()) {
+                code = 1;
+            }
         } catch (Exception e) {
             report.failure = e.getClass().getSimpleName() + ": " + e.getMessage();
             System.err.println("kirana bench: " + report.failure);
@@ -154,6 +166,20 @@ public final class Main {
     }
 
     // ---- the phases -----------------------------------------------------------------------------------------
+
+    /** The reports phase (--reports); false when it failed (the failure is in the report). */
+    private boolean reportsPhase() {
+        try {
+            report.reports = new ReportsBench(o, api, target, out).run();
+            return report.reports.projected() && report.reports.endpoints().stream()
+                    .allMatch(e -> e.gateway().errors() == 0 && (e.direct() == null || e.direct().errors() == 0));
+        } catch (Exception e) {
+            report.notes.add("The reports phase failed: " + e);
+            System.err.println("kirana bench: the reports phase failed: " + e);
+            e.printStackTrace();
+            return false;
+        }
+    }
 
     private void phases(CpuSampler cpu) {
         try {

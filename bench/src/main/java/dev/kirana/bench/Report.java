@@ -173,6 +173,18 @@ final class Report {
         intro.add("- Suite: " + r.target);
         intro.add("- Machine: " + r.machine);
         intro.add("- Code: " + r.git);
+        if (o.reportsOnly()) {
+            intro.add("- Reports phase only (`--reports --phases none`): no order load, no ramps"
+                    + (r.stackStartSeconds > 0 ? "; stack start " + secs(r.stackStartSeconds) : "") + "; in total "
+                    + secs(r.loadSeconds) + ".");
+            blocks.add(new Text(String.join("\n", intro)));
+            if (r.failure != null) {
+                blocks.add(new Text("**The run did not complete:** " + r.failure));
+            }
+            reports();
+            notes();
+            return;
+        }
         intro.add("- Load: open model, " + (o.poisson ? "Poisson" : "constant-interval") + " arrivals; latency measured from each request's "
                 + "**intended** send time (coordinated omission counted); at most " + o.maxInFlight + " requests in flight, "
                 + "arrivals beyond are dropped and counted; `Prefer: wait=" + o.waitSeconds + "`; one unit of one product per order, "
@@ -195,8 +207,75 @@ final class Report {
         baselines();
         cpu();
         invariants();
+        reports();
         profile();
         notes();
+    }
+
+    private void reports() {
+        ReportsBench.Result x = r.reports;
+        if (x == null) {
+            return;
+        }
+        blocks.add(new Heading(2, "Reports"));
+        List<String> lines = new ArrayList<>();
+        lines.add("- Generated history: one shop, " + x.sales() + " sales over " + x.products() + " products, " + x.from() + " .. "
+                + x.to() + " (seed " + r.options.seed + "); " + x.events() + " events published straight to Kafka: "
+                + String.join(", ", x.eventsByType().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + " " + e.getValue()).toList()) + ".");
+        lines.add(String.format(Locale.ROOT, "- Publishing took %s (%s events/s). The other consumers of those topics "
+                + "(accounting-service's postings, the catalog replicas of inventory- and order-service) process the same "
+                + "events meanwhile and share the cores with the projection.", secs1(x.publishSeconds()),
+                perSec(x.publishedPerSecond())));
+        lines.add(x.projected()
+                ? String.format(Locale.ROOT, "- **Projection**: reporting-service had applied everything (consumer lag 0, the year's "
+                        + "sales summary showing %d sales, %d voids, %d refunds) %s after the first send: **%s events/s**.",
+                x.salesSeen(), x.voids(), x.refunds(), secs1(x.projectionSeconds()), perSec(x.projectedPerSecond()))
+                : "- **Projection incomplete**: " + x.projectionNote() + ".");
+        lines.add("- Latency: " + x.warmup() + " warm-up then " + x.requests() + " measured sequential GETs per report and route, "
+                + "JSON; through the gateway (report rate limits raised for the bench's stack) and direct to reporting-service"
+                + (x.directUrl() == null ? " (not measured: its port is unknown)" : " (" + x.directUrl() + ")")
+                + ". A 429 or an error is counted, never recorded as a latency. Ranges end on " + x.to()
+                + ": day = that day, month = its last 30 days, year = the whole generated year.");
+        blocks.add(new Text(String.join("\n", lines)));
+        List<List<String>> rows = new ArrayList<>();
+        int within = 0;
+        for (ReportsBench.Endpoint e : x.endpoints()) {
+            ReportsBench.Sample g = e.gateway();
+            ReportsBench.Sample d = e.direct();
+            boolean ok = !g.latency().isEmpty() && g.latency().p95() < ReportsBench.P95_BOUND_MS;
+            if (ok) {
+                within++;
+            }
+            rows.add(List.of("`" + e.name() + "`", triple(g.latency()), d == null ? "–" : triple(d.latency()),
+                    ms(g.latency().max()) + (d == null ? "" : " / " + ms(d.latency().max())),
+                    d == null ? "–" : ratio(g.latency().p50(), d.latency().p50()),
+                    String.format(Locale.ROOT, "%.1f", g.meanKiB()), issues(g) + (d == null ? "" : issues(d).isEmpty() ? "" : " / direct " + issues(d)),
+                    check(ok)));
+        }
+        blocks.add(new Text(String.format(Locale.ROOT, "**%d of %d** endpoints answer with p95 under %.0f ms through the gateway.",
+                within, x.endpoints().size(), ReportsBench.P95_BOUND_MS)));
+        blocks.add(new Table(List.of("Endpoint", "Gateway p50 / p95 / p99 (ms)", "Direct p50 / p95 / p99 (ms)", "Max gw / direct (ms)",
+                "Gateway / direct p50", "KiB", "429s, errors", "p95 < " + (int) ReportsBench.P95_BOUND_MS + " ms"), rows));
+    }
+
+    private static String triple(LatencyStats s) {
+        return s.isEmpty() ? "–" : ms(s.p50()) + " / " + ms(s.p95()) + " / " + ms(s.p99());
+    }
+
+    private static String issues(ReportsBench.Sample s) {
+        List<String> out = new ArrayList<>();
+        if (s.tooMany() > 0) {
+            out.add(s.tooMany() + "× 429");
+        }
+        if (s.errors() > 0) {
+            out.add(s.errors() + "× " + s.firstError());
+        }
+        return String.join(", ", out);
+    }
+
+    private static String secs1(double s) {
+        return String.format(Locale.ROOT, "%.1f s", s);
     }
 
     private void summary() {

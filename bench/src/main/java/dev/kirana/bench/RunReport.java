@@ -37,6 +37,8 @@ final class RunReport {
     Invariants.Result invariants;
     /** Wall-clock time of the timeline's zero (phase start/end seconds are relative to it). */
     Instant origin;
+    /** The reports phase (--reports); null when it did not run. */
+    ReportsBench.Result reports;
     final List<SagaStages> stages = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     String failure;

@@ -31,24 +31,35 @@ final class Target implements AutoCloseable {
     static final List<String> PROCESSES = List.of("gateway", "auth-service", "catalog-service", "inventory-service",
             "order-service", "accounting-service", "reporting-service", "kafka", "postgres");
 
-    /** The gateway's per-user and per-shop limits (20/s and 100/s by default) would cap one bench user. */
+    /**
+     * The gateway's per-user and per-shop limits (20/s and 100/s by default, reports 5/s per user) would cap one
+     * bench user.
+     */
     static final Map<String, String> RATE_LIMITS = Map.of(
             "KIRANA_RATE_LIMIT_USER_RATE", "1000000",
             "KIRANA_RATE_LIMIT_USER_BURST", "1000000",
             "KIRANA_RATE_LIMIT_SHOP_RATE", "1000000",
-            "KIRANA_RATE_LIMIT_SHOP_BURST", "1000000");
+            "KIRANA_RATE_LIMIT_SHOP_BURST", "1000000",
+            "KIRANA_RATE_LIMIT_REPORTS_USER_RATE", "1000000",
+            "KIRANA_RATE_LIMIT_REPORTS_USER_BURST", "1000000");
 
     final String gatewayUrl;
     final String directUrl;
+    /** reporting-service itself (the reports phase's direct baseline); null when unknown. */
+    final String reportingUrl;
+    /** Kafka of the stack (the reports phase publishes its generated history there); null when unknown. */
+    final String kafkaBootstrap;
     final String description;
     final Db db;
     private final KiranaStack stack;
     private final Map<String, Long> externalPids;
 
-    private Target(String gatewayUrl, String directUrl, String description, Db db, KiranaStack stack,
-                   Map<String, Long> externalPids) {
+    private Target(String gatewayUrl, String directUrl, String reportingUrl, String kafkaBootstrap, String description, Db db,
+                   KiranaStack stack, Map<String, Long> externalPids) {
         this.gatewayUrl = gatewayUrl;
         this.directUrl = directUrl;
+        this.reportingUrl = reportingUrl;
+        this.kafkaBootstrap = kafkaBootstrap;
         this.description = description;
         this.db = db;
         this.stack = stack;
@@ -94,7 +105,8 @@ final class Target implements AutoCloseable {
         String description = "own stack (state " + root.relativize(stateDir) + ", port offset " + o.portOffset
                 + ", gateway rate limits raised to " + env.get("KIRANA_RATE_LIMIT_USER_RATE") + "/s)"
                 + stack.coldStartTime().map(d -> String.format(", started in %.0f s", d.toMillis() / 1000.0)).orElse("");
-        return new Target(stack.gatewayUrl(), stack.serviceUrl("order-service"), description, db, stack, null);
+        return new Target(stack.gatewayUrl(), stack.serviceUrl("order-service"), stack.serviceUrl("reporting-service"),
+                stack.kafkaBootstrap(), description, db, stack, null);
     }
 
     /** An already running stack; its state directory (if found) gives PIDs, order-service's port and PostgreSQL. */
@@ -122,6 +134,8 @@ final class Target implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String direct = o.directUrl;
+        String reporting = null;
+        String kafka = null;
         Db db = null;
         Map<String, Long> pids = new LinkedHashMap<>();
         if (state.isPresent()) {
@@ -129,6 +143,10 @@ final class Target implements AutoCloseable {
             if (direct == null && s.getLong("port.order-service", -1) > 0) {
                 direct = "http://127.0.0.1:" + s.getLong("port.order-service", -1);
             }
+            if (s.getLong("port.reporting-service", -1) > 0) {
+                reporting = "http://127.0.0.1:" + s.getLong("port.reporting-service", -1);
+            }
+            kafka = s.get("kafka.bootstrap").orElse(null);
             if (s.get("postgres.host").isPresent()) {
                 db = new Db(s.get("postgres.host").get(), (int) s.getLong("postgres.port", 5432), "postgres", "");
             }
@@ -141,7 +159,7 @@ final class Target implements AutoCloseable {
         }
         String description = "running stack at " + o.gatewayUrl + (stateDir != null ? " (state " + stateDir + ")" : "")
                 + " — its gateway rate limits apply (start it with KIRANA_RATE_LIMIT_USER_RATE etc. raised)";
-        return new Target(o.gatewayUrl, direct, description, db, null, pids);
+        return new Target(o.gatewayUrl, direct, reporting, kafka, description, db, null, pids);
     }
 
     /** PIDs of the suite's processes that run now, by name. */

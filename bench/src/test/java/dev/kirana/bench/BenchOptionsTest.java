@@ -51,4 +51,22 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--rate")).hasMessageContaining("missing value");
         assertThatThrownBy(() -> BenchOptions.parse("--direct", "http://x")).hasMessageContaining("--gateway");
     }
+
+    @Test
+    void theReportsPhaseRunsAloneWithPhasesNone() {
+        BenchOptions o = BenchOptions.parse("--reports", "--phases", "none", "--report-sales", "20000", "--report-products=500",
+                "--report-requests", "10", "--report-warmup", "0");
+        assertThat(o.reportsOnly()).isTrue();
+        assertThat(o.modeName()).isEqualTo("reports");
+        assertThat(o.reportSales).isEqualTo(20000);
+        assertThat(o.reportProducts).isEqualTo(500);
+        assertThat(o.reportRequests).isEqualTo(10);
+        assertThat(o.reportWarmup).isZero();
+        BenchOptions withOrders = BenchOptions.parse("--quick", "--reports");
+        assertThat(withOrders.reports).isTrue();
+        assertThat(withOrders.reportsOnly()).isFalse();
+        assertThat(withOrders.reportSales).isEqualTo(100_000);
+        assertThat(withOrders.reportProducts).isEqualTo(2_000);
+        assertThatThrownBy(() -> BenchOptions.parse("--report-sales", "0")).isInstanceOf(BenchOptions.UsageException.class);
+    }
 }

@@ -97,4 +97,32 @@ class ReportTest {
         assertThat(Svg.niceCeil(430)).isEqualTo(500);
         assertThat(Svg.niceCeil(1100)).isEqualTo(2000);
     }
+
+    @Test
+    void theReportsSectionListsEveryEndpointAgainstTheP95Bound() {
+        RunReport r = sample();
+        r.options = BenchOptions.parse("--reports", "--phases", "none");
+        r.mode = "reports";
+        org.HdrHistogram.Histogram fast = LatencyStats.newHistogram();
+        org.HdrHistogram.Histogram slow = LatencyStats.newHistogram();
+        for (int i = 1; i <= 100; i++) {
+            fast.recordValue(i * 100L); // 0.1 .. 10 ms
+            slow.recordValue(i * 5_000L); // 5 .. 500 ms
+        }
+        ReportsBench.Sample f = new ReportsBench.Sample(LatencyStats.of(fast), 0, 0, null, 1.5);
+        ReportsBench.Sample s = new ReportsBench.Sample(LatencyStats.of(slow), 3, 0, null, 40);
+        r.reports = new ReportsBench.Result(1000, 50, 2300, Map.of("kirana.order.confirmed.v1", 1000L),
+                java.time.LocalDate.parse("2025-12-02"), java.time.LocalDate.parse("2026-12-01"), 2.0, 23.0, true, null,
+                1000, 10, 20, 20, 100, "http://127.0.0.1:10086",
+                List.of(new ReportsBench.Endpoint("tax (day)", "/tax", f, f), new ReportsBench.Endpoint("sales/by/product (year)",
+                        "/sales/by/product", s, f)));
+        String md = Report.markdown(r, "x.html");
+        assertThat(md).contains("## Reports")
+                .contains("**100 events/s**")
+                .contains("**1 of 2** endpoints answer with p95 under 300 ms")
+                .contains("| `tax (day)` | 5.00 / 9.50 / 9.90 | 5.00 / 9.50 / 9.90 |")
+                .contains("3× 429")
+                .doesNotContain("## Ramp");
+        assertThat(LatencyStats.of(slow).p95()).isCloseTo(475.0, org.assertj.core.api.Assertions.within(0.5));
+    }
 }
