@@ -232,6 +232,10 @@ final class Report {
                         + "sales summary showing %d sales, %d voids, %d refunds) %s after the first send: **%s events/s**.",
                 x.salesSeen(), x.voids(), x.refunds(), secs1(x.projectionSeconds()), perSec(x.projectedPerSecond()))
                 : "- **Projection incomplete**: " + x.projectionNote() + ".");
+        if (x.rebuildNote() != null) {
+            lines.add("- **Rebuild** from the topics afterwards (`POST /actuator/readmodels`, the other services idle): "
+                    + x.rebuildNote() + ".");
+        }
         lines.add("- Latency: " + x.warmup() + " warm-up then " + x.requests() + " measured sequential GETs per report and route, "
                 + "JSON; through the gateway (report rate limits raised for the bench's stack) and direct to reporting-service"
                 + (x.directUrl() == null ? " (not measured: its port is unknown)" : " (" + x.directUrl() + ")")

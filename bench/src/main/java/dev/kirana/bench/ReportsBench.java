@@ -63,7 +63,7 @@ final class ReportsBench {
     record Result(int sales, int products, long events, Map<String, Long> eventsByType, LocalDate from, LocalDate to,
                   double publishSeconds, double projectionSeconds, boolean projected, String projectionNote,
                   long salesSeen, long voids, long refunds, int warmup, int requests, String directUrl,
-                  List<Endpoint> endpoints) {
+                  List<Endpoint> endpoints, String rebuildNote) {
         double publishedPerSecond() {
             return publishSeconds > 0 ? events / publishSeconds : Double.NaN;
         }
@@ -149,9 +149,42 @@ final class ReportsBench {
         }
 
         List<Endpoint> endpoints = measure(from, to);
+        String rebuild = rebuild();
         return new Result(o.reportSales, o.reportProducts, events, Map.copyOf(byType), from, to, publishSeconds,
                 projectionSeconds, projected, note, seen[0], seen[1], seen[2], o.reportWarmup, o.reportRequests,
-                target.reportingUrl, endpoints);
+                target.reportingUrl, endpoints, rebuild);
+    }
+
+    /**
+     * The read models rebuilt from the topics once the other services are idle (POST /actuator/readmodels on
+     * reporting-service's own port): how fast the projection code applies events when it has the cores to itself.
+     */
+    private String rebuild() {
+        if (target.reportingUrl == null) {
+            return null;
+        }
+        String url = target.reportingUrl + "/actuator/readmodels";
+        long t0 = System.nanoTime();
+        KiranaApi.Response started = api.post(url, Map.of());
+        if (started.status() != 200) {
+            return "rebuild not started: HTTP " + started.status() + " " + started.raw();
+        }
+        long deadline = t0 + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            KiranaApi.sleep(1000);
+            JsonNode r = api.get(url).body().get("rebuild");
+            String state = r.get("state").asString();
+            if ("DONE".equals(state) || "FAILED".equals(state)) {
+                double secs = (System.nanoTime() - t0) / 1e9;
+                long applied = r.get("applied").asLong();
+                String line = String.format(Locale.ROOT, "%s in %.1f s: %d events applied (%.0f events/s), %d skipped%s",
+                        state, secs, applied, applied / secs, r.get("skipped").asLong(),
+                        "FAILED".equals(state) ? " (" + r.get("error").asString() + ")" : "");
+                out.println("  read-model rebuild " + line);
+                return line;
+            }
+        }
+        return "rebuild still running after 30 minutes";
     }
 
     // ---- waiting for the projection -----------------------------------------------------------------------------

@@ -115,7 +115,7 @@ class ReportTest {
                 java.time.LocalDate.parse("2025-12-02"), java.time.LocalDate.parse("2026-12-01"), 2.0, 23.0, true, null,
                 1000, 10, 20, 20, 100, "http://127.0.0.1:10086",
                 List.of(new ReportsBench.Endpoint("tax (day)", "/tax", f, f), new ReportsBench.Endpoint("sales/by/product (year)",
-                        "/sales/by/product", s, f)));
+                        "/sales/by/product", s, f)), "DONE in 4.0 s: 2300 events applied (575 events/s), 0 skipped");
         String md = Report.markdown(r, "x.html");
         assertThat(md).contains("## Reports")
                 .contains("**100 events/s**")
