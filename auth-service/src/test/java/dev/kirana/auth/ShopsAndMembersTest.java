@@ -35,7 +35,8 @@ class ShopsAndMembersTest extends AuthServiceTest {
                 .expectHeader().exists("ETag"));
         String shopId = (String) shop.get("id");
         assertThat(shop).containsEntry("stateName", "Maharashtra").containsEntry("currency", "INR")
-                .containsEntry("role", "OWNER").containsEntry("financialYearStartMonth", 4);
+                .containsEntry("role", "OWNER").containsEntry("financialYearStartMonth", 4)
+                .containsEntry("timeZone", "Asia/Kolkata");
 
         Map<String, Object> switched = json(post("/api/v1/auth/switch-shop", token,
                 Map.of("shopId", shopId, "refreshToken", reg.get("refreshToken"))).expectStatus().isOk());
@@ -62,6 +63,7 @@ class ShopsAndMembersTest extends AuthServiceTest {
             var data = KiranaEvents.data(created, ShopEvents.ShopCreated.class);
             assertThat(data.gstin()).isEqualTo("27AAPFU0939F1ZV");
             assertThat(data.ownerUserId()).isEqualTo(reg.get("userId"));
+            assertThat(data.timeZone()).isEqualTo("Asia/Kolkata");
             assertThat(events.get(1).getType()).isEqualTo(EventTypes.MEMBER_ADDED);
             assertThat(KiranaEvents.data(events.get(1), ShopEvents.MemberAdded.class).role()).isEqualTo("OWNER");
         }
@@ -147,9 +149,16 @@ class ShopsAndMembersTest extends AuthServiceTest {
                     h.setBearerAuth(owner.token());
                     h.setIfMatch(etag);
                 })
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Etag Store & Dairy", "registrationType", "COMPOSITION"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Etag Store & Dairy", "registrationType", "COMPOSITION",
+                        "timeZone", "Asia/Dubai"))
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.name").isEqualTo("Etag Store & Dairy")
-                .jsonPath("$.version").isEqualTo(1);
+                .jsonPath("$.timeZone").isEqualTo("Asia/Dubai").jsonPath("$.version").isEqualTo(1);
+        // a zone that does not exist (or a bare offset) is a 400 naming the field, and nothing changes
+        for (String zone : List.of("Mars/Olympus", "+05:30")) {
+            http.patch().uri("/api/v1/shops/" + owner.shopId()).headers(h -> h.setBearerAuth(owner.token()))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("timeZone", zone))
+                    .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
+        }
         http.patch().uri("/api/v1/shops/" + owner.shopId()).headers(h -> {
                     h.setBearerAuth(owner.token());
                     h.setIfMatch(etag);
@@ -189,6 +198,9 @@ class ShopsAndMembersTest extends AuthServiceTest {
                 assertThat(validator.validate(e)).as(e.getType()).isEmpty();
                 types.merge(e.getType(), 1, Integer::sum);
             });
+            records.stream().filter(r -> owner.shopId().equals(r.key())).map(KiranaEvents::fromRecord)
+                    .filter(e -> EventTypes.SHOP_UPDATED.equals(e.getType()))
+                    .forEach(e -> assertThat(KiranaEvents.data(e, ShopEvents.ShopUpdated.class).timeZone()).isEqualTo("Asia/Dubai"));
             assertThat(types).containsEntry(EventTypes.SHOP_UPDATED, 1).containsEntry(EventTypes.MEMBER_REMOVED, 1)
                     .containsEntry(EventTypes.MEMBER_ADDED, 3);
         }

@@ -9,9 +9,10 @@ import java.util.UUID;
 @Schema(example = """
         {"id":"00000000-0000-4000-a000-000000000001","name":"Demo Kirana Store","address":"12 MG Road, Bengaluru",
          "stateCode":"29","stateName":"Karnataka","gstin":null,"currency":"INR","financialYearStartMonth":4,
-         "registrationType":"REGULAR","role":"OWNER","createdAt":"2026-04-01T10:00:00Z","version":0}""")
+         "registrationType":"REGULAR","timeZone":"Asia/Kolkata","role":"OWNER","createdAt":"2026-04-01T10:00:00Z","version":0}""")
 public record Shop(UUID id, String name, String address, String stateCode, String stateName, String gstin,
                    String currency, int financialYearStartMonth, RegistrationType registrationType,
+                   @Schema(description = "IANA time zone whose days are the shop's days (reports)") String timeZone,
                    @Schema(description = "the caller's role in this shop") Role role,
                    Instant createdAt, int version) {
 

@@ -21,7 +21,12 @@ public final class ShopRequests {
             @Schema(description = "optional; checked for format, check character and state") String gstin,
             @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as INR") String currency,
             @Min(1) @Max(12) Integer financialYearStartMonth,
-            Shop.RegistrationType registrationType) {
+            Shop.RegistrationType registrationType,
+            @Schema(description = "IANA time zone of the shop's days; default Asia/Kolkata") @Size(max = 64) String timeZone) {
+        public CreateShop(String name, String address, String stateCode, String gstin, String currency,
+                          Integer financialYearStartMonth, Shop.RegistrationType registrationType) {
+            this(name, address, stateCode, gstin, currency, financialYearStartMonth, registrationType, null);
+        }
     }
 
     /** Partial update: absent (null) fields stay as they are; send an empty gstin to remove it. */
@@ -33,7 +38,8 @@ public final class ShopRequests {
             @Pattern(regexp = "[0-9]{2}", message = "must be the 2-digit GST state code") String stateCode,
             String gstin,
             @Min(1) @Max(12) Integer financialYearStartMonth,
-            Shop.RegistrationType registrationType) {
+            Shop.RegistrationType registrationType,
+            @Schema(description = "IANA time zone of the shop's days") @Size(max = 64) String timeZone) {
     }
 
     private ShopRequests() {

@@ -44,10 +44,11 @@ public class ShopService {
         String address = blankToNull(r.address());
         int fy = r.financialYearStartMonth() == null ? 4 : r.financialYearStartMonth();
         check(r.stateCode(), gstin, currency, type);
-        Mono<Shop> work = shops.insert(shopId, name, address, r.stateCode(), gstin, currency, fy, type, ownerId)
+        String zone = zone(r.timeZone(), DEFAULT_ZONE);
+        Mono<Shop> work = shops.insert(shopId, name, address, r.stateCode(), gstin, currency, fy, type, zone, ownerId)
                 .then(memberships.add(shopId, ownerId, Role.OWNER))
                 .then(outbox.append(Topics.SHOP, EventTypes.SHOP_CREATED, shopId.toString(), shopId.toString(),
-                        new ShopEvents.ShopCreated(shopId.toString(), name, r.stateCode(), gstin, currency, type.name(), ownerId.toString())))
+                        new ShopEvents.ShopCreated(shopId.toString(), name, r.stateCode(), gstin, currency, type.name(), ownerId.toString(), zone)))
                 .then(outbox.append(Topics.SHOP, EventTypes.MEMBER_ADDED, shopId.toString(), shopId.toString(),
                         new ShopEvents.MemberAdded(shopId.toString(), ownerId.toString(), Role.OWNER.name())))
                 .then(shops.seenBy(shopId, ownerId));
@@ -76,16 +77,34 @@ public class ShopService {
             Shop next = new Shop(current.id(), r.name() == null ? current.name() : r.name().trim(),
                     r.address() == null ? current.address() : blankToNull(r.address()), state, StateCodes.name(state), gstin,
                     current.currency(), r.financialYearStartMonth() == null ? current.financialYearStartMonth() : r.financialYearStartMonth(),
-                    type, current.role(), current.createdAt(), current.version());
+                    type, zone(r.timeZone(), current.timeZone()), current.role(), current.createdAt(), current.version());
             return shops.update(next, current.version()).flatMap(n -> n == 0
                     ? Mono.error(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale", "Changed meanwhile",
                     "The shop changed while you were updating it; read it again and retry"))
                     : outbox.append(Topics.SHOP, EventTypes.SHOP_UPDATED, shopId.toString(), shopId.toString(),
                     new ShopEvents.ShopUpdated(shopId.toString(), next.name(), next.stateCode(), next.gstin(), next.currency(),
-                            next.registrationType().name(), next.financialYearStartMonth()))
+                            next.registrationType().name(), next.financialYearStartMonth(), next.timeZone()))
                     .then(shops.seenBy(shopId, userId)));
         });
         return tx.transactional(work);
+    }
+
+    static final String DEFAULT_ZONE = "Asia/Kolkata";
+
+    /** The IANA zone named ({@code fallback} when null), or a 400 naming the field. */
+    static String zone(String requested, String fallback) {
+        if (requested == null || requested.isBlank()) {
+            return fallback;
+        }
+        try {
+            String id = java.time.ZoneId.of(requested.trim()).getId();
+            if (!id.contains("/") && !id.equals("UTC")) {
+                throw new java.time.DateTimeException("not a region");
+            }
+            return id;
+        } catch (java.time.DateTimeException e) {
+            throw Problems.invalid("timeZone", "must be an IANA time zone such as Asia/Kolkata");
+        }
     }
 
     private static void check(String stateCode, String gstin, String currency, Shop.RegistrationType type) {

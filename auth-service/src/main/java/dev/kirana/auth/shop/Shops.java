@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 public class Shops {
     private static final String COLUMNS = """
             s.id, s.name, s.address, s.state_code, s.gstin, s.currency, s.fy_start_month, s.registration_type,
-            s.created_at, s.version, m.role""";
+            s.time_zone, s.created_at, s.version, m.role""";
     private final DatabaseClient db;
 
     public Shops(DatabaseClient db) {
@@ -22,12 +22,12 @@ public class Shops {
     }
 
     public Mono<Void> insert(UUID id, String name, String address, String stateCode, String gstin, String currency,
-                             int fyStartMonth, Shop.RegistrationType type, UUID createdBy) {
+                             int fyStartMonth, Shop.RegistrationType type, String timeZone, UUID createdBy) {
         var spec = db.sql("""
-                        INSERT INTO shop (id, name, address, state_code, gstin, currency, fy_start_month, registration_type, created_by)
-                        VALUES (:id, :name, :address, :state, :gstin, :currency, :fy, :type, :by)""")
+                        INSERT INTO shop (id, name, address, state_code, gstin, currency, fy_start_month, registration_type, time_zone, created_by)
+                        VALUES (:id, :name, :address, :state, :gstin, :currency, :fy, :type, :zone, :by)""")
                 .bind("id", id).bind("name", name).bind("state", stateCode).bind("currency", currency)
-                .bind("fy", (short) fyStartMonth).bind("type", type.name()).bind("by", createdBy);
+                .bind("fy", (short) fyStartMonth).bind("type", type.name()).bind("zone", timeZone).bind("by", createdBy);
         spec = address == null ? spec.bindNull("address", String.class) : spec.bind("address", address);
         spec = gstin == null ? spec.bindNull("gstin", String.class) : spec.bind("gstin", gstin);
         return spec.then();
@@ -48,10 +48,10 @@ public class Shops {
     public Mono<Long> update(Shop s, int expectedVersion) {
         var spec = db.sql("""
                         UPDATE shop SET name = :name, address = :address, state_code = :state, gstin = :gstin,
-                          fy_start_month = :fy, registration_type = :type, version = version + 1, updated_at = now()
+                          fy_start_month = :fy, registration_type = :type, time_zone = :zone, version = version + 1, updated_at = now()
                         WHERE id = :id AND version = :version""")
                 .bind("id", s.id()).bind("name", s.name()).bind("state", s.stateCode()).bind("fy", (short) s.financialYearStartMonth())
-                .bind("type", s.registrationType().name()).bind("version", expectedVersion);
+                .bind("type", s.registrationType().name()).bind("zone", s.timeZone()).bind("version", expectedVersion);
         spec = s.address() == null ? spec.bindNull("address", String.class) : spec.bind("address", s.address());
         spec = s.gstin() == null ? spec.bindNull("gstin", String.class) : spec.bind("gstin", s.gstin());
         return spec.fetch().rowsUpdated();
@@ -64,7 +64,7 @@ public class Shops {
         return new Shop(row.get("id", UUID.class), row.get("name", String.class), row.get("address", String.class),
                 state, StateCodes.name(state), gstin == null ? null : gstin.trim(), row.get("currency", String.class),
                 fy.intValue(), Shop.RegistrationType.valueOf(row.get("registration_type", String.class)),
-                Role.valueOf(row.get("role", String.class)),
+                row.get("time_zone", String.class), Role.valueOf(row.get("role", String.class)),
                 row.get("created_at", OffsetDateTime.class).toInstant(), row.get("version", Integer.class));
     }
 }

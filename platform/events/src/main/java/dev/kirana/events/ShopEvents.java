@@ -2,8 +2,13 @@ package dev.kirana.events;
 
 /** Data of the events on {@link Topics#SHOP}. */
 public final class ShopEvents {
+    /** {@code timeZone} (additive in v1): the IANA zone whose days are the shop's days (Asia/Kolkata when absent). */
     public record ShopCreated(String shopId, String name, String stateCode, String gstin, String currency,
-                              String registrationType, String ownerUserId) {
+                              String registrationType, String ownerUserId, String timeZone) {
+        public ShopCreated(String shopId, String name, String stateCode, String gstin, String currency,
+                           String registrationType, String ownerUserId) {
+            this(shopId, name, stateCode, gstin, currency, registrationType, ownerUserId, null);
+        }
     }
 
     /** A user got a role in a shop: a new member, or a member whose role changed (the latest event wins). */
@@ -12,7 +17,11 @@ public final class ShopEvents {
 
     /** A shop's details changed; carries the whole new state (consumers replace what they keep). */
     public record ShopUpdated(String shopId, String name, String stateCode, String gstin, String currency,
-                              String registrationType, int financialYearStartMonth) {
+                              String registrationType, int financialYearStartMonth, String timeZone) {
+        public ShopUpdated(String shopId, String name, String stateCode, String gstin, String currency,
+                           String registrationType, int financialYearStartMonth) {
+            this(shopId, name, stateCode, gstin, currency, registrationType, financialYearStartMonth, null);
+        }
     }
 
     /** A user lost their role in a shop. */

@@ -77,19 +77,38 @@ public class Projection {
 
     private Mono<Void> shopCreated(DatabaseClient db, CloudEvent e) {
         var s = KiranaEvents.data(e, ShopEvents.ShopCreated.class);
-        return shop(db, KiranaEvents.shopId(e), s.name(), s.stateCode());
+        return shop(db, KiranaEvents.shopId(e), s.name(), s.stateCode(), s.timeZone());
     }
 
     private Mono<Void> shopUpdated(DatabaseClient db, CloudEvent e) {
         var s = KiranaEvents.data(e, ShopEvents.ShopUpdated.class);
-        return shop(db, KiranaEvents.shopId(e), s.name(), s.stateCode());
+        return shop(db, KiranaEvents.shopId(e), s.name(), s.stateCode(), s.timeZone());
     }
 
-    private Mono<Void> shop(DatabaseClient db, String shop, String name, String state) {
+    /** A shop's zone applies to what it sells from then on: documents already counted keep their day. */
+    private Mono<Void> shop(DatabaseClient db, String shop, String name, String state, String timeZone) {
+        String zoneId = validZone(timeZone);
         return db.sql("""
-                        INSERT INTO shops (shop_id, name, state_code) VALUES (:shop, :name, :state)
-                        ON CONFLICT (shop_id) DO UPDATE SET name = excluded.name, state_code = excluded.state_code""")
-                .bind("shop", shop).bind("name", nz(name)).bind("state", nz(state)).then();
+                        INSERT INTO shops (shop_id, name, state_code, time_zone) VALUES (:shop, :name, :state, coalesce(:zone, :default))
+                        ON CONFLICT (shop_id) DO UPDATE SET name = excluded.name, state_code = excluded.state_code,
+                            time_zone = coalesce(:zone, shops.time_zone)""")
+                .bind("shop", shop).bind("name", nz(name)).bind("state", nz(state)).bind("zone", nz(zoneId))
+                .bind("default", zone.getId()).then();
+    }
+
+    private static String validZone(String id) {
+        try {
+            return id == null ? null : ZoneId.of(id).getId();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The zone whose days are the shop's days: its own, once a shop event named it, else the configured default. */
+    private Mono<ZoneId> zoneOf(DatabaseClient db, String shop) {
+        return db.sql("SELECT time_zone FROM shops WHERE shop_id = :shop").bind("shop", shop)
+                .map(r -> ZoneId.of(r.get("time_zone", String.class))).one()
+                .defaultIfEmpty(zone);
     }
 
     private Mono<Void> productChanged(DatabaseClient db, CloudEvent e) {
@@ -194,6 +213,10 @@ public class Projection {
     }
 
     private Mono<Void> document(DatabaseClient db, Doc d, List<Line> lines, List<Tender> tenders, String moneyCategory) {
+        return zoneOf(db, d.shop()).flatMap(z -> document(db, d, lines, tenders, moneyCategory, z));
+    }
+
+    private Mono<Void> document(DatabaseClient db, Doc d, List<Line> lines, List<Tender> tenders, String moneyCategory, ZoneId zone) {
         ZonedDateTime local = d.at().atZone(zone);
         LocalDate day = local.toLocalDate();
         short hour = (short) local.getHour();

@@ -1,5 +1,6 @@
 package dev.kirana.reporting.readmodel;
 
+import dev.kirana.events.Topics;
 import dev.kirana.messaging.EventHandler;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Rebuilds every read model from the topics: replays them from their first offset into the fresh schema
+ * Rebuilds every read model from the topics: replays them from their first offset (the shop topic first) into the fresh schema
  * {@value ReadModelSchema#NEXT} (the same handlers as the live consumer, a few hundred events per transaction), then
  * pauses the live consumer, catches up with what arrived meanwhile, swaps the schemas in one transaction and resumes
  * it. The rebuilt schema's inbox holds every event it applied, so the live consumer, resuming from its own offsets,
@@ -97,8 +98,20 @@ public class ReadModelRebuild {
                         infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                     }
                 }
+                // shops first: a shop's time zone decides the day of everything it sold
+                List<TopicPartition> shopPartitions = partitions.stream().filter(p -> p.topic().equals(Topics.SHOP)).toList();
+                consumer.assign(shopPartitions);
+                consumer.seekToBeginning(shopPartitions);
+                Map<TopicPartition, Long> shopsEnd = consumer.endOffsets(shopPartitions);
+                replay(consumer, shopsEnd, handlers, counts, started);
                 consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+                for (TopicPartition p : partitions) {
+                    if (shopsEnd.containsKey(p)) {
+                        consumer.seek(p, shopsEnd.get(p));
+                    } else {
+                        consumer.seekToBeginning(List.of(p));
+                    }
+                }
                 replay(consumer, consumer.endOffsets(partitions), handlers, counts, started);
                 // what arrived meanwhile: the live consumer stops between two events, the rest is replayed, then the swap
                 if (live != null) {

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /** What every report request shares: who may read reports, the shop's today, and a checked date range. */
 @Component
@@ -16,37 +18,43 @@ public class ReportRequests {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ReportRequests(Clock clock, @Value("${kirana.reporting.time-zone:Asia/Kolkata}") ZoneId zone) {
+    private final DatabaseClient db;
+
+    public ReportRequests(Clock clock, @Value("${kirana.reporting.time-zone:Asia/Kolkata}") ZoneId zone, DatabaseClient db) {
         this.clock = clock;
         this.zone = zone;
+        this.db = db;
     }
 
-    /** Owners, managers and auditors read the shop's reports, and API clients with {@value #SCOPE}; the shop's id. */
-    public String shop(ShopPrincipal me) {
-        me.requireRoleOrScope(SCOPE, Role.OWNER, Role.MANAGER, Role.AUDITOR);
-        return me.requireShop();
+    /**
+     * Owners, managers and auditors read the shop's reports, and API clients with {@value #SCOPE}: the shop, its time
+     * zone (from its shop events; the configured default until one names a zone) and its date today.
+     */
+    public Mono<Shop> shop(ShopPrincipal me) {
+        return Mono.fromCallable(() -> {
+                    me.requireRoleOrScope(SCOPE, Role.OWNER, Role.MANAGER, Role.AUDITOR);
+                    return me.requireShop();
+                })
+                .flatMap(id -> db.sql("SELECT time_zone FROM shops WHERE shop_id = :shop").bind("shop", id)
+                        .map(r -> ZoneId.of(r.get("time_zone", String.class))).one()
+                        .defaultIfEmpty(zone)
+                        .map(z -> new Shop(id, z, LocalDate.now(clock.withZone(z)))));
     }
 
-    /** The shop's date today (its time zone). */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
-    }
-
-    public ZoneId zone() {
-        return zone;
-    }
-
-    /** {@code from}..{@code to} inclusive; by default the month so far. At most two years. */
-    public Range range(LocalDate from, LocalDate to) {
-        LocalDate t = to != null ? to : today();
-        LocalDate f = from != null ? from : t.withDayOfMonth(1);
-        if (t.isBefore(f)) {
-            throw Problems.invalid("to", "must be on or after from");
+    /** A shop as a report request sees it. */
+    public record Shop(String id, ZoneId zone, LocalDate today) {
+        /** {@code from}..{@code to} inclusive; by default the month so far. At most two years. */
+        public Range range(LocalDate from, LocalDate to) {
+            LocalDate t = to != null ? to : today;
+            LocalDate f = from != null ? from : t.withDayOfMonth(1);
+            if (t.isBefore(f)) {
+                throw Problems.invalid("to", "must be on or after from");
+            }
+            if (f.plusYears(2).isBefore(t)) {
+                throw Problems.invalid("to", "must be at most two years after from");
+            }
+            return new Range(f, t);
         }
-        if (f.plusYears(2).isBefore(t)) {
-            throw Problems.invalid("to", "must be at most two years after from");
-        }
-        return new Range(f, t);
     }
 
     public Period period(String groupBy) {

@@ -38,10 +38,10 @@ public class DemandController {
                                             @RequestParam(required = false) String productId,
                                             @Parameter(description = "days ahead, 1 to 30 (default 14)") @RequestParam(required = false) Integer horizon,
                                             @Parameter(description = "json (default), csv, xlsx or pdf; for every product") @RequestParam(required = false) String format) {
-        return Mono.defer(() -> {
-            String shop = requests.shop(me);
+        return requests.shop(me).flatMap(c -> {
+            String shop = c.id();
             int h = ReportRequests.bounded(horizon, 14, 1, 30, "horizon");
-            LocalDate today = requests.today();
+            LocalDate today = c.today();
             if (productId == null) {
                 return responses.answer(demand.forecasts(shop, today, h).map(all -> DemandReports.table(shop, today, h, all)), format);
             }
@@ -63,12 +63,12 @@ public class DemandController {
                                            @Parameter(description = "0.5 to 0.999 (default 0.95)") @RequestParam(required = false) Double serviceLevel,
                                            @Parameter(description = "true: every stocked product, not only those to order") @RequestParam(required = false) Boolean all,
                                            @Parameter(description = "json (default), csv, xlsx or pdf") @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> {
+        return responses.answer(requests.shop(me).flatMap(c -> {
             double level = serviceLevel == null ? 0.95 : serviceLevel;
             if (!(level >= 0.5 && level <= 0.999)) {
                 throw Problems.invalid("serviceLevel", "must be between 0.5 and 0.999");
             }
-            return demand.reorder(requests.shop(me), requests.today(), ReportRequests.bounded(leadTimeDays, 7, 1, 180, "leadTimeDays"),
+            return demand.reorder(c.id(), c.today(), ReportRequests.bounded(leadTimeDays, 7, 1, 180, "leadTimeDays"),
                     ReportRequests.bounded(reviewDays, 7, 0, 180, "reviewDays"), level, Boolean.TRUE.equals(all));
         }), format);
     }
@@ -77,7 +77,7 @@ public class DemandController {
     @Operation(summary = "Worth a look: cashiers whose voids and refunds are far above the shop's norm, and products whose last week's demand jumped or dropped outside the forecast's 95 % interval")
     public Mono<Map<String, Object>> anomalies(@AuthenticationPrincipal ShopPrincipal me,
                                                @RequestParam(required = false) Integer days) {
-        return Mono.defer(() -> demand.anomalies(requests.shop(me), requests.today(),
+        return requests.shop(me).flatMap(c -> demand.anomalies(c.id(), c.today(),
                 ReportRequests.bounded(days, 30, 7, 365, "days")));
     }
 }

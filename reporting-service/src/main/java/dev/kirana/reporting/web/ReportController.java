@@ -55,8 +55,8 @@ public class ReportController {
                                           @Parameter(description = "the day to show; default today") @RequestParam(required = false)
                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                           @RequestParam(required = false) Integer expiringDays) {
-        return Mono.fromCallable(() -> requests.shop(me))
-                .flatMap(shop -> dashboard.view(shop, date != null ? date : requests.today(),
+        return requests.shop(me)
+                .flatMap(c -> dashboard.view(c.id(), date != null ? date : c.today(),
                         ReportRequests.bounded(expiringDays, 7, 1, 365, "expiringDays")));
     }
 
@@ -67,7 +67,7 @@ public class ReportController {
                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                 @Parameter(description = "day (default), week or month") @RequestParam(required = false) String groupBy,
                                                 @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> sales.summary(requests.shop(me), requests.range(from, to), requests.period(groupBy))), format);
+        return responses.answer(requests.shop(me).flatMap(c -> sales.summary(c.id(), c.range(from, to), requests.period(groupBy))), format);
     }
 
     @GetMapping("/sales/by/{dimension}")
@@ -77,7 +77,7 @@ public class ReportController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                            @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> {
+        return responses.answer(requests.shop(me).flatMap(c -> {
             SalesReports.Dimension dim;
             try {
                 dim = SalesReports.Dimension.valueOf(dimension.toUpperCase(Locale.ROOT));
@@ -85,7 +85,7 @@ public class ReportController {
                 throw Problems.notFound("No sales report by " + dimension
                         + "; there are product, category, hsn, tender, cashier, customer, hour and weekday");
             }
-            return sales.by(requests.shop(me), requests.range(from, to), dim);
+            return sales.by(c.id(), c.range(from, to), dim);
         }), format);
     }
 
@@ -98,10 +98,10 @@ public class ReportController {
                                        @Parameter(description = "top (default) or bottom") @RequestParam(required = false) String order,
                                        @RequestParam(required = false) Integer limit,
                                        @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> {
+        return responses.answer(requests.shop(me).flatMap(c -> {
             boolean quantity = choice(by, "by", "amount", "quantity");
             boolean bottom = choice(order, "order", "top", "bottom");
-            return sales.top(requests.shop(me), requests.range(from, to), quantity, bottom,
+            return sales.top(c.id(), c.range(from, to), quantity, bottom,
                     ReportRequests.bounded(limit, 10, 1, 500, "limit"));
         }), format);
     }
@@ -113,7 +113,7 @@ public class ReportController {
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                  @Parameter(description = "product (default) or category") @RequestParam(required = false) String by,
                                                  @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> sales.profitability(requests.shop(me), requests.range(from, to),
+        return responses.answer(requests.shop(me).flatMap(c -> sales.profitability(c.id(), c.range(from, to),
                 choice(by, "by", "product", "category"))), format);
     }
 
@@ -122,15 +122,15 @@ public class ReportController {
     public Mono<ResponseEntity<?>> stock(@AuthenticationPrincipal ShopPrincipal me,
                                          @Parameter(description = "category (default) or product") @RequestParam(required = false) String by,
                                          @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> stock.onHand(requests.shop(me), choice(by, "by", "category", "product"),
-                requests.today())), format);
+        return responses.answer(requests.shop(me).flatMap(c -> stock.onHand(c.id(), choice(by, "by", "category", "product"),
+                c.today())), format);
     }
 
     @GetMapping("/stock/expiring")
     @Operation(summary = "Batches with stock left that expire within the next N days (default 30), and those already expired")
     public Mono<ResponseEntity<?>> expiring(@AuthenticationPrincipal ShopPrincipal me, @RequestParam(required = false) Integer days,
                                             @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> stock.expiring(requests.shop(me), requests.today(),
+        return responses.answer(requests.shop(me).flatMap(c -> stock.expiring(c.id(), c.today(),
                 ReportRequests.bounded(days, 30, 0, 3650, "days"))), format);
     }
 
@@ -139,7 +139,7 @@ public class ReportController {
     public Mono<ResponseEntity<?>> slowMoving(@AuthenticationPrincipal ShopPrincipal me, @RequestParam(required = false) Integer days,
                                               @RequestParam(required = false) Integer coverDays,
                                               @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> stock.slowMoving(requests.shop(me), requests.today(),
+        return responses.answer(requests.shop(me).flatMap(c -> stock.slowMoving(c.id(), c.today(),
                 ReportRequests.bounded(days, 60, 1, 730, "days"), ReportRequests.bounded(coverDays, 90, 1, 3650, "coverDays"))), format);
     }
 
@@ -147,7 +147,7 @@ public class ReportController {
     @Operation(summary = "Stock value by how long ago its lot came in (0-30, 31-60, 61-90, 91-180, over 180 days)")
     public Mono<ResponseEntity<?>> ageing(@AuthenticationPrincipal ShopPrincipal me,
                                           @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> stock.ageing(requests.shop(me), requests.today(), requests.zone())), format);
+        return responses.answer(requests.shop(me).flatMap(c -> stock.ageing(c.id(), c.today(), c.zone())), format);
     }
 
     @GetMapping("/tax")
@@ -156,7 +156,7 @@ public class ReportController {
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                        @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> money.tax(requests.shop(me), requests.range(from, to))), format);
+        return responses.answer(requests.shop(me).flatMap(c -> money.tax(c.id(), c.range(from, to))), format);
     }
 
     @GetMapping("/khata")
@@ -164,8 +164,8 @@ public class ReportController {
     public Mono<ResponseEntity<?>> khata(@AuthenticationPrincipal ShopPrincipal me,
                                          @Parameter(description = "customer (default) or supplier") @RequestParam(required = false) String kind,
                                          @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> money.khata(requests.shop(me),
-                choice(kind, "kind", "customer", "supplier") ? "SUPPLIER" : "CUSTOMER", requests.today(), requests.zone())), format);
+        return responses.answer(requests.shop(me).flatMap(c -> money.khata(c.id(),
+                choice(kind, "kind", "customer", "supplier") ? "SUPPLIER" : "CUSTOMER", c.today(), c.zone())), format);
     }
 
     @GetMapping("/expenses")
@@ -174,7 +174,7 @@ public class ReportController {
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                             @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> money.expenses(requests.shop(me), requests.range(from, to))), format);
+        return responses.answer(requests.shop(me).flatMap(c -> money.expenses(c.id(), c.range(from, to))), format);
     }
 
     @GetMapping("/cash-flow")
@@ -185,12 +185,12 @@ public class ReportController {
                                             @Parameter(description = "day (default), week or month") @RequestParam(required = false) String groupBy,
                                             @Parameter(description = "CASH, CARD, UPI or BANK; default all") @RequestParam(required = false) String channel,
                                             @Parameter(description = FORMAT) @RequestParam(required = false) String format) {
-        return responses.answer(Mono.defer(() -> {
+        return responses.answer(requests.shop(me).flatMap(c -> {
             String ch = channel == null ? null : channel.toUpperCase(Locale.ROOT);
             if (ch != null && !java.util.Set.of("CASH", "CARD", "UPI", "BANK").contains(ch)) {
                 throw Problems.invalid("channel", "must be CASH, CARD, UPI or BANK");
             }
-            return money.cashFlow(requests.shop(me), requests.range(from, to), requests.period(groupBy), ch);
+            return money.cashFlow(c.id(), c.range(from, to), requests.period(groupBy), ch);
         }), format);
     }
 

@@ -38,8 +38,8 @@ public class StatusController {
     @GetMapping("/status")
     @Operation(summary = "How current the reports are: consumer lag per topic, the shop's latest sale seen, the last read-model rebuild")
     public Mono<Status> status(@AuthenticationPrincipal ShopPrincipal me) {
-        return Mono.fromCallable(() -> requests.shop(me))
-                .flatMap(shop -> db.sql("SELECT max(at) AS at FROM sale_docs WHERE shop_id = :shop").bind("shop", shop)
+        return requests.shop(me)
+                .flatMap(c -> db.sql("SELECT max(at) AS at FROM sale_docs WHERE shop_id = :shop").bind("shop", c.id())
                         .map(r -> java.util.Optional.ofNullable(r.get("at", Instant.class))).one())
                 .zipWith(Mono.fromCallable(lag::measure).subscribeOn(Schedulers.boundedElastic()))
                 .map(t -> new Status(t.getT2().total(), t.getT2(), t.getT1().orElse(null), rebuild.status()));
