@@ -205,4 +205,20 @@ class ProductApiTest {
         // an auditor reads
         http.get().uri("/api/v1/products/" + created.get("id")).headers(h -> h.setBearerAuth(auditor)).exchange().expectStatus().isOk();
     }
+
+    @Test
+    void theNulCharacterIsRefusedInABodyAndInAQueryAndNothingIsWritten() {
+        Map<String, Object> body = new java.util.HashMap<>(atta("NUL-1"));
+        body.put("name", "Atta\u00005kg");
+        create(owner, body).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").isEqualTo("must not contain the NUL character (U+0000)");
+        http.get().uri(b -> b.path("/api/v1/products").queryParam("q", "{q}").build("at\u0000ta"))
+                .headers(h -> h.setBearerAuth(owner)).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("query parameter q"));
+        // nothing was written: the SKU is still free
+        create(owner, atta("NUL-1")).expectStatus().isCreated().expectBody().consumeWith(b -> { });
+    }
 }

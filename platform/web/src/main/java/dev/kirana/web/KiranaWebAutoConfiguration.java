@@ -45,6 +45,19 @@ public class KiranaWebAutoConfiguration {
                 o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
     }
 
+    /** No string of a request body may hold the NUL character (a 400 naming the field). */
+    @Bean
+    JsonMapperBuilderCustomizer kiranaNulText() {
+        return builder -> builder.addModule(NulText.jacksonModule());
+    }
+
+    /** Nor may the path or a query parameter. */
+    @Bean
+    @ConditionalOnMissingBean
+    NulText.Filter kiranaNulTextFilter() {
+        return new NulText.Filter();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     RequestIdFilter kiranaRequestIdFilter() {

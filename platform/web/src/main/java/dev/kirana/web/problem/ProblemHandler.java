@@ -75,11 +75,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return Mono.just(toEntity(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
                     "The request body is larger than this endpoint accepts").getBody()));
         }
+        for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getOriginalMessage() != null
+                    && f.getOriginalMessage().startsWith(dev.kirana.web.NulText.MESSAGE)) {
+                return Mono.just(toEntity(Problems.invalid(path(f), dev.kirana.web.NulText.MESSAGE).getBody()));
+            }
+        }
         String detail = ex.getReason() == null ? "The request could not be read" : ex.getReason();
         if (cause instanceof DecodingException) {
             detail = "The request body is not valid JSON for this endpoint";
         }
         return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail).getBody()));
+    }
+
+    /** Where in the body a value was refused: {@code lines[0].name}. */
+    private static String path(tools.jackson.core.JacksonException e) {
+        StringBuilder b = new StringBuilder();
+        for (var r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                b.append(b.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.isEmpty() ? "body" : b.toString();
     }
 
     @ExceptionHandler(DataBufferLimitException.class)
