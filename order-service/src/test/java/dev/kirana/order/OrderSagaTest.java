@@ -285,6 +285,13 @@ class OrderSagaTest extends OrderServiceTestBase {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("lines[0].productId");
         place(UUID.randomUUID().toString(), null, Map.of("lines", List.of(Map.of("productId", PRODUCT, "quantity", "0"))))
                 .expectStatus().isBadRequest();
+        // a billion units written as an exponent, as a string or a JSON number, is not a quantity the schemas allow
+        for (Object q : List.of("1e9", "1E+9", 1e9)) {
+            place(UUID.randomUUID().toString(), null, Map.of("lines", List.of(Map.of("productId", PRODUCT, "quantity", q))))
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("lines[0].quantity")
+                    .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("must be a plain decimal"));
+        }
         place(UUID.randomUUID().toString(), null, Map.of("lines", List.of()))
                 .expectStatus().isBadRequest();
         await().atMost(Duration.ofSeconds(30)).until(() -> place(UUID.randomUUID().toString(), null,

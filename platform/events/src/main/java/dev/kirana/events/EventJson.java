@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapping for event data: money as decimal strings (never binary floating point),
- * ISO-8601 instants, unknown fields ignored so that additive schema changes do not break consumers.
+ * plain decimals (no exponent), ISO-8601 instants, unknown fields ignored so that additive schema changes do not break consumers.
  */
 public final class EventJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -17,6 +17,8 @@ public final class EventJson {
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // "1000", never "1E+3" (what BigDecimal.toString gives after stripTrailingZeros): the schemas' decimal form
+            .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     public static JsonMapper mapper() {

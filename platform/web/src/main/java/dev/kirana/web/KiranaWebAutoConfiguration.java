@@ -51,6 +51,13 @@ public class KiranaWebAutoConfiguration {
         return builder -> builder.addModule(NulText.jacksonModule());
     }
 
+    /** Decimals in and out are plain ("1000000000", never "1E+9"): exponents in a request are a 400 naming the field. */
+    @Bean
+    JsonMapperBuilderCustomizer kiranaPlainDecimals() {
+        return builder -> builder.addModule(PlainDecimal.jacksonModule())
+                .enable(tools.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+    }
+
     /** Nor may the path or a query parameter. */
     @Bean
     @ConditionalOnMissingBean

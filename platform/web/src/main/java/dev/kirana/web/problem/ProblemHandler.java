@@ -76,9 +76,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "The request body is larger than this endpoint accepts").getBody()));
         }
         for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getOriginalMessage() != null
-                    && f.getOriginalMessage().startsWith(dev.kirana.web.NulText.MESSAGE)) {
-                return Mono.just(toEntity(Problems.invalid(path(f), dev.kirana.web.NulText.MESSAGE).getBody()));
+            if (c instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getOriginalMessage() != null) {
+                for (String refused : List.of(dev.kirana.web.NulText.MESSAGE, dev.kirana.web.PlainDecimal.MESSAGE)) {
+                    if (f.getOriginalMessage().startsWith(refused)) {
+                        return Mono.just(toEntity(Problems.invalid(path(f), refused).getBody()));
+                    }
+                }
             }
         }
         String detail = ex.getReason() == null ? "The request could not be read" : ex.getReason();

@@ -1,0 +1,40 @@
+package dev.kirana.web;
+
+import java.math.BigDecimal;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Quantities and amounts come in as plain decimals ("2", "245.50"), the form the event schemas publish: "1e9" or
+ * 1E+9 is a 400 naming the field, not a billion units stored and published as "1E+9". So is a number of more than
+ * 18 integer or 6 fractional digits.
+ */
+public final class PlainDecimal {
+    public static final String MESSAGE = "must be a plain decimal number such as 12.50 (no exponent, at most 18 digits "
+            + "before and 6 after the point)";
+
+    private PlainDecimal() {
+    }
+
+    public static SimpleModule jacksonModule() {
+        return new SimpleModule("kirana-plain-decimal").addDeserializer(BigDecimal.class, new Deserializer());
+    }
+
+    static final class Deserializer extends NumberDeserializers.BigDecimalDeserializer {
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            String text = p.currentToken() == JsonToken.VALUE_STRING || p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                    || p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getString() : null;
+            BigDecimal v = super.deserialize(p, ctxt);
+            if (v != null && (text != null && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0)
+                    || v.precision() - v.scale() > 18 || v.scale() > 6)) {
+                throw InvalidFormatException.from(p, MESSAGE, text, BigDecimal.class);
+            }
+            return v;
+        }
+    }
+}
