@@ -150,7 +150,7 @@ public class DemandReports {
             rows.add(r);
         }
         rows.sort(Comparator.comparing(r -> -((BigDecimal) r.get("forecast")).doubleValue()));
-        var q = new ReportEngine.Query("demand-forecast", "Demand forecast, next " + horizon + " days", cols, "", Map.of());
+        var q = ReportEngine.Query.computed("demand-forecast", "Demand forecast, next " + horizon + " days", cols);
         return ReportEngine.result(q, shop, today, today.plusDays(horizon - 1L), null, rows);
     }
 
@@ -210,8 +210,8 @@ public class DemandReports {
                     quantity("suggested_quantity", "Suggested order"), integer("days_of_cover", "Days of cover"),
                     text("stocks_out_before_delivery", "Runs out before delivery"), money("estimated_cost", "Estimated cost"),
                     text("method", "Forecast method"));
-            var q = new ReportEngine.Query("reorder", "Reorder suggestions (lead time " + leadTime + " days, service level "
-                    + Math.round(serviceLevel * 1000) / 10.0 + " %)", cols, "", Map.of());
+            var q = ReportEngine.Query.computed("reorder", "Reorder suggestions (lead time " + leadTime + " days, service level "
+                    + Math.round(serviceLevel * 1000) / 10.0 + " %)", cols);
             return ReportEngine.result(q, shop, today, today.plusDays(leadTime), null, rows);
         });
     }

@@ -39,6 +39,7 @@ public class MoneyReports {
 
     /** Output tax by rate and tax type, net of credit notes and voids (which count on the day they happened). */
     public Mono<ReportResult> tax(String shop, Range r) {
+        LineSource src = LineSource.of(shop, r.from(), r.to());
         Query q = new Query("tax-collected", "Tax collected by rate", List.of(percent("gst_rate", "GST rate %"),
                 money("taxable", "Taxable value"), money("cgst", "CGST"), money("sgst", "SGST"), money("igst", "IGST"),
                 money("tax", "Total tax"), money("returns_tax", "Of which reversed on returns")), """
@@ -46,8 +47,7 @@ public class MoneyReports {
                        sum(l.sgst) AS sgst, sum(l.igst) AS igst, sum(l.cgst + l.sgst + l.igst) AS tax,
                        coalesce(-sum(l.cgst + l.sgst + l.igst) FILTER (WHERE l.kind <> 'SALE'), 0) AS returns_tax
                   FROM %s l
-                 GROUP BY 1 ORDER BY 1""".formatted(LineSource.of(shop, r.from(), r.to()).sql()),
-                LineSource.of(shop, r.from(), r.to()).binds());
+                 GROUP BY 1 ORDER BY 1""".formatted(src.sql()), src.binds());
         return engine.run(q, shop, r.from(), r.to(), null);
     }
 
@@ -111,7 +111,7 @@ public class MoneyReports {
                 text("kind", "Kind"), money("credit_limit", "Credit limit").unsummed(), money("balance", "Balance"),
                 money("d0_30", "0-30 days"), money("d31_60", "31-60 days"), money("d61_90", "61-90 days"),
                 money("d90", "Over 90 days"), money("advance", "Advance"), date("last_change", "Last change"));
-        Query q = new Query("khata-ageing", ("SUPPLIER".equals(kind) ? "Supplier" : "Customer") + " balances and ageing", cols, "", Map.of());
+        Query q = Query.computed("khata-ageing", ("SUPPLIER".equals(kind) ? "Supplier" : "Customer") + " balances and ageing", cols);
         return db.sql("""
                         SELECT p.party_id, p.name, p.phone, p.kind, p.credit_limit, p.balance, b.changed_at, b.balance AS after
                           FROM parties p JOIN party_balances b ON b.shop_id = p.shop_id AND b.party_id = p.party_id

@@ -24,6 +24,7 @@ public class LiveProjection {
     private final ProjectionBatch batch;
     private final Map<String, EventHandler> handlers;
 
+    /** {@code migrated}: asked for so that the read-model tables exist before the listener starts. */
     public LiveProjection(ProjectionBatch batch, Projection projection, DatabaseClient db,
                           ReadModelSchema.ReadModelMigrations migrated) {
         this.batch = batch;

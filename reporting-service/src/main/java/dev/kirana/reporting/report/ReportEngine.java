@@ -33,6 +33,11 @@ public class ReportEngine {
             this(report, title, columns, sql, binds, null, null);
         }
 
+        /** A report whose rows are computed in Java (see {@link #result}), not selected. */
+        public static Query computed(String report, String title, List<ReportColumn> columns) {
+            return new Query(report, title, columns, null, Map.of());
+        }
+
         public Query withChart(Chart c) {
             return new Query(report, title, columns, sql, binds, c, finishTotals);
         }

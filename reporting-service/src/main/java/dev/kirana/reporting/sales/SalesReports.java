@@ -118,6 +118,7 @@ public class SalesReports {
     public enum Dimension { PRODUCT, CATEGORY, HSN, TENDER, CASHIER, CUSTOMER, HOUR, WEEKDAY }
 
     public Mono<ReportResult> by(String shop, Range r, Dimension dim) {
+        LineSource src = lines(shop, r);
         Query q = switch (dim) {
             case PRODUCT -> products(shop, r, "ORDER BY net DESC, product_id", "sales-by-product", "Sales by product");
             case CATEGORY -> {
@@ -126,7 +127,7 @@ public class SalesReports {
                 yield new Query("sales-by-category", "Sales by category", cols, """
                         SELECT coalesce(p.category_path, 'Uncategorised') AS category, %s
                           FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
-                         GROUP BY 1 ORDER BY net DESC, category""".formatted(LINE_FIGURES, lines(shop, r).sql()), lines(shop, r).binds())
+                         GROUP BY 1 ORDER BY net DESC, category""".formatted(LINE_FIGURES, src.sql()), src.binds())
                         .withChart(new Chart(Chart.Type.PIE, "Net sales by category", 0, List.of(6)))
                         .withTotals(SalesReports::lineTotals);
             }
@@ -138,7 +139,7 @@ public class SalesReports {
                            sum(l.taxable) AS revenue, sum(l.cgst) AS cgst, sum(l.sgst) AS sgst, sum(l.igst) AS igst,
                            sum(l.cgst + l.sgst + l.igst) AS tax, sum(l.amount) AS net
                       FROM %s l
-                     GROUP BY 1, 2 ORDER BY 1, 2""".formatted(lines(shop, r).sql()), lines(shop, r).binds());
+                     GROUP BY 1, 2 ORDER BY 1, 2""".formatted(src.sql()), src.binds());
             case TENDER -> new Query("sales-by-tender", "Sales by tender", List.of(text("tender", "Tender"),
                     count("payments", "Payments"), money("gross", "Received"), money("returns", "Paid back"),
                     money("net", "Net")), """
@@ -181,6 +182,7 @@ public class SalesReports {
     }
 
     private static Query products(String shop, Range r, String order, String id, String title) {
+        LineSource src = lines(shop, r);
         List<ReportColumn> cols = new ArrayList<>(List.of(text("product_id", "Product id"), text("sku", "SKU"),
                 text("name", "Product"), text("category", "Category")));
         cols.addAll(LINE_COLUMNS);
@@ -188,7 +190,7 @@ public class SalesReports {
                 SELECT l.product_id, max(p.sku) AS sku, max(coalesce(p.name, l.name)) AS name,
                        max(coalesce(p.category_path, 'Uncategorised')) AS category, %s
                   FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
-                 GROUP BY l.product_id %s""".formatted(LINE_FIGURES, lines(shop, r).sql(), order), lines(shop, r).binds())
+                 GROUP BY l.product_id %s""".formatted(LINE_FIGURES, src.sql(), order), src.binds())
                 .withTotals(SalesReports::lineTotals);
     }
 
@@ -210,12 +212,13 @@ public class SalesReports {
         String select = byCategory ? "coalesce(p.category_path, 'Uncategorised') AS category"
                 : "l.product_id, max(p.sku) AS sku, max(coalesce(p.name, l.name)) AS name, max(coalesce(p.category_path, 'Uncategorised')) AS category";
         String group = byCategory ? "GROUP BY 1" : "GROUP BY l.product_id";
+        LineSource src = lines(shop, r);
         String sql = """
                 SELECT %s, %s
                   FROM %s l LEFT JOIN products p ON p.shop_id = :shop AND p.product_id = l.product_id
-                 %s ORDER BY margin DESC""".formatted(select, LINE_FIGURES, lines(shop, r).sql(), group);
+                 %s ORDER BY margin DESC""".formatted(select, LINE_FIGURES, src.sql(), group);
         Query q = new Query(byCategory ? "profitability-by-category" : "profitability-by-product",
-                "Profitability by " + (byCategory ? "category" : "product"), cols, sql, lines(shop, r).binds())
+                "Profitability by " + (byCategory ? "category" : "product"), cols, sql, src.binds())
                 .withTotals(SalesReports::lineTotals);
         if (byCategory) {
             q = q.withChart(new Chart(Chart.Type.BAR, "Margin by category", 0, List.of(4)));
