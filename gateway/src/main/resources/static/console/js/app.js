@@ -1,6 +1,6 @@
 // The console's shell: session, shop, navigation by role, language, online state. Each page is a module under
 // views/ exporting `default async function render(root, ctx)` (it may return a cleanup function).
-import { session, onSignedOut } from './api.js';
+import { api, session, onSignedOut } from './api.js';
 import { t, lang, setLang } from './i18n.js';
 import { h, mount, toast, errorBox } from './ui.js';
 import { setTimeZone } from './format.js';
@@ -79,10 +79,16 @@ function layout(main) {
   return [top, h('div', { class: 'body' }, nav, h('main', { id: 'main', tabindex: '-1' }, main))];
 }
 
+/** Dates are the shop's: its time zone comes from the shop's profile. */
+async function shopZone() {
+  if (!state.me?.activeShopId) return;
+  try { setTimeZone((await api.get(`/api/v1/shops/${state.me.activeShopId}`)).timeZone); } catch { /* keep the default */ }
+}
+
 async function switchShop(shopId) {
   try {
     state.me = await session.switchShop(shopId);
-    setTimeZone(state.me.timeZone);
+    await shopZone();
     navigate(home());
     render();
   } catch (e) { toast(e.message, 'error'); }
@@ -137,9 +143,9 @@ function shopChooser() {
     h('button', { type: 'button', class: 'link', onclick: signOut }, t('app.signOut')));
 }
 
-function signedIn(me) {
+async function signedIn(me) {
   state.me = me;
-  setTimeZone(me.timeZone);
+  await shopZone();
   if (!current().path) navigate(home());
   render();
 }
@@ -150,7 +156,7 @@ window.addEventListener('hashchange', () => { if (state.me) render(); });
 (async () => {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
   try { state.me = await session.who(); } catch { state.me = null; }
-  if (state.me) setTimeZone(state.me.timeZone);
+  await shopZone();
   offline.start(() => state.me?.activeShopId);
   render();
 })();
