@@ -68,11 +68,16 @@ function layout(main) {
     ? h('select', { id: 'shop-picker', 'aria-label': t('app.shop'), onchange: (e) => switchShop(e.target.value) },
       shops.map((s) => h('option', { value: s.shopId, selected: s.shopId === state.me.activeShopId }, s.name)))
     : h('span', { class: 'shop', id: 'shop-name' }, shopName());
+  // alerts: products at or below their reorder level and batches expiring within a week (from inventory)
+  const bell = r.has('CASHIER') && r.size === 1 ? null
+    : h('a', { href: '#/stock?tab=low', id: 'alerts', class: 'bell', 'aria-label': t('nav.notifications') }, t('nav.notifications'));
+  if (bell) alerts(bell);
   const top = h('header', { class: 'top' },
     h('a', { class: 'brand', href: `#/${home()}` }, t('app.name')),
     shopPicker,
     h('span', { class: 'who' }, `${state.me?.name || ''} · ${[...r].join(', ')}`),
     status,
+    bell,
     h('button', { type: 'button', id: 'lang', class: 'link', 'aria-label': t('app.languageLabel'),
       onclick: () => { setLang(lang() === 'hi' ? 'en' : 'hi'); render(); } }, t('app.language')),
     h('button', { type: 'button', id: 'sign-out', class: 'link', onclick: signOut }, t('app.signOut')));
@@ -83,6 +88,20 @@ function layout(main) {
 async function shopZone() {
   if (!state.me?.activeShopId) return;
   try { setTimeZone((await api.get(`/api/v1/shops/${state.me.activeShopId}`)).timeZone); } catch { /* keep the default */ }
+}
+
+async function alerts(bell) {
+  try {
+    const [low, expiring] = await Promise.all([api.get('/api/v1/inventory/low-stock'),
+      api.get('/api/v1/inventory/batches', { expiringWithinDays: 7 })]);
+    const n = low.length + expiring.length;
+    if (n > 0) {
+      bell.append(h('span', { class: 'count', id: 'alerts-count' }, String(n)));
+      bell.title = t('app.alerts', { low: low.length, expiring: expiring.length });
+      bell.setAttribute('aria-label', `${t('nav.notifications')}: ${bell.title}`);
+      if (low.length === 0) bell.href = '#/stock?tab=expiring';
+    }
+  } catch { /* alerts are a convenience: the page works without them */ }
 }
 
 async function switchShop(shopId) {
