@@ -129,6 +129,7 @@ public class OrderController {
     @GetMapping
     @Operation(summary = "Orders of the shop, newest first, filtered",
             description = "Every filter is optional: status; placed from/to (dates in the shop's zone, both inclusive); "
+                    + "a cashier gets only their own sales (another cashier's id is a 403); "
                     + "the cashier's user id; a customer's phone, GSTIN or the start of their name; a tender type used; "
                     + "an invoice number. Paged with page/size in a stable order (placed time, then id).")
     public Mono<List<OrderView>> list(@AuthenticationPrincipal ShopPrincipal me,
@@ -145,8 +146,16 @@ public class OrderController {
         if (from != null && to != null && to.isBefore(from)) {
             throw Problems.invalid("to", "must not be before from");
         }
+        // a cashier lists their own sales (one found by its id, e.g. for a return, they may still open)
+        String cashier = blank(cashierId);
+        if (me.hasAnyRole(Role.CASHIER) && !me.hasAnyRole(Role.OWNER, Role.MANAGER, Role.AUDITOR)) {
+            if (cashier != null && !cashier.equals(me.subject())) {
+                throw Problems.forbidden("A cashier lists only their own sales");
+            }
+            cashier = me.subject();
+        }
         OrderFilter filter = new OrderFilter(status, from == null ? null : from.atStartOfDay(props.shopZone()).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), blank(cashierId),
+                to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), cashier,
                 blank(customer), tender, blank(invoiceNumber));
         return orders.list(shop, filter, page, size).collectList();
     }
