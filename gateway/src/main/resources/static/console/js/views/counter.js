@@ -252,7 +252,7 @@ export default async function render(root, ctx) {
         h('td', { class: 'num' }, money(l.product.sellingPrice)),
         h('td', { class: 'num' }, h('input', { id: `disc-${i}`, 'aria-label': `${t('counter.discountPct')} ${l.product.name}`, inputmode: 'decimal',
           value: l.discountPercent, onchange: (e) => { l.discountPercent = e.target.value.trim(); changed(); } })),
-        h('td', { class: 'num', id: `line-total-${i}` }, quoted[i] ? money(quoted[i].total) : ''),
+        h('td', { class: 'num', id: `line-total-${i}` }, quoted[i] ? money(quoted[i].lineTotal) : ''),
         h('td', null, h('button', { type: 'button', class: 'icon', 'aria-label': t('counter.remove', { name: l.product.name }),
           onclick: () => { sale.lines.splice(i, 1); changed(); } }, '×'))))))));
   }
