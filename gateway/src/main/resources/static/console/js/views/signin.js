@@ -1,6 +1,6 @@
 // Sign in with a password, or with a code sent by SMS.
 import { session } from '../api.js';
-import { t } from '../i18n.js';
+import { t, lang, setLang } from '../i18n.js';
 import { h, mount, field, formValues, errorBox, busy } from '../ui.js';
 
 export default async function render(root, { done }) {
@@ -9,6 +9,8 @@ export default async function render(root, { done }) {
     const error = h('div', { id: 'signin-error' });
     const form = mode === 'password' ? passwordForm(error) : codeForm(error);
     mount(root, h('section', { class: 'panel narrow' },
+      h('p', { class: 'signin-lang' }, h('button', { type: 'button', class: 'link', id: 'lang', 'aria-label': t('app.languageLabel'),
+        onclick: () => { setLang(lang() === 'hi' ? 'en' : 'hi'); draw(); } }, t('app.language'))),
       h('h1', null, t('signin.title')), error, form,
       h('button', { type: 'button', class: 'link', id: 'signin-mode',
         onclick: () => { mode = mode === 'password' ? 'code' : 'password'; draw(); } },
