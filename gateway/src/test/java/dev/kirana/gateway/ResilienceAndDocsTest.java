@@ -111,7 +111,13 @@ class ResilienceAndDocsTest extends GatewayTest {
         http.get().uri("/v3/api-docs/swagger-config").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.urls[?(@.name=='order-service')].url").isEqualTo("/v3/api-docs/order-service")
-                .jsonPath("$.urls.length()").isEqualTo(6);
+                .jsonPath("$.urls.length()").isEqualTo(7);
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        // the gateway's own operations: the web console's session
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/console/session'].post.summary").value(s -> assertThat((String) s).startsWith("Sign in"))
+                .jsonPath("$.paths['/console/session/refresh'].post").exists()
+                .jsonPath("$.paths['/console/session/shop'].post").exists()
+                .jsonPath("$.paths['/console/session'].delete").exists();
     }
 }

@@ -3,6 +3,11 @@ package dev.kirana.gateway.console;
 import dev.kirana.gateway.EdgeProperties;
 import dev.kirana.gateway.ratelimit.TokenBuckets;
 import dev.kirana.web.problem.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
@@ -41,6 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping(ConsoleCookies.SESSION_PATH)
+@Tag(name = "Console session", description = "The web console's cookie session: HttpOnly tokens, CSRF double submit")
+@SecurityRequirements
 class ConsoleSession {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final WebClient auth;
@@ -55,34 +62,62 @@ class ConsoleSession {
         this.buckets = buckets;
     }
 
+    /** Either username and password, or phone and the SMS code. */
+    @Schema(example = """
+            {"username":"owner@demo.kirana","password":"kirana-demo"}""")
+    record SignIn(String username, String password, String phone, String code) {
+    }
+
+    record Phone(@Schema(example = "9876543210") String phone) {
+    }
+
+    record Shop(@Schema(example = "00000000-0000-4000-a000-000000000001") String shopId) {
+    }
+
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<JsonNode>> signIn(@RequestBody Map<String, Object> body, ServerWebExchange exchange) {
+    @Operation(summary = "Sign in (password, or phone and SMS code); the tokens are set as HttpOnly cookies",
+            description = "Answers who signed in (as /api/v1/auth/me, with expiresIn) and sets kirana_at (access token, Path=/), "
+                    + "kirana_rt (refresh token, Path=/console/session), both HttpOnly and SameSite=Strict, and kirana_csrf "
+                    + "(readable, to echo in X-CSRF-Token on writes). Refused from another origin (403) and limited per client "
+                    + "address (429). Wrong credentials are auth-service's 401 problem.")
+    @ApiResponse(responseCode = "200", description = "Signed in")
+    @ApiResponse(responseCode = "401", description = "Wrong username, password or code")
+    @ApiResponse(responseCode = "403", description = "From another origin")
+    @ApiResponse(responseCode = "429", description = "Too many attempts from this address")
+    Mono<ResponseEntity<JsonNode>> signIn(@RequestBody SignIn request, ServerWebExchange exchange) {
         if (!sameOrigin(exchange.getRequest())) {
             return refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin", "Cross-origin sign-in",
                     "The console signs in only from its own pages");
         }
-        boolean byCode = body.containsKey("code") && !body.containsKey("password");
+        boolean byCode = request.code() != null && request.password() == null;
         String path = byCode ? "/api/v1/auth/otp/verify" : "/api/v1/auth/login";
         Map<String, Object> forwarded = byCode
-                ? Map.of("phone", String.valueOf(body.get("phone")), "code", String.valueOf(body.get("code")))
-                : Map.of("username", String.valueOf(body.getOrDefault("username", "")), "password",
-                String.valueOf(body.getOrDefault("password", "")));
+                ? Map.of("phone", nz(request.phone()), "code", request.code())
+                : Map.of("username", nz(request.username()), "password", nz(request.password()));
         return limited(exchange, () -> auth.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(forwarded)
                 .exchangeToMono(r -> tokens(r, exchange)));
     }
 
     @PostMapping(path = "/otp", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<JsonNode>> sendCode(@RequestBody Map<String, Object> body, ServerWebExchange exchange) {
+    @Operation(summary = "Send a sign-in code by SMS to a member's phone (auth-service's answer, passed on)")
+    @ApiResponse(responseCode = "202", description = "A code was sent, if the phone belongs to a member")
+    @ApiResponse(responseCode = "403", description = "From another origin")
+    @ApiResponse(responseCode = "429", description = "Too many requests")
+    Mono<ResponseEntity<JsonNode>> sendCode(@RequestBody Phone request, ServerWebExchange exchange) {
         if (!sameOrigin(exchange.getRequest())) {
             return refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin", "Cross-origin request",
                     "The console asks for codes only from its own pages");
         }
-        Map<String, Object> forwarded = Map.of("phone", String.valueOf(body.getOrDefault("phone", "")), "purpose", "LOGIN");
+        Map<String, Object> forwarded = Map.of("phone", nz(request.phone()), "purpose", "LOGIN");
         return limited(exchange, () -> auth.post().uri("/api/v1/auth/otp/request").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(forwarded).exchangeToMono(ConsoleSession::passOn));
     }
 
     @GetMapping
+    @Operation(summary = "Who is signed in; renews an expired access cookie from the refresh cookie",
+            description = "204 when nobody is signed in (or the refresh token is no longer valid: the cookies are then cleared).")
+    @ApiResponse(responseCode = "200", description = "The member, as /api/v1/auth/me")
+    @ApiResponse(responseCode = "204", description = "Nobody is signed in")
     Mono<ResponseEntity<JsonNode>> who(ServerWebExchange exchange) {
         String token = ConsoleCookies.value(exchange.getRequest(), ConsoleCookies.ACCESS);
         if (token != null) {
@@ -106,6 +141,10 @@ class ConsoleSession {
     }
 
     @PostMapping("/refresh")
+    @Operation(summary = "New tokens from the refresh cookie (rotated); needs X-CSRF-Token")
+    @ApiResponse(responseCode = "200", description = "Renewed")
+    @ApiResponse(responseCode = "401", description = "Not signed in, or the refresh token is no longer valid")
+    @ApiResponse(responseCode = "403", description = "Missing or wrong CSRF token")
     Mono<ResponseEntity<JsonNode>> refresh(ServerWebExchange exchange) {
         if (!ConsoleCookies.csrfMatches(exchange.getRequest())) {
             return csrf(exchange);
@@ -119,7 +158,10 @@ class ConsoleSession {
     }
 
     @PostMapping(path = "/shop", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<JsonNode>> switchShop(@RequestBody Map<String, Object> body, ServerWebExchange exchange) {
+    @Operation(summary = "Switch the active shop (a member of several); needs X-CSRF-Token")
+    @ApiResponse(responseCode = "200", description = "The member in the new shop")
+    @ApiResponse(responseCode = "403", description = "Missing or wrong CSRF token, or not a member of that shop")
+    Mono<ResponseEntity<JsonNode>> switchShop(@RequestBody Shop body, ServerWebExchange exchange) {
         if (!ConsoleCookies.csrfMatches(exchange.getRequest())) {
             return csrf(exchange);
         }
@@ -128,11 +170,14 @@ class ConsoleSession {
             return refuse(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in", "Sign in first");
         }
         return auth.post().uri("/api/v1/auth/switch-shop").headers(h -> h.setBearerAuth(token))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("shopId", String.valueOf(body.get("shopId"))))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("shopId", String.valueOf(body.shopId())))
                 .exchangeToMono(r -> tokens(r, exchange));
     }
 
     @DeleteMapping
+    @Operation(summary = "Sign out: the refresh token is revoked and the cookies are cleared; needs X-CSRF-Token")
+    @ApiResponse(responseCode = "204", description = "Signed out")
+    @ApiResponse(responseCode = "403", description = "Missing or wrong CSRF token")
     Mono<ResponseEntity<JsonNode>> signOut(ServerWebExchange exchange) {
         if (!ConsoleCookies.csrfMatches(exchange.getRequest())) {
             return csrf(exchange);
@@ -194,6 +239,10 @@ class ConsoleSession {
                     }
                     return call.get();
                 });
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static String address(ServerHttpRequest request) {
