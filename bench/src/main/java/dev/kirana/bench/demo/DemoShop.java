@@ -111,9 +111,10 @@ public final class DemoShop {
 
     static String usage() {
         return """
-                Usage: ./kirana demo [--gateway URL] [--sales N] [--small] [--owner EMAIL --password PW]
-                  Loads a demo kirana into a running suite through its API (default http://127.0.0.1:8080), as
-                  owner@demo.kirana into "Demo Kirana Store". Safe to run again: nothing is loaded twice.
+                Usage: ./kirana demo [--gateway URL | --port-offset N] [--sales N] [--small] [--owner EMAIL --password PW]
+                  Loads a demo kirana into a running suite through its API (default http://127.0.0.1:8080; a stack
+                  started with --port-offset N: 8080+N), as owner@demo.kirana into "Demo Kirana Store".
+                  Safe to run again: nothing is loaded twice.
                   --sales N   random sales to ring up (default %d, at most 2000); --small is --sales 24
                   --owner, --password   another shop's owner (the shop their login names); --staff-password PW
                   for the manager and second cashier the loader adds (default kirana-demo)""".formatted(DemoPlan.DEFAULT_SALES);
@@ -135,7 +136,7 @@ public final class DemoShop {
                     return null;
                 }
                 case "--small" -> sales = 24;
-                case "--gateway", "--sales", "--owner", "--password", "--staff-password" -> {
+                case "--gateway", "--port-offset", "--sales", "--owner", "--password", "--staff-password" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(name + " needs a value");
@@ -144,6 +145,13 @@ public final class DemoShop {
                     }
                     switch (name) {
                         case "--gateway" -> gateway = value.replaceAll("/+$", "");
+                        case "--port-offset" -> {
+                            try {
+                                gateway = "http://127.0.0.1:" + (8080 + Integer.parseInt(value));
+                            } catch (NumberFormatException e) {
+                                throw new IllegalArgumentException("--port-offset needs a number, not " + value);
+                            }
+                        }
                         case "--sales" -> {
                             try {
                                 sales = Integer.parseInt(value);
