@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
  * first loaded (the books' purchases, expenses and opening balances are dated in the weeks before it).
  */
 public final class DemoShop {
-    private static final int SALE_WORKERS = 4;
+    private static final int SALE_WORKERS = 8;
     private static final String DEFAULT_GATEWAY = "http://127.0.0.1:8080";
 
     /** What to load and where. */
@@ -426,7 +426,7 @@ public final class DemoShop {
             tasks.add(() -> keyed(owner, "receive " + r.sku(), "/api/v1/inventory/receipts", r.key(), body,
                     res -> res.status() == 404, 201));
         }
-        Count receipts = all(tasks, 4);
+        Count receipts = all(tasks, 6);
         done("opening stock", receipts.created(), receipts.existing(), "receipts of opening stock (batches and expiry dates for "
                 + plan.catalog.products().stream().filter(DemoCatalog.Product::perishable).count() + " perishables)");
 
@@ -693,7 +693,8 @@ public final class DemoShop {
                 options.owner(), options.password().equals(KiranaApi.PASSWORD) ? KiranaApi.PASSWORD : "as given",
                 plan.staff.get(0).email(), plan.staff.get(1).email(),
                 options.staffPassword().equals(KiranaApi.PASSWORD) ? KiranaApi.PASSWORD : "given");
-        out.println("  every sale is dated today: an order carries no earlier sale time, so the forecast has one day of history");
+        out.println("  every sale is dated today (an order carries no earlier sale time): the forecast and reorder reports read the days");
+        out.println("  up to yesterday, so they stay empty today and forecast from this one day of history from tomorrow on");
         return dash;
     }
 
