@@ -481,54 +481,50 @@ public final class DemoPlan {
         return weights.length - 1;
     }
 
-    /** A few refunds and voids of walk-in sales, and what the regulars pay back on their khata. */
+    /**
+     * A few refunds and voids of walk-in sales, and what customers pay on their khata. None of it depends on how many
+     * sales there are: a refund is the first walk-in sale from number 8, 58, 108 …, a void the first from 17, 167 …,
+     * so a smaller run's refunds and voids are the bigger run's first ones, with the same keys and bodies.
+     */
     private void afterSales() {
-        List<Sale> walkIns = sales.stream().filter(s -> s.customer() == null && s.no() > 0).toList();
-        int refundsWanted = Math.max(walkIns.isEmpty() ? 0 : 1, walkIns.size() / 50);
-        int voidsWanted = Math.max(walkIns.size() > 1 ? 1 : 0, walkIns.size() / 150);
         String[] why = {"Customer changed her mind", "Packet damaged, noticed at home", "Bought the wrong size"};
-        for (int i = 0; i < refundsWanted; i++) {
-            Sale s = walkIns.get((i * 37 + 5) % walkIns.size());
-            if (refunds.stream().anyMatch(f -> f.saleNo() == s.no())) {
-                continue;
+        int k = 0;
+        for (int from = 8; from < sales.size(); from += 50, k++) {
+            Sale s = firstWalkIn(from, from + 49);
+            if (s != null) {
+                SaleLine first = s.lines().get(0);
+                BigDecimal qty = first.quantity().compareTo(BigDecimal.ONE) > 0 && first.quantity().stripTrailingZeros().scale() <= 0
+                        ? BigDecimal.ONE : first.quantity();
+                refunds.add(new Refund("refund-" + s.no(), s.no(), 1, qty, "CASH", why[k % why.length]));
             }
-            SaleLine first = s.lines().get(0);
-            BigDecimal qty = first.quantity().compareTo(BigDecimal.ONE) > 0 && first.quantity().stripTrailingZeros().scale() <= 0
-                    ? BigDecimal.ONE : first.quantity();
-            refunds.add(new Refund("refund-" + s.no(), s.no(), 1, qty, "CASH", why[i % why.length]));
         }
-        for (int i = 0; i < voidsWanted; i++) {
-            int pickAt = (i * 53 + 11) % walkIns.size();
-            for (int k = 0; k < walkIns.size(); k++) {
-                Sale s = walkIns.get((pickAt + k) % walkIns.size());
-                if (refunds.stream().noneMatch(f -> f.saleNo() == s.no()) && voids.stream().noneMatch(v -> v.saleNo() == s.no())) {
-                    voids.add(new Void("void-" + s.no(), s.no(), "Rung up twice by mistake"));
-                    break;
-                }
+        for (int from = 17; from < sales.size(); from += 150) {
+            Sale s = firstWalkIn(from, from + 149);
+            if (s != null) {
+                voids.add(new Void("void-" + s.no(), s.no(), "Rung up twice by mistake"));
             }
         }
         collections.add(new Collection("collect-asha", WORKED_CUSTOMER_PHONE, new BigDecimal("300.00"), "UPI",
                 "UTR 633412345678", "Part payment"));
-        // regulars with credit this week pay half of it back, rounded down to ₹10
-        int n = 0;
-        for (Customer c : customers) {
-            if (c.phone().equals(WORKED_CUSTOMER_PHONE)) {
-                continue;
-            }
-            BigDecimal sold = sales.stream().filter(s -> s.customer() != null && s.customer().phone().equals(c.phone()))
-                    .map(Sale::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (sold.compareTo(new BigDecimal("20")) < 0 || n++ % 2 == 1) {
-                continue;
-            }
-            BigDecimal half = sold.divide(new BigDecimal("20"), 0, RoundingMode.DOWN).multiply(BigDecimal.TEN).setScale(2);
-            boolean cash = n % 3 == 0;
-            collections.add(new Collection("collect-" + c.phone(), c.phone(), half, cash ? "CASH" : "UPI",
-                    cash ? null : "UTR " + (634_000_000_000L + Long.parseLong(c.phone()) % 1_000_000), "Paid at the counter"));
-        }
-        // one old balance settled in full
-        Customer lakshmi = customer("9900234567");
-        collections.add(new Collection("collect-opening-" + lakshmi.phone(), lakshmi.phone(), lakshmi.openingBalance(), "BANK",
+        collections.add(new Collection("collect-9900234567", "9900234567", new BigDecimal("2340.00"), "BANK",
                 "NEFT SBIN52260812", "Cleared last month's balance"));
+        collections.add(new Collection("collect-9880123456", "9880123456", new BigDecimal("500.00"), "CASH", null,
+                "Part of the old balance"));
+        collections.add(new Collection("collect-9886567890", "9886567890", new BigDecimal("680.00"), "UPI",
+                "UTR 634000567890", "Last week's balance"));
+        collections.add(new Collection("collect-9611678901", "9611678901", new BigDecimal("1000.00"), "UPI",
+                "UTR 634000678901", "Advance for the month's groceries"));
+    }
+
+    /** The first sale numbered {@code from} to {@code to} without a customer that is not refunded or voided yet. */
+    private Sale firstWalkIn(int from, int to) {
+        for (Sale s : sales) {
+            if (s.no() >= from && s.no() <= to && s.customer() == null
+                    && refunds.stream().noneMatch(f -> f.saleNo() == s.no()) && voids.stream().noneMatch(v -> v.saleNo() == s.no())) {
+                return s;
+            }
+        }
+        return null;
     }
 
     // ---- expenses --------------------------------------------------------------------------------------------------

@@ -61,6 +61,12 @@ class DemoPlanTest {
         assertThat(small.sales).isEqualTo(a.sales.subList(0, small.sales.size()));
         assertThat(small.receipts).isEqualTo(a.receipts);
         assertThat(a.sales).hasSize(301);
+        // what follows the sales too: a smaller run's refunds and voids are the bigger run's first ones
+        assertThat(small.refunds).isNotEmpty().isEqualTo(a.refunds.subList(0, small.refunds.size()));
+        assertThat(small.voids).isNotEmpty().isEqualTo(a.voids.subList(0, small.voids.size()));
+        assertThat(small.collections).isEqualTo(a.collections);
+        assertThat(a.refunds).hasSize(6);
+        assertThat(a.voids).hasSize(2);
     }
 
     @Test
