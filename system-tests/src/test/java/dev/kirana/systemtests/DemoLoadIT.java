@@ -35,6 +35,7 @@ class DemoLoadIT {
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         DemoShop.Summary first = DemoShop.load(options, new PrintStream(log, true, StandardCharsets.UTF_8));
+        System.out.print(log.toString(StandardCharsets.UTF_8));
         assertThat(first.shopId()).isEqualTo(shop.id());
         assertThat(first.created()).as("first run:%n%s", log).isPositive();
         String token = shop.owner();
@@ -42,6 +43,7 @@ class DemoLoadIT {
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         DemoShop.Summary second = DemoShop.load(options, new PrintStream(again, true, StandardCharsets.UTF_8));
+        System.out.print(again.toString(StandardCharsets.UTF_8));
         assertThat(second.created()).as("second run:%n%s", again).isZero();
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("already loaded");
         first.steps().forEach((step, c) -> assertThat(second.steps().get(step).existing()).as(step).isEqualTo(c.created() + c.existing()));
