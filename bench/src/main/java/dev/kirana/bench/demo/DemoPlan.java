@@ -23,7 +23,7 @@ import java.util.Set;
  * the first 50 of the default run. Stock is planned too: a sale never asks for more than the counter holds, and
  * a customer's credit never passes their limit, so every sale is confirmed.
  *
- * <p>The worked examples ({@link #WORKED_CUSTOMER}, {@link #WORKED_PRODUCT}) are kept out of the random sales so
+ * <p>The worked examples ({@link #WORKED_CUSTOMER_PHONE}, {@link #WORKED_PRODUCT}) are kept out of the random sales so
  * that their figures can be followed by hand: see the README's {@code ./kirana demo} section.
  */
 public final class DemoPlan {
