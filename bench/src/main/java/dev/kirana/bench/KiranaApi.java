@@ -25,16 +25,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The suite's HTTP API as the bench uses it: JSON over {@link HttpClient} (HTTP/1.1, kept-alive
+ * The suite's HTTP API as the bench and the demo loader use it: JSON over {@link HttpClient} (HTTP/1.1, kept-alive
  * connections, two worker threads so the load generator stays light on a two-core machine).
- * Holds the access token and logs in again before it expires.
+ * Holds the access token of one user (the demo owner unless told otherwise), switched to one shop when the user
+ * belongs to several, and logs in again before it expires.
  */
-final class KiranaApi implements AutoCloseable {
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String USERNAME = "owner@demo.kirana";
-    static final String PASSWORD = "kirana-demo";
+public final class KiranaApi implements AutoCloseable {
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String USERNAME = "owner@demo.kirana";
+    public static final String PASSWORD = "kirana-demo";
 
     private final String gateway;
+    private final String username;
+    private final String password;
+    /** The shop the token must name; null: the one the login names. */
+    private volatile String wantedShop;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final HttpClient http;
@@ -45,15 +50,23 @@ final class KiranaApi implements AutoCloseable {
     private volatile String userId;
 
     /** A synchronous response: status and parsed JSON body (null when empty or not JSON). */
-    record Response(int status, JsonNode body, String raw, HttpResponse<byte[]> http) {
-        String text(String field) {
+    public record Response(int status, JsonNode body, String raw, HttpResponse<byte[]> http) {
+        public String text(String field) {
             JsonNode n = body == null ? null : body.get(field);
             return n == null || n.isNull() ? null : n.asString();
         }
     }
 
     KiranaApi(String gateway) {
+        this(gateway, USERNAME, PASSWORD, null);
+    }
+
+    /** A client that logs in as {@code username}; with {@code shopId}, its tokens name that shop (switch-shop). */
+    public KiranaApi(String gateway, String username, String password, String shopId) {
         this.gateway = gateway;
+        this.username = username;
+        this.password = password;
+        this.wantedShop = shopId;
         this.workers = Executors.newFixedThreadPool(2, daemon("bench-http"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("bench-timer"));
         this.http = HttpClient.newBuilder()
@@ -63,16 +76,20 @@ final class KiranaApi implements AutoCloseable {
                 .build();
     }
 
-    String gateway() {
+    public String gateway() {
         return gateway;
     }
 
-    String shopId() {
+    public String shopId() {
         return shopId;
     }
 
-    String userId() {
+    public String userId() {
         return userId;
+    }
+
+    public String username() {
+        return username;
     }
 
     ScheduledExecutorService timer() {
@@ -81,23 +98,38 @@ final class KiranaApi implements AutoCloseable {
 
     // ---- token -------------------------------------------------------------------------------------
 
-    /** Logs in through the gateway and schedules the next login at half the token's lifetime. */
-    void login() {
+    /**
+     * Logs in through the gateway (switching to the wanted shop when the login names another) and schedules the next
+     * login at half the token's lifetime.
+     */
+    public void login() {
         Response r = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             r = sendSync(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/login"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("username", USERNAME, "password", PASSWORD)))), false);
-            if (r.status() == 200) {
+                            Map.of("username", username, "password", password)))), false);
+            if (r.status() == 200 || r.status() == 401 || r.status() == 400) {
                 break;
             }
             sleep(r.status() == 429 ? 1000 : 500);
         }
         if (r == null || r.status() != 200 || r.text("accessToken") == null) {
-            throw new IllegalStateException("login as " + USERNAME + " failed: HTTP " + (r == null ? "-" : r.status() + " " + r.raw()));
+            throw new IllegalStateException("login as " + username + " failed: HTTP " + (r == null ? "-" : r.status() + " " + r.raw()));
         }
         bearer = "Bearer " + r.text("accessToken");
+        String wanted = wantedShop;
+        if (wanted != null && !wanted.equals(r.text("shopId"))) {
+            Response switched = sendSync(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/auth/switch-shop"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("shopId", wanted)))), true);
+            if (switched.status() != 200 || switched.text("accessToken") == null) {
+                throw new IllegalStateException("switch-shop of " + username + " to " + wanted + " failed: HTTP "
+                        + switched.status() + " " + switched.raw());
+            }
+            r = switched;
+            bearer = "Bearer " + r.text("accessToken");
+        }
         shopId = r.text("shopId");
         userId = r.text("userId");
         long expiresIn = r.body().has("expiresIn") ? r.body().get("expiresIn").asLong() : 900;
@@ -125,7 +157,7 @@ final class KiranaApi implements AutoCloseable {
 
     // ---- synchronous calls (set-up and checks) -------------------------------------------------------
 
-    Response get(String url) {
+    public Response get(String url) {
         return sendSync(HttpRequest.newBuilder(URI.create(url)).GET(), true);
     }
 
@@ -142,10 +174,15 @@ final class KiranaApi implements AutoCloseable {
         return r;
     }
 
-    Response post(String url, Object body, String... headers) {
+    public Response post(String url, Object body, String... headers) {
+        return postBytes(url, "application/json", JSON.writeValueAsBytes(body), headers);
+    }
+
+    /** A POST of a body that is not JSON (a CSV price list, say). */
+    public Response postBytes(String url, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -337,7 +374,7 @@ final class KiranaApi implements AutoCloseable {
         return detail == null ? title : title + " — " + detail;
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -346,7 +383,7 @@ final class KiranaApi implements AutoCloseable {
         }
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

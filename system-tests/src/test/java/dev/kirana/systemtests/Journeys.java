@@ -25,8 +25,10 @@ final class Journeys {
         return login(http, "owner@demo.kirana", "kirana-demo");
     }
 
+    static final String OWNER_PASSWORD = "sharma-store-2026";
+
     /** A shop opened by a newly registered owner, with a cashier; tokens for both name this shop. */
-    record NewShop(String id, String owner, String cashier, String tag, String ownerPhone) {
+    record NewShop(String id, String owner, String cashier, String tag, String ownerPhone, String ownerEmail) {
     }
 
     /** An owner registers and opens a shop in Karnataka (state 29), then adds a cashier who logs in. */
@@ -35,9 +37,9 @@ final class Journeys {
         String phone = "9" + (100000000L + ThreadLocalRandom.current().nextLong(899999999L));
         String email = ownerName.toLowerCase(java.util.Locale.ROOT) + "-" + tag + "@example.com";
         Http.Response registered = http.post("/api/v1/auth/register", null, Map.of("name", ownerName + " " + tag,
-                "email", email, "phone", phone, "password", "sharma-store-2026"));
+                "email", email, "phone", phone, "password", OWNER_PASSWORD));
         assertThat(registered.status()).as("register: %s", registered.body()).isEqualTo(201);
-        String token = login(http, email, "sharma-store-2026");
+        String token = login(http, email, OWNER_PASSWORD);
         Http.Response shop = http.post("/api/v1/shops", token, Map.of("name", shopName + " " + tag, "stateCode", "29",
                 "address", "14 Station Road, Mysuru"));
         assertThat(shop.status()).as("create shop: %s", shop.body()).isEqualTo(201);
@@ -51,7 +53,7 @@ final class Journeys {
         assertThat(member.status()).as("add cashier: %s", member.body()).isIn(200, 201);
         String cashier = login(http, "asha-" + tag + "@example.com", "counter-one-2026");
         assertThat(http.get("/api/v1/auth/me", cashier).body().toString()).contains(shopId);
-        return new NewShop(shopId, owner, cashier, tag, phone);
+        return new NewShop(shopId, owner, cashier, tag, phone, email);
     }
 
     /** A new product with {@code stock} units received at ₹40, once inventory has heard of it. */
