@@ -1,5 +1,6 @@
 package dev.kirana.gateway;
 
+import dev.kirana.gateway.edge.ClientAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param identityHeaders         request headers a client may never send (dropped before forwarding), by name
  * @param identityHeaderPrefixes  ... and by prefix
- * @param trustForwardedHeaders   keep client-supplied Forwarded/X-Forwarded-* (only behind a trusted proxy)
+ * @param trustedProxies          CIDRs of the proxies in front of the gateway (ingress, load balancer) whose
+ *                                forwarding headers are believed; empty: none, the client is the connection's peer
+ *                                (see {@link dev.kirana.gateway.edge.ClientAddress})
+ * @param clientAddressHeader     the header those proxies append the client's address to
  * @param redisUrl                when set, rate limits are shared through this Redis (all replicas); else in memory
+ * @param redisTimeout            how long the limiter waits for Redis before deciding without it
  * @param rateLimit               default limits (a route's {@code kirana-rate-limiter.*} args override them)
  * @param resilience              time limit and circuit breaker per downstream service (key = circuit breaker name)
  */
@@ -23,8 +28,10 @@ public record EdgeProperties(
                 "X-Forwarded-Email", "X-Forwarded-Groups", "X-Remote-User", "Remote-User", "X-Principal", "X-Tenant-Id"})
         List<String> identityHeaders,
         @DefaultValue({"X-Auth-", "X-Authenticated-", "X-Kirana-", "X-Internal-"}) List<String> identityHeaderPrefixes,
-        @DefaultValue("false") boolean trustForwardedHeaders,
+        @DefaultValue List<String> trustedProxies,
+        @DefaultValue("x-forwarded-for") ClientAddress.Header clientAddressHeader,
         String redisUrl,
+        @DefaultValue("1s") Duration redisTimeout,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Resilience defaultResilience,
         @DefaultValue Map<String, Resilience> resilience,

@@ -28,6 +28,10 @@ abstract class GatewayTest {
         }
         registry.add("KIRANA_INVENTORY_SERVICE_URL", () -> stub.downUrl);
         registry.add("KIRANA_GATEWAY_MAX_REQUEST_SIZE", () -> "64KB");
+        // the "ingress" of TrustedProxyTest connects from 127.0.0.2; every other test's client (127.0.0.1) is not trusted
+        registry.add("KIRANA_TRUSTED_PROXIES", () -> "127.0.0.2/32, 2001:db8:ffff::/48");
+        // anonymous buckets keep their burst (50) but refill slowly, so a burst empties one even on a busy machine
+        registry.add("KIRANA_RATE_LIMIT_ANONYMOUS_RATE", () -> "1");
         registry.add("KIRANA_RATE_LIMIT_REPORTS_USER_RATE", () -> "1");
         registry.add("KIRANA_RATE_LIMIT_REPORTS_USER_BURST", () -> "3");
         registry.add("kirana.gateway.resilience.catalog-service.timeout", () -> "1s");

@@ -19,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  *       (double submit: another site can neither read it nor, with {@code SameSite=Strict}, send the session cookie).</li>
  * </ul>
  * All are {@code Secure} when the request reached us over HTTPS (directly or, behind a trusted proxy, as
- * {@code X-Forwarded-Proto: https}).
+ * {@code X-Forwarded-Proto: https} from a connection {@link dev.kirana.gateway.edge.ClientAddress} trusts).
  */
 final class ConsoleCookies {
     static final String ACCESS = "kirana_at";
@@ -44,9 +44,9 @@ final class ConsoleCookies {
                 cookie.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
     }
 
-    static void set(ServerWebExchange exchange, boolean trustForwarded, String accessToken, long expiresInSeconds,
+    static void set(ServerWebExchange exchange, boolean fromTrustedProxy, String accessToken, long expiresInSeconds,
                     String refreshToken, Duration refreshLifetime) {
-        boolean secure = secure(exchange, trustForwarded);
+        boolean secure = secure(exchange, fromTrustedProxy);
         var cookies = exchange.getResponse().getCookies();
         cookies.set(ACCESS, cookie(ACCESS, accessToken, "/", Duration.ofSeconds(expiresInSeconds), true, secure));
         if (refreshToken != null) {
@@ -56,8 +56,8 @@ final class ConsoleCookies {
         cookies.set(CSRF, cookie(CSRF, csrf != null ? csrf : newCsrfValue(), "/", refreshLifetime, false, secure));
     }
 
-    static void clear(ServerWebExchange exchange, boolean trustForwarded) {
-        boolean secure = secure(exchange, trustForwarded);
+    static void clear(ServerWebExchange exchange, boolean fromTrustedProxy) {
+        boolean secure = secure(exchange, fromTrustedProxy);
         var cookies = exchange.getResponse().getCookies();
         cookies.set(ACCESS, cookie(ACCESS, "", "/", Duration.ZERO, true, secure));
         cookies.set(REFRESH, cookie(REFRESH, "", SESSION_PATH, Duration.ZERO, true, secure));
@@ -69,12 +69,12 @@ final class ConsoleCookies {
                 .sameSite("Strict").build();
     }
 
-    static boolean secure(ServerWebExchange exchange, boolean trustForwarded) {
+    static boolean secure(ServerWebExchange exchange, boolean fromTrustedProxy) {
         ServerHttpRequest request = exchange.getRequest();
         if (request.getSslInfo() != null || "https".equalsIgnoreCase(request.getURI().getScheme())) {
             return true;
         }
-        return trustForwarded && "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
+        return fromTrustedProxy && "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
     }
 
     private static String newCsrfValue() {

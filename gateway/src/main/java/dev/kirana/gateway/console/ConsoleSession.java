@@ -1,6 +1,7 @@
 package dev.kirana.gateway.console;
 
 import dev.kirana.gateway.EdgeProperties;
+import dev.kirana.gateway.edge.ClientAddress;
 import dev.kirana.gateway.ratelimit.TokenBuckets;
 import dev.kirana.web.problem.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -8,7 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -54,12 +54,14 @@ class ConsoleSession {
     private final ConsoleProperties props;
     private final EdgeProperties edge;
     private final TokenBuckets buckets;
+    private final ClientAddress clientAddress;
 
-    ConsoleSession(ConsoleProperties props, EdgeProperties edge, TokenBuckets buckets) {
+    ConsoleSession(ConsoleProperties props, EdgeProperties edge, TokenBuckets buckets, ClientAddress clientAddress) {
         this.auth = WebClient.builder().baseUrl(props.authServiceUrl()).build();
         this.props = props;
         this.edge = edge;
         this.buckets = buckets;
+        this.clientAddress = clientAddress;
     }
 
     /** Either username and password, or phone and the SMS code. */
@@ -133,7 +135,7 @@ class ConsoleSession {
         return auth.post().uri("/api/v1/auth/token/refresh").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refresh)).exchangeToMono(r -> {
                     if (!r.statusCode().is2xxSuccessful()) {
-                        ConsoleCookies.clear(exchange, edge.trustForwardedHeaders());
+                        ConsoleCookies.clear(exchange, clientAddress.fromTrustedProxy(exchange.getRequest()));
                         return r.releaseBody().thenReturn(ResponseEntity.noContent().<JsonNode>build());
                     }
                     return tokens(r, exchange);
@@ -187,7 +189,7 @@ class ConsoleSession {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("refreshToken", refresh))
                 .exchangeToMono(ClientResponse::releaseBody);
         return revoke.then(Mono.fromSupplier(() -> {
-            ConsoleCookies.clear(exchange, edge.trustForwardedHeaders());
+            ConsoleCookies.clear(exchange, clientAddress.fromTrustedProxy(exchange.getRequest()));
             return ResponseEntity.noContent().<JsonNode>build();
         }));
     }
@@ -201,7 +203,7 @@ class ConsoleSession {
             String access = t.path("accessToken").asString();
             long expiresIn = t.path("expiresIn").asLong(900);
             String refresh = t.path("refreshToken").isString() ? t.path("refreshToken").asString() : null;
-            ConsoleCookies.set(exchange, edge.trustForwardedHeaders(), access, expiresIn, refresh, props.refreshLifetime());
+            ConsoleCookies.set(exchange, clientAddress.fromTrustedProxy(exchange.getRequest()), access, expiresIn, refresh, props.refreshLifetime());
             return me(access, expiresIn);
         }).onErrorResume(Rejected.class, r -> Mono.just(r.response));
     }
@@ -245,9 +247,8 @@ class ConsoleSession {
         return s == null ? "" : s;
     }
 
-    private static String address(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    private String address(ServerHttpRequest request) {
+        return clientAddress.of(request);
     }
 
     /** A browser sends Origin on every POST; it must be this host (a missing Origin is a non-browser client). */

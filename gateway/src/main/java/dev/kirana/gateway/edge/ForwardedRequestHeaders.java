@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 /**
  * What a service receives from the gateway: never identity claims made up by the client (services read
  * identity only from the validated token, which is forwarded as is), the request id of this request,
- * and forwarding headers only when the gateway sits behind a proxy it trusts. On the way back, headers
+ * and forwarding headers only when the request came through a proxy it trusts ({@link ClientAddress}). On the way back, headers
  * that both the gateway and the service set (request id, security headers) are sent once.
  */
 @Component
@@ -23,12 +23,12 @@ public class ForwardedRequestHeaders implements GlobalFilter, Ordered {
             "X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection", "Referrer-Policy", "Strict-Transport-Security");
     private final List<String> names;
     private final List<String> prefixes;
-    private final boolean trustForwarded;
+    private final ClientAddress clientAddress;
 
-    public ForwardedRequestHeaders(EdgeProperties props) {
+    public ForwardedRequestHeaders(EdgeProperties props, ClientAddress clientAddress) {
         this.names = props.identityHeaders().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
         this.prefixes = props.identityHeaderPrefixes().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-        this.trustForwarded = props.trustForwardedHeaders();
+        this.clientAddress = clientAddress;
     }
 
     /** The path the caller asked for (a circuit-breaker fallback is a forward to another path). */
@@ -38,8 +38,9 @@ public class ForwardedRequestHeaders implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         exchange.getAttributes().putIfAbsent(ORIGINAL_PATH, exchange.getRequest().getPath().value());
         String requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);
+        boolean fromTrustedProxy = clientAddress.fromTrustedProxy(exchange.getRequest());
         var request = exchange.getRequest().mutate().headers(h -> {
-            h.headerNames().stream().filter(this::dropped).toList().forEach(h::remove);
+            h.headerNames().stream().filter(n -> dropped(n, fromTrustedProxy)).toList().forEach(h::remove);
             if (requestId != null) {
                 h.set(RequestIdFilter.HEADER, requestId);
             }
@@ -58,12 +59,12 @@ public class ForwardedRequestHeaders implements GlobalFilter, Ordered {
         return chain.filter(exchange.mutate().request(request).build());
     }
 
-    boolean dropped(String header) {
+    boolean dropped(String header, boolean fromTrustedProxy) {
         String h = header.toLowerCase(Locale.ROOT);
         if (names.contains(h) || prefixes.stream().anyMatch(h::startsWith)) {
             return true;
         }
-        return !trustForwarded && (h.equals("forwarded") || h.startsWith("x-forwarded-")
+        return !fromTrustedProxy && (h.equals("forwarded") || h.startsWith("x-forwarded-")
                 || h.equals("x-real-ip"));
     }
 

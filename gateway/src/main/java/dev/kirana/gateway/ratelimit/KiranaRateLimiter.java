@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The rate limiter behind Spring Cloud Gateway's {@code RequestRateLimiter} filter: per user and per shop
- * (both must allow), or per client address for requests without a token. Limits default to
+ * (both must allow; the user's bucket is kept per shop, so a member of two shops has one in each), or per client
+ * address for requests without a token. Limits default to
  * {@code kirana.gateway.rate-limit.*}; a route overrides them with filter args {@code kirana-rate-limiter.*}.
  * Refusals carry {@code Retry-After}.
  */
@@ -62,7 +63,8 @@ public class KiranaRateLimiter extends AbstractRateLimiter<KiranaRateLimiter.Con
         } else {
             rate = or(c.userReplenishRate, defaults.userReplenishRate());
             limit = or(c.userBurstCapacity, defaults.userBurstCapacity());
-            var user = new TokenBuckets.Bucket(routeId + ":u:" + key.user(), rate, limit);
+            // the user's bucket is per shop: on Redis Cluster it shares the shop bucket's slot (see RedisTokenBuckets)
+            var user = new TokenBuckets.Bucket(routeId + ":u:" + key.user() + (key.shop() == null ? "" : "|s:" + key.shop()), rate, limit);
             wanted = key.shop() == null ? new TokenBuckets.Bucket[]{user} : new TokenBuckets.Bucket[]{user,
                     new TokenBuckets.Bucket(routeId + ":s:" + key.shop(), or(c.shopReplenishRate, defaults.shopReplenishRate()),
                             or(c.shopBurstCapacity, defaults.shopBurstCapacity()))};

@@ -1,6 +1,9 @@
 package dev.kirana.gateway.ratelimit;
 
 import dev.kirana.gateway.EdgeProperties;
+import dev.kirana.gateway.edge.ClientAddress;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +20,12 @@ public class RateLimitConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RateLimitConfiguration.class);
 
     @Bean
-    TokenBuckets tokenBuckets(EdgeProperties props, ObjectProvider<ReactiveStringRedisTemplate> redis) {
+    TokenBuckets tokenBuckets(EdgeProperties props, ObjectProvider<ReactiveStringRedisTemplate> redis,
+                              ObjectProvider<MeterRegistry> meters) {
         if (props.redisUrl() != null && !props.redisUrl().isBlank()) {
-            log.info("rate limits are shared through Redis");
-            return new RedisTokenBuckets(redis.getObject());
+            log.info("rate limits are shared through Redis (this replica's memory while Redis fails)");
+            return new RedisTokenBuckets(redis.getObject(), new InMemoryTokenBuckets(Clock.systemUTC()), props.redisTimeout(),
+                    meters.getIfAvailable(SimpleMeterRegistry::new));
         }
         log.info("rate limits are kept in memory (set KIRANA_REDIS_URL to share them between gateway replicas)");
         return new InMemoryTokenBuckets(Clock.systemUTC());
@@ -34,7 +39,7 @@ public class RateLimitConfiguration {
 
     @Bean
     @Primary
-    RateLimitKeys shopAndUserKeyResolver(EdgeProperties props) {
-        return new RateLimitKeys(props.trustForwardedHeaders());
+    RateLimitKeys shopAndUserKeyResolver(ClientAddress clientAddress) {
+        return new RateLimitKeys(clientAddress);
     }
 }

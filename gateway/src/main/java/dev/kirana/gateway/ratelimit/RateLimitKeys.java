@@ -1,7 +1,7 @@
 package dev.kirana.gateway.ratelimit;
 
+import dev.kirana.gateway.edge.ClientAddress;
 import dev.kirana.web.security.ShopPrincipal;
-import java.net.InetSocketAddress;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
@@ -9,13 +9,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Who a request is charged to: the token's user (or API client) and shop, or, without a token, the client's
- * address. Identity comes only from the validated token, never from headers the client sent.
+ * address ({@link ClientAddress}: the peer, or behind a trusted proxy the rightmost untrusted forwarded hop).
+ * Identity comes only from the validated token, never from headers the client sent.
  */
 public class RateLimitKeys implements KeyResolver {
-    private final boolean trustForwarded;
+    private final ClientAddress clientAddress;
 
-    public RateLimitKeys(boolean trustForwarded) {
-        this.trustForwarded = trustForwarded;
+    public RateLimitKeys(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     public record Key(String user, String shop, String address) {
@@ -40,13 +41,6 @@ public class RateLimitKeys implements KeyResolver {
     }
 
     private String address(ServerWebExchange exchange) {
-        if (trustForwarded) {
-            String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
-        }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        return clientAddress.of(exchange.getRequest());
     }
 }

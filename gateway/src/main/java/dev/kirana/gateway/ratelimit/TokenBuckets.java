@@ -20,5 +20,9 @@ public interface TokenBuckets {
     record Decision(boolean allowed, long remaining, long retryAfterMillis) {
     }
 
+    /**
+     * @param buckets narrowest first; the last (broadest, e.g. the shop's) names the group the others are kept
+     *                with (on Redis Cluster: their common hash slot)
+     */
     Mono<Decision> take(Bucket... buckets);
 }

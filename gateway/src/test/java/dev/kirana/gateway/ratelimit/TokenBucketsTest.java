@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kirana.gateway.EdgeProperties;
 import dev.kirana.testing.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -105,8 +107,10 @@ class TokenBucketsTest {
         factory.start();
         try {
             // two replicas, each with its own client, one Redis
-            var replicaA = new RedisTokenBuckets(new ReactiveStringRedisTemplate(factory));
-            var replicaB = new RedisTokenBuckets(new ReactiveStringRedisTemplate(factory));
+            var replicaA = new RedisTokenBuckets(new ReactiveStringRedisTemplate(factory), new InMemoryTokenBuckets(Clock.systemUTC()),
+                    Duration.ofSeconds(5), new SimpleMeterRegistry());
+            var replicaB = new RedisTokenBuckets(new ReactiveStringRedisTemplate(factory), new InMemoryTokenBuckets(Clock.systemUTC()),
+                    Duration.ofSeconds(5), new SimpleMeterRegistry());
             String key = "test:" + UUID.randomUUID();
             var bucket = new TokenBuckets.Bucket(key, 1, 3);
             var shop = new TokenBuckets.Bucket(key + ":shop", 1, 100);
@@ -121,9 +125,10 @@ class TokenBucketsTest {
             // the refused request did not charge the shop's bucket
             var shopOnly = replicaA.take(shop).block();
             assertThat(shopOnly.remaining()).isEqualTo(96);
-            var keys = new ReactiveStringRedisTemplate(factory).keys("kirana:rl:" + key + "*").collectList().block();
+            // all four keys carry the shop bucket's hash tag (one Redis Cluster slot)
+            var keys = new ReactiveStringRedisTemplate(factory).keys("kirana:rl:{" + key + ":shop}*").collectList().block();
             assertThat(keys).hasSize(4);
-            assertThat(new ReactiveStringRedisTemplate(factory).getExpire("kirana:rl:" + key + ".tokens").block()).isPositive();
+            assertThat(new ReactiveStringRedisTemplate(factory).getExpire("kirana:rl:{" + key + ":shop}" + key + ".tokens").block()).isPositive();
         } finally {
             factory.destroy();
         }
