@@ -6,12 +6,16 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * States an operation's {@link Allowed} access in its OpenAPI entry: "(owner, manager, auditor; scope accounting:read)"
+ * States a read operation's {@link Allowed} access in its OpenAPI entry: "(owner, manager, auditor; scope accounting:read)"
  * at the end of the description, a 403 response, and {@code x-kirana-roles} / {@code x-kirana-scope} for clients
  * and tests that read the document.
  */
@@ -22,7 +26,9 @@ public class AccessDocs implements OperationCustomizer {
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         Access access = OperationAccess.of(handlerMethod);
-        if (access == null) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        boolean read = mapping != null && (mapping.method().length == 0 || Arrays.asList(mapping.method()).contains(RequestMethod.GET));
+        if (access == null || !read) {
             return operation;
         }
         String who = "(" + access.describe() + ")";
