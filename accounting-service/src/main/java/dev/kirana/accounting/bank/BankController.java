@@ -3,6 +3,8 @@ package dev.kirana.accounting.bank;
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,6 +37,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting")
 @Tag(name = "Bank", description = "Bank accounts, deposits, withdrawals, transfers, card/UPI settlements, statement import and reconciliation")
 public class BankController {
@@ -54,7 +57,7 @@ public class BankController {
     @GetMapping("/bank-accounts")
     @Operation(summary = "The shop's bank accounts with their balances in the books (owner, manager, auditor)")
     public Mono<List<BankAccount>> list(@AuthenticationPrincipal ShopPrincipal me) {
-        return accounts.list(BookAccess.read(me));
+        return accounts.list(me.requireShop());
     }
 
     @PostMapping("/bank-accounts")
@@ -72,7 +75,7 @@ public class BankController {
     @Operation(summary = "One bank account (owner, manager, auditor)")
     @ApiResponse(responseCode = "404", description = "No such bank account in this shop")
     public Mono<BankAccount> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return accounts.get(BookAccess.read(me), id);
+        return accounts.get(me.requireShop(), id);
     }
 
     @GetMapping("/bank-accounts/{id}/movements")
@@ -81,7 +84,7 @@ public class BankController {
     public Mono<List<BankMovement>> movements(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id,
                                               @Parameter(example = "2026-11-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                               @Parameter(example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return movements.list(BookAccess.read(me), id, from, to);
+        return movements.list(me.requireShop(), id, from, to);
     }
 
     @PostMapping("/bank-accounts/{id}/deposits")
@@ -167,7 +170,7 @@ public class BankController {
                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                @Parameter(example = "2026-11-30") @RequestParam(required = false)
                                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reconciliation.reconciliation(BookAccess.read(me), id, from, to);
+        return reconciliation.reconciliation(me.requireShop(), id, from, to);
     }
 
     @PostMapping("/bank-accounts/{id}/reconciliation/auto")

@@ -2,6 +2,8 @@ package dev.kirana.accounting.cashbook;
 
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.idempotency.IdempotencyKeys;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
  * (the counter does not see what the book expects before counting), and the close is the owner's or manager's.
  */
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/cash-book")
 @Tag(name = "Cash book", description = "Cash in hand day by day, and the day close with the drawer count")
 public class CashBookController {
@@ -48,7 +51,7 @@ public class CashBookController {
     public Mono<CashBookDay> day(@AuthenticationPrincipal ShopPrincipal me,
                                  @Parameter(description = "the shop's day (India time); today when left out", example = "2026-11-30")
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return cashBook.day(shop, date == null ? cashBook.today() : date);
     }
 
@@ -57,7 +60,7 @@ public class CashBookController {
     public Mono<List<CashBookDay.DayClose>> closes(@AuthenticationPrincipal ShopPrincipal me,
                                                    @Parameter(example = "2026-11-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                    @Parameter(example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return cashBook.closes(BookAccess.read(me), from, to);
+        return cashBook.closes(me.requireShop(), from, to);
     }
 
     @PostMapping("/{date}/close")

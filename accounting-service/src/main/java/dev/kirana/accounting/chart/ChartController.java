@@ -2,6 +2,8 @@ package dev.kirana.accounting.chart;
 
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/accounts")
 @Tag(name = "Chart of accounts")
 public class ChartController {
@@ -37,13 +40,13 @@ public class ChartController {
     @Operation(summary = "The shop's chart of accounts, by code (owner, manager, auditor)",
             description = "The standard chart (codes, names, type, Tally group) and the shop's own accounts.")
     public Mono<List<AccountView>> list(@AuthenticationPrincipal ShopPrincipal me) {
-        return chart.list(BookAccess.read(me)).map(l -> l.stream().map(AccountView::of).toList());
+        return chart.list(me.requireShop()).map(l -> l.stream().map(AccountView::of).toList());
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "One account of the chart")
     public Mono<AccountView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable String code) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return chart.open(shop).then(chart.find(shop, code))
                 .map(AccountView::of)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No account " + code + " in this shop's chart")));

@@ -3,6 +3,8 @@ package dev.kirana.accounting.expense;
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting")
 @Tag(name = "Expenses", description = "Expense categories and the expenses a shop pays: rent, electricity, wages, transport …")
 public class ExpenseController {
@@ -58,7 +61,7 @@ public class ExpenseController {
             description = "Seeded the first time: RENT 5300, ELECTRICITY 5310, WAGES 5320, TRANSPORT 5330, PACKAGING 5340, "
                     + "REPAIRS 5380, BANK_CHARGES 5350, MISC 5900.")
     public Mono<List<ExpenseCategory>> categories(@AuthenticationPrincipal ShopPrincipal me) {
-        return categories.list(BookAccess.read(me));
+        return categories.list(me.requireShop());
     }
 
     @PostMapping("/expense-categories")
@@ -131,14 +134,14 @@ public class ExpenseController {
                                   @Parameter(example = "2026-11-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @Parameter(example = "2026-11-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                   @Parameter(description = "a category code", example = "ELECTRICITY") @RequestParam(required = false) String category) {
-        return expenses.list(BookAccess.read(me), from, to, category);
+        return expenses.list(me.requireShop(), from, to, category);
     }
 
     @GetMapping("/expenses/{id}")
     @Operation(summary = "One expense (owner, manager, auditor)")
     @ApiResponse(responseCode = "404", description = "No such expense in this shop")
     public Mono<Expense> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return expenses.get(BookAccess.read(me), id);
+        return expenses.get(me.requireShop(), id);
     }
 
     @GetMapping("/expenses/{id}/receipt")
@@ -146,7 +149,7 @@ public class ExpenseController {
     @ApiResponse(responseCode = "200", description = "image/jpeg, image/png or application/pdf")
     @ApiResponse(responseCode = "404", description = "No such expense in this shop, or it has no receipt")
     public Mono<ResponseEntity<byte[]>> receipt(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return expenses.receipt(BookAccess.read(me), id).map(f -> ResponseEntity.ok()
+        return expenses.receipt(me.requireShop(), id).map(f -> ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(f.fileName() == null ? "receipt-" + id : f.fileName()).build().toString())

@@ -1,7 +1,8 @@
 package dev.kirana.accounting.journal;
 
-import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting")
 @Tag(name = "Journal")
 public class JournalController {
@@ -35,7 +37,7 @@ public class JournalController {
         if (to.isBefore(from)) {
             return Mono.error(Problems.invalid("to", "must not be before from"));
         }
-        return journal.entries(BookAccess.read(me), from, to).collectList();
+        return journal.entries(me.requireShop(), from, to).collectList();
     }
 
     @GetMapping("/khata/{party}")

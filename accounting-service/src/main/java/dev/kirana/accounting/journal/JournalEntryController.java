@@ -3,6 +3,8 @@ package dev.kirana.accounting.journal;
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/journal-entries")
 @Tag(name = "Journal entries")
 public class JournalEntryController {
@@ -81,7 +84,7 @@ public class JournalEntryController {
     @GetMapping("/{id}")
     @Operation(summary = "One journal entry with its lines (owner, manager, auditor)")
     public Mono<JournalEntryView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return journal.find(BookAccess.read(me), id)
+        return journal.find(me.requireShop(), id)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No journal entry " + id + " in this shop")));
     }
 
@@ -94,7 +97,7 @@ public class JournalEntryController {
                                              @RequestParam(required = false) String kind,
                                              @RequestParam(defaultValue = "0") int page,
                                              @RequestParam(defaultValue = "100") int size) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         if (to.isBefore(from)) {
             return Mono.error(Problems.invalid("to", "must not be before from"));
         }

@@ -1,6 +1,7 @@
 package dev.kirana.accounting.khata;
 
-import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/parties/{partyId}")
 @Tag(name = "Party statements", description = "Statement of account and ageing of a customer or supplier")
 public class StatementController {
@@ -40,7 +42,7 @@ public class StatementController {
     public Mono<StatementService.PartyStatementView> statement(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID partyId,
                                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        String shop = me.require(Role.OWNER, Role.MANAGER, Role.AUDITOR).requireShop();
+        String shop = me.requireShop();
         return statements.statement(shop, partyId, from, to);
     }
 
@@ -50,7 +52,7 @@ public class StatementController {
     public Mono<ResponseEntity<byte[]>> pdf(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID partyId,
                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        String shop = me.require(Role.OWNER, Role.MANAGER, Role.AUDITOR).requireShop();
+        String shop = me.requireShop();
         return statements.statement(shop, partyId, from, to)
                 .publishOn(Schedulers.boundedElastic())
                 .map(view -> ResponseEntity.ok()

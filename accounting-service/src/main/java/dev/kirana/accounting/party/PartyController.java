@@ -3,6 +3,8 @@ package dev.kirana.accounting.party;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/parties")
 @Tag(name = "Parties", description = "Customers (khata) and suppliers of the shop, with their balances")
 public class PartyController {
@@ -69,7 +72,7 @@ public class PartyController {
                                    @RequestParam(defaultValue = "NAME") Parties.Order sort,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
-        String shop = me.require(READERS).requireShop();
+        String shop = me.requireShop();
         if (page < 0) {
             return Mono.error(Problems.invalid("page", "must be 0 or more"));
         }
@@ -83,23 +86,25 @@ public class PartyController {
     @Operation(summary = "A party with its current balance (owner, manager, auditor); ETag for a later change")
     @ApiResponse(responseCode = "404", description = "No such party in this shop")
     public Mono<ResponseEntity<Party>> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        String shop = me.require(READERS).requireShop();
+        String shop = me.requireShop();
         return parties.get(shop, id).map(p -> ResponseEntity.ok().eTag(p.etag()).body(p));
     }
 
     @GetMapping("/{id}/balance")
+    @Allowed(Access.CUSTOMER_BALANCE)
     @Operation(summary = "What one customer owes and the credit left (owner, manager, auditor; a cashier for customers)",
             description = "The counter's view of the customer in front of it. A cashier may read a customer's balance, not a supplier's.")
     @ApiResponse(responseCode = "404", description = "No such party in this shop")
     public Mono<PartyBalance> balance(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        String shop = me.require(Role.OWNER, Role.MANAGER, Role.AUDITOR, Role.CASHIER).requireShop();
-        boolean cashierOnly = !me.hasAnyRole(READERS);
+        String shop = me.requireShop();
+        boolean cashierOnly = me.hasAnyRole(Role.CASHIER) && !me.hasAnyRole(READERS);
         return parties.get(shop, id).flatMap(p -> cashierOnly && p.kind() != PartyKind.CUSTOMER
                 ? Mono.error(Problems.forbidden("A cashier may read the balance of a customer only"))
                 : Mono.just(PartyBalance.of(p)));
     }
 
     @GetMapping("/balance")
+    @Allowed(Access.CUSTOMER_BALANCE)
     @Operation(summary = "The balance of the customer with this phone or GSTIN (owner, manager, auditor, cashier)",
             description = "How the counter finds the customer in front of it without reading the list of parties. "
                     + "The phone is normalised as on create (spaces, dashes and +91 dropped).")
@@ -107,7 +112,7 @@ public class PartyController {
     public Mono<PartyBalance> customerBalance(@AuthenticationPrincipal ShopPrincipal me,
                                               @RequestParam(required = false) String phone,
                                               @RequestParam(required = false) String gstin) {
-        String shop = me.require(Role.OWNER, Role.MANAGER, Role.AUDITOR, Role.CASHIER).requireShop();
+        String shop = me.requireShop();
         return parties.customerBy(shop, phone, gstin).map(PartyBalance::of);
     }
 

@@ -2,6 +2,8 @@ package dev.kirana.accounting.period;
 
 import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting/periods")
 @Tag(name = "Periods")
 public class PeriodController {
@@ -34,7 +37,7 @@ public class PeriodController {
     @GetMapping("/locks")
     @Operation(summary = "The locked months of the books (owner, manager, auditor)")
     public Mono<List<PeriodLock>> locks(@AuthenticationPrincipal ShopPrincipal me) {
-        return periods.list(BookAccess.read(me));
+        return periods.list(me.requireShop());
     }
 
     @PostMapping("/{month}/lock")

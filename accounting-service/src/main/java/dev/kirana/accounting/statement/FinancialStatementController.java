@@ -1,8 +1,9 @@
 package dev.kirana.accounting.statement;
 
-import dev.kirana.accounting.access.BookAccess;
 import dev.kirana.export.ExportFormat;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
  * downloads the statement as a file instead of JSON.
  */
 @RestController
+@Allowed(Access.BOOKS)
 @RequestMapping("/api/v1/accounting")
 @Tag(name = "Statements")
 public class FinancialStatementController {
@@ -45,7 +47,7 @@ public class FinancialStatementController {
     public Mono<List<TrialBalance.Row>> trialBalanceRows(@AuthenticationPrincipal ShopPrincipal me,
                                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         LocalDate f = from == null ? Statements.BEGINNING : from;
         LocalDate t = to == null ? Statements.END : to;
         return range(f, t).then(statements.trialBalance(shop, f, t)).map(TrialBalance::rows);
@@ -59,7 +61,7 @@ public class FinancialStatementController {
                                                      @Parameter(example = "2026-04-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                      @Parameter(example = "2026-04-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                      @Parameter(description = "json (default), csv, xlsx or pdf") @RequestParam(required = false) String format) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return respond(range(from, to).then(statements.trialBalance(shop, from, to)), format, TrialBalance::table,
                 "trial-balance-" + from + "-" + to);
     }
@@ -72,7 +74,7 @@ public class FinancialStatementController {
                                                       @Parameter(example = "2026-04-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                       @Parameter(example = "2026-04-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                       @RequestParam(required = false) String format) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return respond(range(from, to).then(statements.profitAndLoss(shop, from, to)), format, ProfitAndLoss::table,
                 "profit-and-loss-" + from + "-" + to);
     }
@@ -84,7 +86,7 @@ public class FinancialStatementController {
     public Mono<ResponseEntity<Object>> balanceSheet(@AuthenticationPrincipal ShopPrincipal me,
                                                      @Parameter(example = "2026-04-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asAt,
                                                      @RequestParam(required = false) String format) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         LocalDate at = asAt == null ? LocalDate.now(SHOP_ZONE) : asAt;
         return respond(statements.balanceSheet(shop, at), format, BalanceSheet::table, "balance-sheet-" + at);
     }
@@ -94,7 +96,7 @@ public class FinancialStatementController {
     public Mono<AccountLedger> ledger(@AuthenticationPrincipal ShopPrincipal me, @Parameter(example = "1000") @PathVariable String account,
                                       @Parameter(example = "2026-04-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                       @Parameter(example = "2026-04-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return range(from, to).then(statements.ledger(shop, account, from, to));
     }
 
@@ -104,7 +106,7 @@ public class FinancialStatementController {
                                                        @Parameter(example = "2026-04-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                        @Parameter(example = "2027-03-31") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                        @RequestParam(required = false) String format) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         Mono<Void> check = range(from, to).then(from.plusYears(3).isBefore(to)
                 ? Mono.error(Problems.invalid("to", "at most three years after from")) : Mono.empty());
         return respond(check.then(statements.monthlySummary(shop, from, to)), format, MonthlySummary::table,
@@ -118,7 +120,7 @@ public class FinancialStatementController {
                                                  @Parameter(example = "2026-04-01") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                                  @Parameter(example = "2026-04-30") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                                  @RequestParam(required = false) String format) {
-        String shop = BookAccess.read(me);
+        String shop = me.requireShop();
         return respond(range(from, to).then(statements.cashFlow(shop, from, to)), format, CashFlow::table, "cash-flow-" + from + "-" + to);
     }
 

@@ -211,8 +211,8 @@ class FinancialStatementsTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.balanced").isEqualTo(true);
         http.get().uri("/api/v1/accounting/statements/balance-sheet").headers(h -> h.setBearerAuth(other)).exchange()
                 .expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo(403);
-        // the khata of the customer at the counter stays readable
+        // nor any khata with its entries (the counter reads a customer's balance by phone: /parties/balance)
         http.get().uri("/api/v1/accounting/khata/9876500001").headers(h -> h.setBearerAuth(cashier)).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.balance").isEqualTo("0.00");
+                .expectStatus().isForbidden().expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/forbidden");
     }
 }

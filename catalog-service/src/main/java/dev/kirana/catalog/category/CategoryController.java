@@ -2,6 +2,8 @@ package dev.kirana.catalog.category;
 
 import dev.kirana.catalog.product.EntityTags;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.CATALOG)
 @RequestMapping("/api/v1/categories")
 @Tag(name = "Categories")
 public class CategoryController {

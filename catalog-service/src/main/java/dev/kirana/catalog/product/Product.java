@@ -21,6 +21,12 @@ public record Product(UUID id, String shopId, String sku, String barcode, String
                 categoryPath, costPrice, reorderLevel, perishable, serialTracked);
     }
 
+    /** The same product without what it cost (as a cashier sees it). */
+    public Product withoutCost() {
+        return new Product(id, shopId, sku, barcode, name, description, categoryId, categoryPath, hsn, gstRate, sellingPrice, mrp,
+                null, taxInclusive, unit, reorderLevel, perishable, serialTracked, active, archivedAt, version, createdAt, updatedAt);
+    }
+
     /** The strong entity tag of this version, for {@code ETag} / {@code If-Match}. */
     public String etag() {
         return "\"" + version + "\"";

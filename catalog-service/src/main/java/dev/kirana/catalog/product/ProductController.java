@@ -1,6 +1,8 @@
 package dev.kirana.catalog.product;
 
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.CATALOG)
 @RequestMapping("/api/v1/products")
 @Tag(name = "Products")
 public class ProductController {
@@ -50,9 +53,14 @@ public class ProductController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One product of the caller's shop, with its version as ETag")
+    @Operation(summary = "One product of the caller's shop, with its version as ETag", description = "A cashier gets no costPrice (null).")
     public Mono<ResponseEntity<Product>> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return products.get(me.requireShop(), id).map(p -> ResponseEntity.ok().eTag(p.etag()).body(p));
+        return products.get(me.requireShop(), id).map(p -> ResponseEntity.ok().eTag(p.etag()).body(forCaller(me, p)));
+    }
+
+    /** A cashier sells at the price; what the product cost is the back office's (costPrice null). */
+    private static Product forCaller(ShopPrincipal me, Product p) {
+        return me.hasAnyRole(Role.CASHIER) && !me.hasAnyRole(Role.OWNER, Role.MANAGER, Role.AUDITOR) ? p.withoutCost() : p;
     }
 
     @PutMapping("/{id}")
@@ -88,7 +96,7 @@ public class ProductController {
 
     @GetMapping
     @Operation(summary = "Search by a prefix of the name (or a word in it), SKU or barcode; filter by category (with subcategories) and active state",
-            description = "Stable pages ordered by name then id; X-Total-Count gives the number of matches.")
+            description = "Stable pages ordered by name then id; X-Total-Count gives the number of matches. A cashier gets no costPrice (null).")
     public Mono<ResponseEntity<List<Product>>> search(@AuthenticationPrincipal ShopPrincipal me,
                                                       @RequestParam(required = false) String q,
                                                       @RequestParam(required = false) UUID categoryId,
@@ -97,10 +105,12 @@ public class ProductController {
                                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                                       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return products.search(me.requireShop(), new ProductQuery(q, categoryId, active), page, size)
-                .map(r -> ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(r.total())).body(r.products()));
+                .map(r -> ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(r.total()))
+                        .body(r.products().stream().map(p -> forCaller(me, p)).toList()));
     }
 
     @GetMapping("/{id}/price-history")
+    @Allowed(Access.CATALOG_BACK_OFFICE)
     @Operation(summary = "Every price the product had, newest first: old and new values, who changed them and how")
     public Mono<List<PriceChange>> priceHistory(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
         return products.priceHistory(me.requireShop(), id).collectList();

@@ -2,6 +2,8 @@ package dev.kirana.catalog.spreadsheet;
 
 import dev.kirana.catalog.product.ProductQuery;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,6 +36,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.CATALOG_BACK_OFFICE)
 @RequestMapping("/api/v1/products")
 @Tag(name = "Product spreadsheets")
 public class SpreadsheetController {

@@ -1,6 +1,8 @@
 package dev.kirana.catalog.tax;
 
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** The shipped GST rate schedule, by HSN code and date (under /products so that the gateway routes it to the catalog). */
 @RestController
+@Allowed(Access.CATALOG)
 @RequestMapping("/api/v1/products/tax-rates")
 @Tag(name = "Tax rates")
 public class TaxRateController {

@@ -2,6 +2,8 @@ package dev.kirana.inventory.count;
 
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.STOCK_BOOKS)
 @RequestMapping("/api/v1/inventory/counts")
 @Tag(name = "Physical counts")
 public class CountController {

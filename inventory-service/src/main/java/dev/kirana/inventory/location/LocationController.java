@@ -1,6 +1,8 @@
 package dev.kirana.inventory.location;
 
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.STOCK_LOOKUP)
 @RequestMapping("/api/v1/inventory/locations")
 @Tag(name = "Locations")
 public class LocationController {

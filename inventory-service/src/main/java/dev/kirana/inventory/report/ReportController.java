@@ -1,5 +1,7 @@
 package dev.kirana.inventory.report;
 
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.STOCK_BOOKS)
 @RequestMapping("/api/v1/inventory")
 @Tag(name = "Reports")
 public class ReportController {
@@ -32,6 +35,7 @@ public class ReportController {
     }
 
     @GetMapping("/low-stock")
+    @Allowed(Access.STOCK_LOOKUP)
     @Operation(summary = "Products at or below their reorder level (available = on hand − reserved − expired, all locations), most short first")
     public Mono<List<ReportService.LowStockItem>> lowStock(@AuthenticationPrincipal ShopPrincipal me) {
         return reports.lowStock(me.requireShop()).collectList();
@@ -46,6 +50,7 @@ public class ReportController {
     }
 
     @GetMapping("/serials")
+    @Allowed(Access.STOCK_LOOKUP)
     @Operation(summary = "Serial units (IMEIs) of serial-tracked products: status, location, times sold and returned, ledger movements")
     public Mono<List<ReportService.SerialUnitView>> serials(@AuthenticationPrincipal ShopPrincipal me,
                                                             @RequestParam(required = false) String productId,

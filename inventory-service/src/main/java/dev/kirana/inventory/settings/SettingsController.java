@@ -2,6 +2,8 @@ package dev.kirana.inventory.settings;
 
 import dev.kirana.inventory.valuation.ValuationMethod;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.STOCK_BOOKS)
 @RequestMapping("/api/v1/inventory/settings")
 @Tag(name = "Settings")
 public class SettingsController {

@@ -2,6 +2,8 @@ package dev.kirana.inventory.stock;
 
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.STOCK_BOOKS)
 @RequestMapping("/api/v1/inventory")
 @Tag(name = "Stock")
 public class StockController {
@@ -51,10 +54,13 @@ public class StockController {
     }
 
     @GetMapping("/stock")
-    @Operation(summary = "Stock levels of the shop, optionally for one product and/or one location")
+    @Allowed(Access.STOCK_LOOKUP)
+    @Operation(summary = "Stock levels of the shop, optionally for one product and/or one location",
+            description = "A cashier gets no averageCost (null): the counter looks up stock, not what it cost.")
     public Mono<List<StockLevel>> levels(@AuthenticationPrincipal ShopPrincipal me, @RequestParam(required = false) String productId,
                                          @RequestParam(required = false) UUID locationId) {
-        return stock.levels(me.requireShop(), productId, locationId).collectList();
+        boolean costs = me.hasAnyRole(Role.OWNER, Role.MANAGER, Role.AUDITOR) || !me.hasAnyRole(Role.CASHIER);
+        return stock.levels(me.requireShop(), productId, locationId).map(l -> costs ? l : l.withoutCost()).collectList();
     }
 
     @GetMapping("/ledger")

@@ -9,4 +9,9 @@ import java.util.UUID;
  */
 public record StockLevel(String productId, UUID locationId, BigDecimal onHand, BigDecimal reserved, BigDecimal available,
                          BigDecimal averageCost, BigDecimal expired, BigDecimal sellable) {
+
+    /** The same level without what the stock cost (as a cashier sees it). */
+    public StockLevel withoutCost() {
+        return new StockLevel(productId, locationId, onHand, reserved, available, null, expired, sellable);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.kirana.order.invoice;
 
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.SALES)
 @RequestMapping("/api/v1/orders/{orderId}")
 @Tag(name = "Invoices")
 public class InvoiceController {

@@ -2,6 +2,8 @@ package dev.kirana.order.loyalty;
 
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.SALES)
 @RequestMapping("/api/v1/orders/loyalty")
 @Tag(name = "Loyalty")
 public class LoyaltyController {

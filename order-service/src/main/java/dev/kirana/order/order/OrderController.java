@@ -4,6 +4,8 @@ import dev.kirana.order.creditlimit.OwnerApproval;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.SALES)
 @Validated
 @RequestMapping("/api/v1/orders")
 @Tag(name = "Orders")

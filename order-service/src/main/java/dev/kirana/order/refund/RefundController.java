@@ -3,6 +3,8 @@ package dev.kirana.order.refund;
 import dev.kirana.order.invoice.InvoiceRenderer;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.SALES)
 @RequestMapping("/api/v1/orders/{orderId}/refunds")
 @Tag(name = "Refunds")
 public class RefundController {

@@ -2,6 +2,8 @@ package dev.kirana.order.shop;
 
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.SALES)
 @RequestMapping("/api/v1/orders/settings")
 @Tag(name = "POS settings")
 public class PosSettingsController {

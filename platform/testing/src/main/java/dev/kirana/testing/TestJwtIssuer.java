@@ -72,6 +72,12 @@ public final class TestJwtIssuer {
         return sign(claims(userId, shopId, Duration.ofMinutes(15), roles).build());
     }
 
+    /** A token for a partner's API client in one shop: no roles, only the given scopes (e.g. orders:read). */
+    public String clientToken(String clientId, String shopId, String... scopes) {
+        return sign(claims(clientId, shopId, Duration.ofMinutes(15)).claim("client_id", clientId)
+                .claim("scope", String.join(" ", scopes)).build());
+    }
+
     public JWTClaimsSet.Builder claims(String userId, String shopId, Duration ttl, String... roles) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()

@@ -90,6 +90,14 @@ public class KiranaWebAutoConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
+    /** Each read operation's OpenAPI entry says which roles and partner scope may call it. */
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OperationCustomizer")
+    @ConditionalOnMissingBean
+    dev.kirana.web.security.AccessDocs kiranaAccessDocs() {
+        return new dev.kirana.web.security.AccessDocs();
+    }
+
     /**
      * Every database session has limits, so no statement, lock wait or forgotten transaction can hold a pool
      * connection (and its row locks) for ever: PostgreSQL ends the statement, or the session that sits idle inside a

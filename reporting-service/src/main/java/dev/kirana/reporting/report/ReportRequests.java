@@ -1,7 +1,6 @@
 package dev.kirana.reporting.report;
 
 import dev.kirana.web.problem.Problems;
-import dev.kirana.web.security.Role;
 import dev.kirana.web.security.ShopPrincipal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,10 +10,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** What every report request shares: who may read reports, the shop's today, and a checked date range. */
+/** What every report request shares: the shop's today and a checked date range. */
 @Component
 public class ReportRequests {
-    public static final String SCOPE = "reports:read";
     private final Clock clock;
     private final ZoneId zone;
 
@@ -27,14 +25,12 @@ public class ReportRequests {
     }
 
     /**
-     * Owners, managers and auditors read the shop's reports, and API clients with {@value #SCOPE}: the shop, its time
-     * zone (from its shop events; the configured default until one names a zone) and its date today.
+     * The shop of the caller, its time zone (from its shop events; the configured default until one names a zone) and
+     * its date today. Who may read reports (owners, managers, auditors, API clients with reports:read) is
+     * {@code @Allowed(Access.REPORTS)} on the controllers.
      */
     public Mono<Shop> shop(ShopPrincipal me) {
-        return Mono.fromCallable(() -> {
-                    me.requireRoleOrScope(SCOPE, Role.OWNER, Role.MANAGER, Role.AUDITOR);
-                    return me.requireShop();
-                })
+        return Mono.fromCallable(me::requireShop)
                 .flatMap(id -> db.sql("SELECT time_zone FROM shops WHERE shop_id = :shop").bind("shop", id)
                         .map(r -> ZoneId.of(r.get("time_zone", String.class))).one()
                         .defaultIfEmpty(zone)

@@ -4,6 +4,8 @@ import dev.kirana.reporting.demand.DemandReports;
 import dev.kirana.reporting.report.ReportRequests;
 import dev.kirana.reporting.report.ReportResponses;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 @RestController
+@Allowed(Access.REPORTS)
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Forecasts")
 public class DemandController {

@@ -7,6 +7,8 @@ import dev.kirana.reporting.report.ReportResponses;
 import dev.kirana.reporting.sales.SalesReports;
 import dev.kirana.reporting.stock.StockReports;
 import dev.kirana.web.problem.Problems;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
  * or a CSV, XLSX or PDF file with {@code format}. Dates are the shop's days; ranges are inclusive, at most two years.
  */
 @RestController
+@Allowed(Access.REPORTS)
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 public class ReportController {

@@ -3,6 +3,8 @@ package dev.kirana.reporting.web;
 import dev.kirana.reporting.readmodel.ConsumerLag;
 import dev.kirana.reporting.readmodel.ReadModelRebuild;
 import dev.kirana.reporting.report.ReportRequests;
+import dev.kirana.web.security.Access;
+import dev.kirana.web.security.Allowed;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @RestController
+@Allowed(Access.REPORTS)
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports")
 public class StatusController {

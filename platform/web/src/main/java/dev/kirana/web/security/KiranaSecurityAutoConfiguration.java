@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -30,12 +31,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import reactor.core.publisher.Mono;
 
 /**
  * The one security configuration of every service (and the gateway): stateless resource server,
  * RS256 tokens checked against each trusted issuer's JWKS, issuer, audience and expiry; the
- * principal is the shop and roles named by the token. Auditors may read but never write.
+ * principal is the shop and roles named by the token. Reads need what their {@link Allowed} names ({@link Access} is the
+ * matrix); auditors may read but never write.
  * Errors are problem+json (401 with {@code WWW-Authenticate: Bearer}, 403).
  */
 @AutoConfiguration
@@ -86,7 +89,10 @@ public class KiranaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityWebFilterChain.class)
     SecurityWebFilterChain kiranaSecurityWebFilterChain(ServerHttpSecurity http, SecurityProperties props,
-                                                       JwtIssuerReactiveAuthenticationManagerResolver resolver) {
+                                                       JwtIssuerReactiveAuthenticationManagerResolver resolver,
+                                                       ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        // reads: a valid token, and the operation's @Allowed roles or scope when it names them
+        OperationAccess reads = new OperationAccess(() -> mappings.orderedStream().toList());
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(props.publicPaths());
         return http
@@ -99,8 +105,8 @@ public class KiranaSecurityAutoConfiguration {
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
-                        .pathMatchers(HttpMethod.GET).authenticated()
-                        .pathMatchers(HttpMethod.HEAD).authenticated()
+                        .pathMatchers(HttpMethod.GET).access(reads)
+                        .pathMatchers(HttpMethod.HEAD).access(reads)
                         // writes: any authenticated caller except a read-only auditor
                         .anyExchange().access((auth, ctx) -> auth
                                 .<AuthorizationResult>map(x -> new AuthorizationDecision(x.isAuthenticated()
@@ -114,7 +120,7 @@ public class KiranaSecurityAutoConfiguration {
                                     "Unauthorized", "A valid bearer token is required: " + e.getMessage());
                         })
                         .accessDeniedHandler((exchange, e) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN,
-                                "forbidden", "Forbidden", "Your role in this shop does not allow this")))
+                                "forbidden", "Forbidden", denied(e))))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((exchange, ex) -> {
                             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
@@ -122,7 +128,11 @@ public class KiranaSecurityAutoConfiguration {
                                     "Unauthorized", "A valid bearer token is required");
                         })
                         .accessDeniedHandler((exchange, ex) -> ProblemWriter.write(exchange, HttpStatus.FORBIDDEN,
-                                "forbidden", "Forbidden", "Your role in this shop does not allow this")))
+                                "forbidden", "Forbidden", denied(ex))))
                 .build();
+    }
+
+    private static String denied(Exception e) {
+        return e instanceof OperationAccess.Denied ? e.getMessage() : "Your role in this shop does not allow this";
     }
 }
