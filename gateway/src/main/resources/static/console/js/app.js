@@ -1,0 +1,156 @@
+// The console's shell: session, shop, navigation by role, language, online state. Each page is a module under
+// views/ exporting `default async function render(root, ctx)` (it may return a cleanup function).
+import { session, onSignedOut } from './api.js';
+import { t, lang, setLang } from './i18n.js';
+import { h, mount, toast, errorBox } from './ui.js';
+import { setTimeZone } from './format.js';
+import * as offline from './offline.js';
+
+const ALL = ['OWNER', 'MANAGER', 'CASHIER', 'AUDITOR'];
+const BACK_OFFICE = ['OWNER', 'MANAGER', 'AUDITOR'];
+/** Pages, in menu order; roles that see each one (the API enforces the same on every call). */
+export const routes = [
+  { path: 'counter', label: 'nav.counter', roles: ['OWNER', 'MANAGER', 'CASHIER'], load: () => import('./views/counter.js') },
+  { path: 'dashboard', label: 'nav.dashboard', roles: BACK_OFFICE, load: () => import('./views/dashboard.js') },
+  { path: 'products', label: 'nav.products', roles: ALL, load: () => import('./views/products.js') },
+  { path: 'stock', label: 'nav.stock', roles: ALL, load: () => import('./views/stock.js') },
+  { path: 'sales', label: 'nav.sales', roles: ALL, load: () => import('./views/sales.js') },
+  { path: 'khata', label: 'nav.khata', roles: BACK_OFFICE, load: () => import('./views/khata.js') },
+  { path: 'purchases', label: 'nav.purchases', roles: BACK_OFFICE, load: () => import('./views/purchases.js') },
+  { path: 'expenses', label: 'nav.expenses', roles: BACK_OFFICE, load: () => import('./views/expenses.js') },
+  { path: 'cashbook', label: 'nav.cashbook', roles: BACK_OFFICE, load: () => import('./views/cashbook.js') },
+  { path: 'reports', label: 'nav.reports', roles: BACK_OFFICE, load: () => import('./views/reports.js') },
+  { path: 'staff', label: 'nav.staff', roles: ['OWNER', 'MANAGER'], load: () => import('./views/staff.js') },
+  { path: 'settings', label: 'nav.settings', roles: ['OWNER', 'MANAGER'], load: () => import('./views/settings.js') },
+];
+
+const state = { me: null, cleanup: null };
+const app = document.getElementById('app');
+
+function roles() { return new Set(state.me?.roles || []); }
+function visible(route) { const r = roles(); return route.roles.some((x) => r.has(x)); }
+
+/** The hash is "#/page?x=1"; returns {path, params}. */
+function current() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, query] = raw.split('?');
+  return { path: path || '', params: Object.fromEntries(new URLSearchParams(query || '')) };
+}
+
+export function navigate(path, params) {
+  const q = params ? `?${new URLSearchParams(params)}` : '';
+  location.hash = `#/${path}${q}`;
+}
+
+function home() {
+  const first = routes.find(visible);
+  return first ? first.path : 'counter';
+}
+
+function shopName() {
+  return state.me?.shops?.find((s) => s.shopId === state.me.activeShopId)?.name || '';
+}
+
+function layout(main) {
+  const r = roles();
+  const nav = h('nav', { class: 'side', 'aria-label': t('app.menu') }, h('ul', null,
+    routes.filter(visible).map((route) => h('li', null, h('a', {
+      href: `#/${route.path}`, id: `nav-${route.path}`,
+      'aria-current': current().path === route.path ? 'page' : null,
+    }, t(route.label))))));
+  const status = h('span', { id: 'net-status', class: 'net', role: 'status' });
+  offline.watch((s) => {
+    status.className = `net ${s.online ? 'online' : 'offline'}`;
+    status.textContent = (s.online ? t('app.online') : t('app.offline')) + (s.queued ? ` · ${t('app.queued', { count: s.queued })}` : '');
+  });
+  const shops = state.me?.shops || [];
+  const shopPicker = shops.length > 1
+    ? h('select', { id: 'shop-picker', 'aria-label': t('app.shop'), onchange: (e) => switchShop(e.target.value) },
+      shops.map((s) => h('option', { value: s.shopId, selected: s.shopId === state.me.activeShopId }, s.name)))
+    : h('span', { class: 'shop', id: 'shop-name' }, shopName());
+  const top = h('header', { class: 'top' },
+    h('a', { class: 'brand', href: `#/${home()}` }, t('app.name')),
+    shopPicker,
+    h('span', { class: 'who' }, `${state.me?.name || ''} · ${[...r].join(', ')}`),
+    status,
+    h('button', { type: 'button', id: 'lang', class: 'link', 'aria-label': t('app.languageLabel'),
+      onclick: () => { setLang(lang() === 'hi' ? 'en' : 'hi'); render(); } }, t('app.language')),
+    h('button', { type: 'button', id: 'sign-out', class: 'link', onclick: signOut }, t('app.signOut')));
+  return [top, h('div', { class: 'body' }, nav, h('main', { id: 'main', tabindex: '-1' }, main))];
+}
+
+async function switchShop(shopId) {
+  try {
+    state.me = await session.switchShop(shopId);
+    setTimeZone(state.me.timeZone);
+    navigate(home());
+    render();
+  } catch (e) { toast(e.message, 'error'); }
+}
+
+async function signOut() {
+  await session.signOut();
+  state.me = null;
+  location.hash = '#/';
+  render();
+}
+
+export async function render() {
+  if (state.cleanup) { try { state.cleanup(); } catch { /* ignore */ } state.cleanup = null; }
+  if (!state.me) {
+    const { default: signin } = await import('./views/signin.js');
+    mount(app, h('main', { id: 'main', class: 'signin-page' }));
+    await signin(app.querySelector('main'), { done: signedIn });
+    return;
+  }
+  if (!state.me.activeShopId) {
+    mount(app, h('main', { id: 'main', class: 'signin-page' }, shopChooser()));
+    return;
+  }
+  const { path, params } = current();
+  const route = routes.find((r) => r.path === path);
+  if (!route) { navigate(home()); return; }
+  const main = h('div', { class: 'page' });
+  mount(app, layout(main));
+  if (!visible(route)) { mount(main, h('p', { class: 'empty' }, t('app.forbidden'))); return; }
+  try {
+    const { default: view } = await route.load();
+    const ctx = {
+      me: state.me, params, navigate, roles: roles(),
+      has: (...rs) => rs.some((x) => roles().has(x)),
+      readOnly: roles().has('AUDITOR') && !['OWNER', 'MANAGER', 'CASHIER'].some((x) => roles().has(x)),
+    };
+    state.cleanup = (await view(main, ctx)) || null;
+    main.querySelector('h1')?.focus();
+  } catch (e) {
+    console.warn(e);
+    mount(main, errorBox(e), h('button', { type: 'button', onclick: render }, t('app.retry')));
+  }
+}
+
+function shopChooser() {
+  const shops = state.me?.shops || [];
+  return h('section', { class: 'panel narrow' }, h('h1', null, t('shops.title')),
+    shops.length === 0 ? h('p', null, t('shops.none'))
+      : h('ul', { class: 'choices' }, shops.map((s) => h('li', null,
+        h('button', { type: 'button', class: 'choice', onclick: () => switchShop(s.shopId) }, `${s.name} · ${s.role}`)))),
+    h('button', { type: 'button', class: 'link', onclick: signOut }, t('app.signOut')));
+}
+
+function signedIn(me) {
+  state.me = me;
+  setTimeZone(me.timeZone);
+  if (!current().path) navigate(home());
+  render();
+}
+
+onSignedOut(() => { if (state.me) { state.me = null; toast(t('signin.title'), 'info'); render(); } });
+window.addEventListener('hashchange', () => { if (state.me) render(); });
+
+(async () => {
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
+  try { state.me = await session.who(); } catch { state.me = null; }
+  if (state.me) setTimeZone(state.me.timeZone);
+  offline.start(() => state.me?.activeShopId);
+  render();
+})();
