@@ -114,10 +114,9 @@ export async function openFile(path, query) {
 }
 
 export const session = {
+  /** Who is signed in (the server renews an expired access token from the refresh cookie), or null. */
   who: () => fetch('/console/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(async (r) => (r.ok ? r.json() : r.status === 401 && (await refresh())
-      ? fetch('/console/session', { credentials: 'same-origin' }).then((x) => (x.ok ? x.json() : null))
-      : null)),
+    .then((r) => (r.status === 200 ? r.json() : null)),
   signIn: (body) => request('POST', '/console/session', { body }),
   sendCode: (phone) => request('POST', '/console/session/otp', { body: { phone } }),
   switchShop: (shopId) => request('POST', '/console/session/shop', { body: { shopId } }),

@@ -30,7 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code POST /console/session} {@code {"username","password"}} or {@code {"phone","code"}}: sign in;</li>
  *   <li>{@code POST /console/session/otp} {@code {"phone"}}: send a sign-in code by SMS;</li>
- *   <li>{@code GET /console/session}: who is signed in ({@code /api/v1/auth/me}), 401 when nobody is;</li>
+ *   <li>{@code GET /console/session}: who is signed in ({@code /api/v1/auth/me}), renewing an expired access token
+ *       from the refresh cookie; 204 when nobody is;</li>
  *   <li>{@code POST /console/session/refresh}: new tokens from the refresh cookie (the page calls it on a 401);</li>
  *   <li>{@code POST /console/session/shop} {@code {"shopId"}}: switch the active shop;</li>
  *   <li>{@code DELETE /console/session}: sign out (the refresh token is revoked) and forget the cookies.</li>
@@ -84,12 +85,24 @@ class ConsoleSession {
     @GetMapping
     Mono<ResponseEntity<JsonNode>> who(ServerWebExchange exchange) {
         String token = ConsoleCookies.value(exchange.getRequest(), ConsoleCookies.ACCESS);
-        if (token == null) {
-            return refuse(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in",
-                    ConsoleCookies.value(exchange.getRequest(), ConsoleCookies.REFRESH) != null
-                            ? "The session has expired: refresh it" : "Sign in first");
+        if (token != null) {
+            return me(token, null).onErrorResume(Rejected.class, r -> Mono.just(r.response));
         }
-        return me(token, null).onErrorResume(Rejected.class, r -> Mono.just(r.response));
+        String refresh = ConsoleCookies.value(exchange.getRequest(), ConsoleCookies.REFRESH);
+        if (refresh == null) {
+            // nobody signed in is an answer, not an error: the page shows its sign-in form
+            return Mono.just(ResponseEntity.noContent().cacheControl(org.springframework.http.CacheControl.noStore()).build());
+        }
+        // the access token has expired (its cookie with it): a page opened later resumes the session. A GET that
+        // changes cookies is safe here: SameSite=Strict keeps the refresh cookie from other sites' requests.
+        return auth.post().uri("/api/v1/auth/token/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refreshToken", refresh)).exchangeToMono(r -> {
+                    if (!r.statusCode().is2xxSuccessful()) {
+                        ConsoleCookies.clear(exchange, edge.trustForwardedHeaders());
+                        return r.releaseBody().thenReturn(ResponseEntity.noContent().<JsonNode>build());
+                    }
+                    return tokens(r, exchange);
+                });
     }
 
     @PostMapping("/refresh")
