@@ -161,6 +161,23 @@ final class Browser implements AutoCloseable {
         return wait.withMessage(() -> what + " on " + driver.getCurrentUrl()).until(d -> condition.apply(driver));
     }
 
+    /** Polls {@code condition} every {@code poll} up to {@code timeout}: for figures that other services fill in later. */
+    <T> T waitUntil(String what, Duration timeout, Duration poll, java.util.function.Function<ChromeDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, poll).withMessage(() -> what + " on " + driver.getCurrentUrl())
+                .until(d -> condition.apply(driver));
+    }
+
+    /** Chooses the option with this value in a select. */
+    void select(By by, String value) {
+        new org.openqa.selenium.support.ui.Select(waitClickable(by)).selectByValue(value);
+    }
+
+    /** The element's text, or null when it is not there. */
+    String text(By by) {
+        List<WebElement> found = driver.findElements(by);
+        return found.isEmpty() ? null : found.get(0).getText();
+    }
+
     void waitGone(By by) {
         wait.withMessage(() -> "gone " + by + " on " + driver.getCurrentUrl()).until(ExpectedConditions.invisibilityOfElementLocated(by));
     }
@@ -305,8 +322,12 @@ final class Browser implements AutoCloseable {
      * {@code transferSize}, and the time to first render is {@code first-contentful-paint}. Prints and returns it.
      */
     PageWeight measureCold(String page, String url, By ready) {
+        driver.get("about:blank");
         driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        // the console's service worker and its cache would serve the files without the network: a first visit has neither
+        String origin = java.net.URI.create(url).resolve("/").toString().replaceAll("/$", "");
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "service_workers,cache_storage"));
         driver.get(url);
         waitFor(ready);
         return measure(page);
