@@ -1,6 +1,6 @@
 // The console's shell: session, shop, navigation by role, language, online state. Each page is a module under
 // views/ exporting `default async function render(root, ctx)` (it may return a cleanup function).
-import { session, onSignedOut } from './api.js';
+import { api, session, onSignedOut } from './api.js';
 import { t, lang, setLang } from './i18n.js';
 import { h, mount, toast, errorBox } from './ui.js';
 import { setTimeZone } from './format.js';
@@ -68,21 +68,46 @@ function layout(main) {
     ? h('select', { id: 'shop-picker', 'aria-label': t('app.shop'), onchange: (e) => switchShop(e.target.value) },
       shops.map((s) => h('option', { value: s.shopId, selected: s.shopId === state.me.activeShopId }, s.name)))
     : h('span', { class: 'shop', id: 'shop-name' }, shopName());
+  // alerts: products at or below their reorder level and batches expiring within a week (from inventory)
+  const bell = r.has('CASHIER') && r.size === 1 ? null
+    : h('a', { href: '#/stock?tab=low', id: 'alerts', class: 'bell', 'aria-label': t('nav.notifications') }, t('nav.notifications'));
+  if (bell) alerts(bell);
   const top = h('header', { class: 'top' },
     h('a', { class: 'brand', href: `#/${home()}` }, t('app.name')),
     shopPicker,
     h('span', { class: 'who' }, `${state.me?.name || ''} · ${[...r].join(', ')}`),
     status,
+    bell,
     h('button', { type: 'button', id: 'lang', class: 'link', 'aria-label': t('app.languageLabel'),
       onclick: () => { setLang(lang() === 'hi' ? 'en' : 'hi'); render(); } }, t('app.language')),
     h('button', { type: 'button', id: 'sign-out', class: 'link', onclick: signOut }, t('app.signOut')));
   return [top, h('div', { class: 'body' }, nav, h('main', { id: 'main', tabindex: '-1' }, main))];
 }
 
+/** Dates are the shop's: its time zone comes from the shop's profile. */
+async function shopZone() {
+  if (!state.me?.activeShopId) return;
+  try { setTimeZone((await api.get(`/api/v1/shops/${state.me.activeShopId}`)).timeZone); } catch { /* keep the default */ }
+}
+
+async function alerts(bell) {
+  try {
+    const [low, expiring] = await Promise.all([api.get('/api/v1/inventory/low-stock'),
+      api.get('/api/v1/inventory/batches', { expiringWithinDays: 7 })]);
+    const n = low.length + expiring.length;
+    if (n > 0) {
+      bell.append(h('span', { class: 'count', id: 'alerts-count' }, String(n)));
+      bell.title = t('app.alerts', { low: low.length, expiring: expiring.length });
+      bell.setAttribute('aria-label', `${t('nav.notifications')}: ${bell.title}`);
+      if (low.length === 0) bell.href = '#/stock?tab=expiring';
+    }
+  } catch { /* alerts are a convenience: the page works without them */ }
+}
+
 async function switchShop(shopId) {
   try {
     state.me = await session.switchShop(shopId);
-    setTimeZone(state.me.timeZone);
+    await shopZone();
     navigate(home());
     render();
   } catch (e) { toast(e.message, 'error'); }
@@ -137,9 +162,9 @@ function shopChooser() {
     h('button', { type: 'button', class: 'link', onclick: signOut }, t('app.signOut')));
 }
 
-function signedIn(me) {
+async function signedIn(me) {
   state.me = me;
-  setTimeZone(me.timeZone);
+  await shopZone();
   if (!current().path) navigate(home());
   render();
 }
@@ -150,7 +175,7 @@ window.addEventListener('hashchange', () => { if (state.me) render(); });
 (async () => {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => {});
   try { state.me = await session.who(); } catch { state.me = null; }
-  if (state.me) setTimeZone(state.me.timeZone);
+  await shopZone();
   offline.start(() => state.me?.activeShopId);
   render();
 })();

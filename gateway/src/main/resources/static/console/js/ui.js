@@ -160,7 +160,7 @@ export function modal(title, content) {
 /** A bar chart in SVG: points [{label, value}], accessible as a table for screen readers. */
 export function barChart(points, { height = 160, label = '', format = fmt.money } = {}) {
   const ns = 'http://www.w3.org/2000/svg';
-  const width = Math.max(300, points.length * 18);
+  const width = 900;
   const max = Math.max(1, ...points.map((p) => Number(p.value) || 0));
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height + 20}`);

@@ -24,6 +24,7 @@ final class Banner {
         } else {
             String gateway = ports.serviceUrl(ServiceDef.GATEWAY);
             lines.add("Kirana is up" + time + ".");
+            lines.add("  Open         " + gateway + "/console/   (the shop's back office and counter, in a browser)");
             lines.add("  Gateway      " + gateway);
             lines.add("  Swagger UI   " + gateway + "/swagger-ui.html");
             lines.add("  Log in       (demo shop owner " + DEMO_USER + " / " + DEMO_PASSWORD + ")");

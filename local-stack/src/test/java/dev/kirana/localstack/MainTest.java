@@ -54,6 +54,7 @@ class MainTest {
         String banner = String.join("\n", Banner.lines(ports, Endpoints.resolve(Map.of(), ports), false,
                 root.resolve(".kirana"), java.time.Duration.ofMillis(61_500)));
         assertThat(banner).contains("Kirana is up in 61.5 s",
+                "Open         http://127.0.0.1:8180/console/",
                 "http://127.0.0.1:8180",
                 "http://127.0.0.1:8180/swagger-ui.html",
                 "curl -s -X POST http://127.0.0.1:8180/api/v1/auth/login -H 'Content-Type: application/json' "

@@ -136,6 +136,16 @@ class CreditLimitAtCounterTest extends OrderServiceTestBase {
         assertThat(stillRefused).containsEntry("balance", "4990.00").containsEntry("khataBalance", "4600.00")
                 .containsEntry("creditNotInBooks", "390.00").containsEntry("balanceAfter", "5571.00");
 
+        // a quote of that sale is refused with the same figures, and an owner's quote with the override is priced
+        Map<String, Object> quoteRefused = body(post("/api/v1/orders/quote", cashier, null, null,
+                creditSale(toor, "581.00", ASHA_PHONE, null)).expectStatus().isEqualTo(422));
+        assertThat((String) quoteRefused.get("type")).endsWith("/credit-limit-exceeded");
+        assertThat(quoteRefused).containsEntry("balance", "4990.00").containsEntry("creditNotInBooks", "390.00")
+                .containsEntry("overBy", "571.00");
+        assertThat(body(post("/api/v1/orders/quote", owner, null, null, creditSale(toor, "581.00", ASHA_PHONE, true))
+                .expectStatus().isOk())).containsEntry("total", "581.00");
+        assertThat(getList("/api/v1/orders?customer=" + ASHA_PHONE, cashier)).hasSize(1);
+
         // the owner allows it: sold, with the override on the order and on its events
         Map<String, Object> overridden = body(place(owner, creditSale(toor, "581.00", ASHA_PHONE, true), "wait=15")
                 .expectStatus().isCreated());

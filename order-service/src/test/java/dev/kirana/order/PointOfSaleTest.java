@@ -301,10 +301,20 @@ class PointOfSaleTest extends OrderServiceTestBase {
         http.get().uri("/api/v1/orders?from=2026-04-02&to=2026-04-01").headers(h -> h.setBearerAuth(cashier)).exchange()
                 .expectStatus().isBadRequest();
         http.get().uri("/api/v1/orders?tender=BITCOIN").headers(h -> h.setBearerAuth(cashier)).exchange().expectStatus().isBadRequest();
+
+        // a cashier lists only their own sales, and may not ask for another cashier's
+        List<String> own = getList("/api/v1/orders?size=200", cashier).stream().map(o -> (String) ((Map<?, ?>) o).get("id")).toList();
+        assertThat(own).contains(upiSale).doesNotContain(cashSale);
+        http.get().uri("/api/v1/orders?cashierId=u-cashier-b").headers(h -> h.setBearerAuth(cashier)).exchange()
+                .expectStatus().isForbidden().expectBody().jsonPath("$.status").isEqualTo(403);
+        // ... but opens any sale of the shop by its id (a customer returning what another cashier sold)
+        http.get().uri("/api/v1/orders/" + cashSale).headers(h -> h.setBearerAuth(cashier)).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.id").isEqualTo(cashSale);
     }
 
+    /** Orders as the manager lists them (all cashiers'). */
     List<String> ids(String uri) {
-        return getList(uri, cashier).stream().map(o -> (String) ((Map<?, ?>) o).get("id")).toList();
+        return getList(uri, manager).stream().map(o -> (String) ((Map<?, ?>) o).get("id")).toList();
     }
 
     @Test

@@ -60,7 +60,8 @@ class RebuildTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE"));
         local.get().uri("/actuator/readmodels").exchange().expectBody()
                 .jsonPath("$.rebuild.skipped").value(n -> assertThat(((Number) n).longValue()).isPositive())
-                .jsonPath("$.rebuild.applied").value(n -> assertThat(((Number) n).longValue()).isGreaterThan(40));
+                // at least this shop's events (other tests' shops may add more)
+                .jsonPath("$.rebuild.applied").value(n -> assertThat(((Number) n).longValue()).isGreaterThanOrEqualTo(shop.published));
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(body(report, token)).isEqualTo(reportBefore);

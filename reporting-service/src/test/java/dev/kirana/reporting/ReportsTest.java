@@ -48,8 +48,9 @@ class ReportsTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(get("/api/v1/reports/sales?from=2026-11-20&to=2026-11-20").get("rows").toString()).contains("refunds=1");
             assertThat(list(get("/api/v1/reports/expenses?from=2026-11-20&to=2026-11-20"))).hasSize(2);
+            // low stock: butter (on hand at or below its reorder level 15) and salt (reorder level 10, never received)
             assertThat(get("/api/v1/reports/dashboard").toString()).contains("cashExpected=1542.00", "khataPayable=1000.00",
-                    "khataReceivable=450.00", "lowStock=1", "expiringSoon=1");
+                    "khataReceivable=450.00", "lowStock=2", "expiringSoon=1");
             assertThat(list(get("/api/v1/reports/stock/expiring?days=40"))).hasSize(2);
             assertThat(get("/api/v1/reports/profitability?from=2026-11-20&to=2026-11-20").get("totals").toString())
                     .contains("cost=480.00");

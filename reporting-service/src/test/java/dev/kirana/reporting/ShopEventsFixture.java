@@ -24,13 +24,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * One shop's week as the other services would have published it: two products, three lots, four sales (one voided,
+ * One shop's week as the other services would have published it: three products (one never stocked), three lots, four sales (one voided,
  * one partly refunded), their costs, a customer's khata history, a supplier's balance, two expenses (one reversed)
  * and a day close. The figures the tests expect were worked out by hand from these events (see ReportsTest).
  */
 final class ShopEventsFixture {
     static final String TEA = "p-tea";
     static final String BUTTER = "p-butter";
+    static final String SALT = "p-salt";
     final String shop = "shop-" + UUID.randomUUID();
     final String saleA = UUID.randomUUID().toString();
     final String saleB = UUID.randomUUID().toString();
@@ -41,6 +42,8 @@ final class ShopEventsFixture {
     final String lot3 = UUID.randomUUID().toString();
     final String lot4 = UUID.randomUUID().toString();
     final String lot5 = UUID.randomUUID().toString();
+    /** How many events {@link #publish()} sent. */
+    int published;
 
     static BigDecimal d(String v) {
         return new BigDecimal(v);
@@ -57,6 +60,7 @@ final class ShopEventsFixture {
                 CloudEvent e = KiranaEvents.event(UUID.randomUUID().toString(), type, "test", key, shop,
                         at.atOffset(ZoneOffset.UTC), EventJson.write(data));
                 producer.send(KiranaEvents.toRecord(topic, key, e)).get();
+                published++;
                 return e;
             };
             send.send(Topics.SHOP, EventTypes.SHOP_CREATED, shop, t("2026-08-01T00:00:00Z"),
@@ -67,6 +71,10 @@ final class ShopEventsFixture {
             send.send(Topics.CATALOG, EventTypes.PRODUCT_CREATED, BUTTER, t("2026-08-01T00:00:00Z"),
                     new CatalogEvents.ProductChanged(BUTTER, "BUT100", null, "Amul Butter 100g", "0405", d("12"), d("56.00"),
                             d("58.00"), true, "PCS", true, 1, null, "c-dairy", "Dairy", d("40.00"), d("15"), true, false));
+            // salt: a product with a reorder level that has never been received (none on hand: the lowest stock there is)
+            send.send(Topics.CATALOG, EventTypes.PRODUCT_CREATED, SALT, t("2026-08-01T00:00:00Z"),
+                    new CatalogEvents.ProductChanged(SALT, "SALT1KG", null, "Tata Salt 1kg", "2501", d("0"), d("28.00"),
+                            d("28.00"), true, "PCS", true, 1, null, "c-staples", "Staples", d("22.00"), d("10"), false, false));
             // stock: tea 20 @ 100 in August; butter two lots in November, 10 @ 40 (expires 25 Nov) and 10 @ 42 (20 Dec)
             send.send(Topics.INVENTORY, EventTypes.STOCK_RECEIVED, TEA, t("2026-08-01T05:00:00Z"),
                     new InventoryEvents.StockReceived(TEA, "loc", d("20"), d("100.00"), d("20"), null,

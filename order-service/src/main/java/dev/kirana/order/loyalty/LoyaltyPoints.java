@@ -55,8 +55,17 @@ public class LoyaltyPoints {
                 .bind("p", points).bind("shop", shopId).bind("phone", phone)
                 .fetch().rowsUpdated()
                 .flatMap(n -> n == 1 ? record(shopId, phone, orderId, "REDEEMED", -points)
-                        : balance(shopId, phone).flatMap(b -> Mono.error(new PricingException("tenders",
-                        "the customer has " + b + " loyalty points, not the " + points + " this tender needs"))));
+                        : balance(shopId, phone).flatMap(b -> Mono.error(tooFew(b, points))));
+    }
+
+    /** Fails as {@link #redeem} would when the customer has fewer than {@code points}; takes nothing. */
+    public Mono<Void> available(String shopId, String phone, long points) {
+        return balance(shopId, phone).flatMap(b -> b >= points ? Mono.<Void>empty() : Mono.error(tooFew(b, points)));
+    }
+
+    private static PricingException tooFew(long balance, long points) {
+        return new PricingException("tenders", "the customer has " + balance + " loyalty points, not the " + points
+                + " this tender needs");
     }
 
     public Mono<Void> returnRedemption(String shopId, String phone, long points, UUID orderId) {

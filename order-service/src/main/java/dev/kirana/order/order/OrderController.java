@@ -89,15 +89,7 @@ public class OrderController {
                                                  @Valid @RequestBody PlaceOrderRequest request) {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
         Duration wait = preferredWait(prefer);
-        OwnerApproval approval = null;
-        if (Boolean.TRUE.equals(request.creditOverride())) {
-            if (!me.hasAnyRole(Role.OWNER, Role.MANAGER)) {
-                throw Problems.forbidden("Only an owner or manager may allow a credit sale beyond the customer's credit limit "
-                        + "(creditOverride); ask them to place the sale, or take another tender");
-            }
-            approval = new OwnerApproval(me.subject(), me.hasAnyRole(Role.OWNER) ? Role.OWNER.name() : Role.MANAGER.name());
-        }
-        OwnerApproval approved = approval;
+        OwnerApproval approved = approval(me, request);
         return idempotency.execute(shop, key, "POST /api/v1/orders", request, OrderView.class,
                         () -> orders.place(shop, me.subject(), request, approved)
                                 .map(o -> ResponseEntity.accepted().location(location(o.id())).body(o)))
@@ -120,6 +112,57 @@ public class OrderController {
                 });
     }
 
+    @PostMapping("/quote")
+    @Operation(summary = "Price a sale without placing it",
+            description = "The same body as placing an order; answers with the figures placing it now would give, so "
+                    + "the counter can show the payable total before it takes tenders: each line's gross, discount, "
+                    + "taxable value and CGST/SGST or IGST at the GST rate of today's date of supply, the sale's totals and "
+                    + "its round-off to the rupee. Tenders, when given, are settled as placing settles them (the change "
+                    + "of a cash tender); without them `tenders` is empty and `received` and `change` are null. Refused "
+                    + "exactly as placing is refused: 400 naming the field for an unknown product or barcode, an archived "
+                    + "product, a bad GSTIN or place of supply, tenders short of the total or more loyalty points than the "
+                    + "customer has; 422 `credit-limit-exceeded` when a CREDIT tender goes beyond the customer's credit "
+                    + "limit (unless an owner or manager sends `creditOverride: true`; a cashier gets 403). The credit "
+                    + "check reads the balance as it is now; placing checks it again. Nothing is written: no order, no "
+                    + "event, no loyalty points held, no invoice number; no Idempotency-Key is needed.")
+    @ApiResponse(responseCode = "200", description = "The priced sale",
+            content = @Content(schema = @Schema(implementation = SaleQuote.class), examples = @ExampleObject(value = """
+                    {"documentType":"TAX_INVOICE","supplyType":"INTRA_STATE","placeOfSupply":"29","currency":"INR",
+                     "customer":{"name":"Asha","phone":"9876543210","gstin":null},
+                     "lines":[{"lineNo":1,"productId":"6f1c2b7e-1d2a-4b9e-9a51-3f0e2c1d4b5a","sku":"TEA-250","barcode":"8901725133979",
+                               "name":"Tea 250 g","hsn":"0902","unit":"PCS","quantity":"3.000","unitPrice":"48.00","taxInclusive":true,
+                               "gstRate":"5.00","gross":"144.00","discount":"14.40","taxableValue":"123.42","cgst":"3.09",
+                               "sgst":"3.09","igst":"0.00","lineTotal":"129.60","refundedQuantity":"0.000"},
+                              {"lineNo":2,"productId":"0b7d9a44-5c3e-4f21-8d6a-7e2f1c9b3a58","sku":"BISCUIT","barcode":null,
+                               "name":"Biscuit 100 g","hsn":"1905","unit":"PCS","quantity":"2.000","unitPrice":"25.40","taxInclusive":false,
+                               "gstRate":"18.00","gross":"50.80","discount":"0.00","taxableValue":"50.80","cgst":"4.57",
+                               "sgst":"4.57","igst":"0.00","lineTotal":"59.94","refundedQuantity":"0.000"}],
+                     "gross":"194.80","discount":"14.40","taxableValue":"174.22","cgst":"7.66","sgst":"7.66","igst":"0.00",
+                     "roundOff":"0.46","total":"190.00",
+                     "tenders":[{"type":"UPI","tendered":"100.00","amount":"100.00","change":"0.00","reference":"UTR4589","points":null},
+                                {"type":"CASH","tendered":"100.00","amount":"90.00","change":"10.00","reference":null,"points":null}],
+                     "received":"200.00","change":"10.00","loyaltyPointsRedeemed":0}""")))
+    @ApiResponse(responseCode = "400", description = "A field is wrong (problem+json with per-field errors), as placing gives it")
+    @ApiResponse(responseCode = "403", description = "Not a member who sells, or a cashier sending creditOverride")
+    @ApiResponse(responseCode = "422", description = "The CREDIT tender takes the customer beyond their credit limit "
+            + "(the same problem as placing gives)")
+    public Mono<SaleQuote> quote(@AuthenticationPrincipal ShopPrincipal me, @Valid @RequestBody PlaceOrderRequest request) {
+        String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
+        return orders.quote(shop, me.subject(), request, approval(me, request));
+    }
+
+    /** An owner's or manager's creditOverride, or null; a cashier sending one is refused. */
+    private static OwnerApproval approval(ShopPrincipal me, PlaceOrderRequest request) {
+        if (!Boolean.TRUE.equals(request.creditOverride())) {
+            return null;
+        }
+        if (!me.hasAnyRole(Role.OWNER, Role.MANAGER)) {
+            throw Problems.forbidden("Only an owner or manager may allow a credit sale beyond the customer's credit limit "
+                    + "(creditOverride); ask them to place the sale, or take another tender");
+        }
+        return new OwnerApproval(me.subject(), me.hasAnyRole(Role.OWNER) ? Role.OWNER.name() : Role.MANAGER.name());
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One order of the caller's shop")
     public Mono<OrderView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
@@ -129,6 +172,7 @@ public class OrderController {
     @GetMapping
     @Operation(summary = "Orders of the shop, newest first, filtered",
             description = "Every filter is optional: status; placed from/to (dates in the shop's zone, both inclusive); "
+                    + "a cashier gets only their own sales (another cashier's id is a 403); "
                     + "the cashier's user id; a customer's phone, GSTIN or the start of their name; a tender type used; "
                     + "an invoice number. Paged with page/size in a stable order (placed time, then id).")
     public Mono<List<OrderView>> list(@AuthenticationPrincipal ShopPrincipal me,
@@ -145,8 +189,16 @@ public class OrderController {
         if (from != null && to != null && to.isBefore(from)) {
             throw Problems.invalid("to", "must not be before from");
         }
+        // a cashier lists their own sales (one found by its id, e.g. for a return, they may still open)
+        String cashier = blank(cashierId);
+        if (me.hasAnyRole(Role.CASHIER) && !me.hasAnyRole(Role.OWNER, Role.MANAGER, Role.AUDITOR)) {
+            if (cashier != null && !cashier.equals(me.subject())) {
+                throw Problems.forbidden("A cashier lists only their own sales");
+            }
+            cashier = me.subject();
+        }
         OrderFilter filter = new OrderFilter(status, from == null ? null : from.atStartOfDay(props.shopZone()).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), blank(cashierId),
+                to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), cashier,
                 blank(customer), tender, blank(invoiceNumber));
         return orders.list(shop, filter, page, size).collectList();
     }

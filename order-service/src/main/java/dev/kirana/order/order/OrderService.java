@@ -84,19 +84,42 @@ public class OrderService {
      */
     public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        LocalDate dateOfSupply = placedAt.atZone(props.shopZone()).toLocalDate();
-        return Mono.zip(shops.profile(shopId),
-                        Flux.fromIterable(request.lines()).index()
-                                .concatMap(t -> resolve(shopId, t.getT1().intValue(), t.getT2())).collectList())
-                .flatMap(t -> catalog.ratesOn(shopId, t.getT2().stream().map(ReplicaProduct::productId).distinct().toList(), dateOfSupply)
-                        .map(rates -> build(t.getT1(), cashierId, request, t.getT2(), rates, placedAt)))
-                .flatMap(priced -> checkCredit(shopId, priced, approval))
+        return price(shopId, cashierId, request, placedAt)
+                .flatMap(priced -> checkCredit(shopId, priced, approval, true))
                 .flatMap(sale -> holdPoints(shopId, sale.order())
                         .then(orders.insert(shopId, sale.order(), sale.orderDiscountShares()))
                         .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, sale.order().id().toString(), shopId,
                                 SaleEvents.placed(sale.order())))
                         .thenReturn(sale.order()))
                 .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
+    }
+
+    /**
+     * Prices the sale exactly as {@link #place} would now, and writes nothing: no order, no event, no points held, no
+     * invoice number. Its tenders are checked as placing checks them, the customer's loyalty balance against the points
+     * a LOYALTY tender redeems, and a CREDIT tender against the credit limit (read without the lock placing takes, so a
+     * sale placed meanwhile may still tip placing over the limit); {@code approval} lets a sale beyond it through.
+     */
+    public Mono<SaleQuote> quote(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean tendersGiven = request.tenders() != null && !request.tenders().isEmpty();
+        return price(shopId, cashierId, request, now)
+                .flatMap(priced -> checkCredit(shopId, priced, approval, false))
+                .flatMap(sale -> pointsAvailable(shopId, sale.order()).thenReturn(SaleQuote.of(sale.order(), tendersGiven)))
+                .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
+    }
+
+    /**
+     * The one pricing of a sale, for placing and quoting: resolves the lines' products in the local catalog replica,
+     * reads their GST rates on the date of supply (the shop's day at {@code at}) and {@link #build}s the order.
+     */
+    private Mono<NewSale> price(String shopId, String cashierId, PlaceOrderRequest request, Instant at) {
+        LocalDate dateOfSupply = at.atZone(props.shopZone()).toLocalDate();
+        return Mono.zip(shops.profile(shopId),
+                        Flux.fromIterable(request.lines()).index()
+                                .concatMap(t -> resolve(shopId, t.getT1().intValue(), t.getT2())).collectList())
+                .flatMap(t -> catalog.ratesOn(shopId, t.getT2().stream().map(ReplicaProduct::productId).distinct().toList(), dateOfSupply)
+                        .map(rates -> build(t.getT1(), cashierId, request, t.getT2(), rates, at)));
     }
 
     private record NewSale(OrderView order, List<BigDecimal> orderDiscountShares) {
@@ -107,9 +130,10 @@ public class OrderService {
      * replica's (from accounting's balance-changed events) plus the credit sold here that the books may not show yet,
      * so two quick credit sales cannot both slip under the limit; concurrent credit sales to one customer take turns
      * (a transaction lock on the party). Beyond the limit the sale is refused with a 422, unless an owner or manager
-     * approved it: then the override is recorded on the order and carried on its events.
+     * approved it: then the override is recorded on the order and carried on its events. A quote ({@code lock} false)
+     * reads the same figures without taking the lock: it writes nothing, so there is nothing to serialise.
      */
-    private Mono<NewSale> checkCredit(String shopId, NewSale sale, OwnerApproval approval) {
+    private Mono<NewSale> checkCredit(String shopId, NewSale sale, OwnerApproval approval, boolean lock) {
         OrderView o = sale.order();
         BigDecimal credit = applied(o, TenderType.CREDIT);
         if (credit.signum() <= 0 || o.customer() == null) {
@@ -124,7 +148,7 @@ public class OrderService {
                     if (!CreditLimit.of(party.creditLimit(), party.balance(), credit).configured()) {
                         return Mono.just(sale);
                     }
-                    return parties.lockForCreditSale(shopId, party.partyId())
+                    return (lock ? parties.lockForCreditSale(shopId, party.partyId()) : Mono.<Void>empty())
                             // the party's own phone and GSTIN and the ones on this sale (a merged record's, say)
                             .then(orders.creditNotInBooks(shopId, present(party.phone(), phone), present(party.gstin(), gstin),
                                     party.balanceChangedAt()))
@@ -231,6 +255,14 @@ public class OrderService {
             return Mono.empty();
         }
         return loyalty.redeem(shopId, o.customer().phone(), o.loyaltyPointsRedeemed(), o.id());
+    }
+
+    /** What {@link #holdPoints} would refuse, without holding anything. */
+    private Mono<Void> pointsAvailable(String shopId, OrderView o) {
+        if (o.loyaltyPointsRedeemed() <= 0) {
+            return Mono.empty();
+        }
+        return loyalty.available(shopId, o.customer().phone(), o.loyaltyPointsRedeemed());
     }
 
     private Mono<ReplicaProduct> resolve(String shopId, int index, PlaceOrderRequest.Line line) {

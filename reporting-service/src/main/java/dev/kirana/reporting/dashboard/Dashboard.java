@@ -99,8 +99,10 @@ public class Dashboard {
 
     private Mono<Counts> counts(String shop, LocalDate today, int expiringDays) {
         return db.sql("""
-                        SELECT (SELECT count(*) FROM stock s JOIN products p ON p.shop_id = s.shop_id AND p.product_id = s.product_id
-                                 WHERE s.shop_id = :shop AND p.active AND p.reorder_level > 0 AND s.on_hand <= p.reorder_level) AS low,
+                        SELECT (SELECT count(*) FROM products p LEFT JOIN stock s ON s.shop_id = p.shop_id AND s.product_id = p.product_id
+                                 -- a product never received has no stock row: none on hand is the lowest stock of all
+                                 WHERE p.shop_id = :shop AND p.active AND p.reorder_level > 0
+                                   AND coalesce(s.on_hand, 0) <= p.reorder_level) AS low,
                                (SELECT count(*) FROM lots WHERE shop_id = :shop AND remaining > 0 AND expiry_date <= :until) AS expiring,
                                (SELECT coalesce(sum(balance), 0) FROM parties WHERE shop_id = :shop AND kind = 'CUSTOMER'
                                    AND merged_into IS NULL AND balance > 0) AS receivable,
