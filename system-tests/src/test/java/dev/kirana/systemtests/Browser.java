@@ -198,6 +198,16 @@ final class Browser implements AutoCloseable {
         return field;
     }
 
+    /**
+     * Replaces a field's text the way a person does (select all, type) and leaves it with Tab, so its change
+     * event fires once with the new value. For fields a page redraws on change, where clear() would fire a
+     * change of its own and the typing would go to the field it replaced.
+     */
+    void replace(By by, CharSequence text) {
+        waitClickable(by).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text,
+                org.openqa.selenium.Keys.TAB);
+    }
+
     void click(By by) {
         waitClickable(by).click();
     }
@@ -220,6 +230,34 @@ final class Browser implements AutoCloseable {
         }
         assertNoConsoleErrors(name);
         return png;
+    }
+
+    /** On a failed step: a screenshot and the page's HTML beside it, for reading what the page showed. */
+    void evidence(String name) {
+        try {
+            Path png = SCREENSHOTS.resolve(journey + "-FAILED-" + name + ".png");
+            Files.write(png, driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(SCREENSHOTS.resolve(journey + "-FAILED-" + name + ".html"),
+                    driver.getCurrentUrl() + "\n" + js("return document.documentElement.outerHTML"));
+            drainLog();
+            unreported.clear(); // reported with this failure; the next step starts clean
+            System.out.println("[" + journey + "] failed step " + name + ": " + png);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("[" + journey + "] no evidence of " + name + ": " + e);
+        }
+    }
+
+    /** A JUnit extension saving {@link #evidence} of each failed test of a class whose browser {@code supplier} gives. */
+    static org.junit.jupiter.api.extension.TestWatcher evidenceOnFailure(java.util.function.Supplier<Browser> supplier) {
+        return new org.junit.jupiter.api.extension.TestWatcher() {
+            @Override
+            public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                Browser b = supplier.get();
+                if (b != null) {
+                    b.evidence(context.getRequiredTestMethod().getName());
+                }
+            }
+        };
     }
 
     /** Console entries matching {@code regex} (say, the 401 of a signed-out session check) do not fail the journey. */

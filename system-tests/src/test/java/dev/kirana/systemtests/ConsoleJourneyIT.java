@@ -59,6 +59,9 @@ class ConsoleJourneyIT {
         sku = "SUGAR-" + shop.tag();
     }
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher EVIDENCE = Browser.evidenceOnFailure(() -> browser);
+
     @BeforeEach
     void needsABrowser() {
         Browser.assumeAvailable();
@@ -80,7 +83,7 @@ class ConsoleJourneyIT {
         // a first visit: nothing cached, no service worker yet
         weights.add(browser.measureCold("sign-in", gateway + "/console/", By.id("signin-form")));
         browser.shot("sign-in");
-        signIn(ownerEmail, "sharma-store-2026");
+        signIn(ownerEmail, "sharma-store-2026", "counter");
         browser.shot("owner-home");
     }
 
@@ -151,20 +154,19 @@ class ConsoleJourneyIT {
     @Order(4)
     void theCashierSellsWithCashAndUpiAndPrintsTheReceipt() {
         signOut();
-        signIn(cashierEmail, "counter-one-2026");
-        browser.waitFor(By.id("scan"));
+        signIn(cashierEmail, "counter-one-2026", "counter");
         // order-service prices a cart from its replica of the catalog, filled from events: wait until it has the product
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> http.post("/api/v1/orders/quote",
                 shop.cashier(), Map.of("lines", List.of(Map.of("productId", productId, "quantity", "1")))).status() == 200);
         weights.add(browser.measureCold("counter", gateway + "/console/#/counter", By.id("scan")));
+        counterReady();
         browser.shot("counter");
 
         browser.type(By.id("scan"), sku);
         browser.waitForText(By.id("scan-results"), "Sugar 1 kg");
         browser.driver().findElement(By.id("scan")).sendKeys(Keys.ENTER);
         browser.waitFor(By.id("cart-table"));
-        browser.type(By.id("qty-0"), "2");
-        browser.driver().findElement(By.id("qty-0")).sendKeys(Keys.TAB);
+        browser.replace(By.id("qty-0"), "2");
         // 2 × ₹48.00, GST included = ₹96.00 (taxable 2 × 45.71 + 5 % GST, rounded to the rupee)
         browser.waitForText(By.id("total"), "₹96.00");
         browser.type(By.id("tender-amount-0"), "50");
@@ -234,7 +236,7 @@ class ConsoleJourneyIT {
     @Order(6)
     void theDashboardShowsTheDay() {
         signOut();
-        signIn(ownerEmail, "sharma-store-2026");
+        signIn(ownerEmail, "sharma-store-2026", "dashboard");
         weights.add(browser.measureCold("dashboard", gateway + "/console/#/dashboard", By.id("dash-cards")));
         // reporting builds the day from the events: refresh until the sale and the refund are in
         // net sales: ₹96.00 sold − ₹48.00 credit note = ₹48.00; one order; returns ₹48.00
@@ -286,8 +288,8 @@ class ConsoleJourneyIT {
     @Order(8)
     void theCounterKeepsASaleOfflineAndSendsItExactlyOnce() {
         signOut();
-        signIn(cashierEmail, "counter-one-2026");
-        browser.waitFor(By.id("scan"));
+        signIn(cashierEmail, "counter-one-2026", "counter");
+        counterReady();
         // the counter has loaded the catalog for selling without a network once it finds the product by its SKU
         browser.type(By.id("scan"), sku);
         browser.waitForText(By.id("scan-results"), "Sugar 1 kg");
@@ -335,16 +337,33 @@ class ConsoleJourneyIT {
 
     // --- steps ------------------------------------------------------------------------------------------------
 
-    private static void signIn(String username, String password) {
+    /**
+     * Signs in on the sign-in page, asking for {@code page} (as a bookmark of it would). Signing in at "#/" renders
+     * the home page twice (app.js: signedIn navigates, which fires hashchange, and renders), and a step could
+     * type into the copy that is then replaced.
+     */
+    private static void signIn(String username, String password, String page) {
         if (browser.driver().findElements(By.id("signin-form")).isEmpty()) {
             browser.open(gateway + "/console/");
         }
         browser.waitFor(By.id("signin-form"));
+        browser.js("location.hash = arguments[0]", "#/" + page);
         browser.type(By.id("f-username"), username);
         browser.type(By.id("f-password"), password);
         browser.click(By.id("signin-submit"));
         browser.waitFor(By.id("sign-out"));
         browser.waitForText(By.id("net-status"), "Online");
+    }
+
+    /**
+     * The counter listens to the scan box only once it has loaded the shop's products (counter.js attaches its
+     * listeners after GET /api/v1/products returns): what is typed before that is lost. Waits for that request.
+     */
+    private static void counterReady() {
+        browser.waitFor(By.id("scan"));
+        browser.waitUntil("the counter's product list loaded", d -> Boolean.TRUE.equals(browser.js(
+                "return performance.getEntriesByType('resource').some(e => e.name.includes('/api/v1/products?')"
+                        + " && e.name.includes('size=500') && e.responseEnd > 0)")));
     }
 
     private static void signOut() {

@@ -33,6 +33,9 @@ class ConsoleSmokeIT {
         gateway = stack.gatewayUrl();
     }
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher EVIDENCE = Browser.evidenceOnFailure(() -> browser);
+
     @BeforeEach
     void needsABrowser() {
         Browser.assumeAvailable();
