@@ -116,11 +116,16 @@ async function switchShop(shopId) {
 async function signOut() {
   await session.signOut();
   state.me = null;
+  // nothing of the last person's work stays on screen for the next
+  document.getElementById('toasts')?.replaceChildren();
   location.hash = '#/';
   render();
 }
 
+let renders = 0;
+
 export async function render() {
+  const mine = ++renders;
   if (state.cleanup) { try { state.cleanup(); } catch { /* ignore */ } state.cleanup = null; }
   if (!state.me) {
     const { default: signin } = await import('./views/signin.js');
@@ -145,7 +150,10 @@ export async function render() {
       has: (...rs) => rs.some((x) => roles().has(x)),
       readOnly: roles().has('AUDITOR') && !['OWNER', 'MANAGER', 'CASHIER'].some((x) => roles().has(x)),
     };
-    state.cleanup = (await view(main, ctx)) || null;
+    const cleanup = (await view(main, ctx)) || null;
+    // a later render (the hash changed while this page loaded) has taken over: this page's listeners go
+    if (mine !== renders) { if (cleanup) cleanup(); return; }
+    state.cleanup = cleanup;
     main.querySelector('h1')?.focus();
   } catch (e) {
     console.warn(e);
@@ -165,8 +173,8 @@ function shopChooser() {
 async function signedIn(me) {
   state.me = me;
   await shopZone();
-  if (!current().path) navigate(home());
-  render();
+  // a new hash renders through hashchange; rendering here too would draw the page twice
+  if (!current().path) navigate(home()); else render();
 }
 
 onSignedOut(() => { if (state.me) { state.me = null; toast(t('signin.title'), 'info'); render(); } });

@@ -63,6 +63,7 @@ addStrings({
     'counter.dismiss': 'Dismiss',
     'counter.sent': 'A queued sale was sent: {status} {invoice}',
     'counter.creditOverride': 'Allow beyond the credit limit (owner/manager)',
+    'counter.badLine': '{name}: enter a quantity above 0 (up to 3 decimals) and a discount of at most 100 %',
     'tender.CASH': 'Cash', 'tender.UPI': 'UPI', 'tender.CARD': 'Card', 'tender.CREDIT': 'Khata (credit)', 'tender.LOYALTY': 'Loyalty points',
   },
   hi: {
@@ -118,12 +119,14 @@ addStrings({
     'counter.dismiss': 'हटाएँ',
     'counter.sent': 'रुकी हुई बिक्री भेजी गई: {status} {invoice}',
     'counter.creditOverride': 'उधार सीमा से ऊपर अनुमति दें (मालिक/मैनेजर)',
+    'counter.badLine': '{name}: 0 से अधिक मात्रा (3 दशमलव तक) और अधिकतम 100 % छूट लिखें',
     'tender.CASH': 'नकद', 'tender.UPI': 'UPI', 'tender.CARD': 'कार्ड', 'tender.CREDIT': 'खाता (उधार)', 'tender.LOYALTY': 'लॉयल्टी पॉइंट',
   },
 });
 
 const TENDERS = ['CASH', 'UPI', 'CARD', 'CREDIT', 'LOYALTY'];
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
+const QTY = /^\d{1,9}(\.\d{1,3})?$/;
 
 /** "96.5" → 9650 paise; null when not a plain amount. Only used for the change due and the still-due figure. */
 export function paise(text) {
@@ -174,12 +177,11 @@ export default async function render(root, ctx) {
         results, cartBox, customerBox),
       h('section', { class: 'panel', 'aria-label': t('counter.tenders') }, totalsBox, tendersBox, payButton, resultBox)));
 
-  // ---- products: loaded once for quick search (and for selling while the network is down)
-  try {
-    products = await api.get('/api/v1/products', { active: true, size: 500 });
-  } catch (e) {
-    if (!(e instanceof OfflineError)) toast(problemText(e), 'error');
-  }
+  // ---- products: loaded once for quick search (and for selling while the network is down); until they are here
+  // a scan or a typed name is looked up through the API, so nothing typed early is lost
+  let loaded = false;
+  const productsLoaded = api.get('/api/v1/products', { active: true, size: 500 })
+    .then((list) => { products = list; loaded = true; }, (e) => { if (!(e instanceof OfflineError)) toast(problemText(e), 'error'); });
 
   function localMatches(text) {
     const q = text.trim().toLowerCase();
@@ -192,7 +194,7 @@ export default async function render(root, ctx) {
 
   async function search(text) {
     matches = localMatches(text);
-    if (matches.length === 0 && text.trim().length >= 2 && offline.isOnline()) {
+    if (matches.length === 0 && (text.trim().length >= 2 || !loaded) && offline.isOnline()) {
       try { matches = await api.get('/api/v1/products', { q: text.trim(), active: true, size: 20 }); } catch { matches = []; }
     }
     selected = 0;
@@ -319,6 +321,14 @@ export default async function render(root, ctx) {
     mount(resultBox);
     clearTimeout(quoteTimer);
     if (sale.lines.length === 0) { sale.quote = null; sale.quoteError = null; drawTotals(); return; }
+    const bad = sale.lines.find((l) => !QTY.test(l.quantity) || Number(l.quantity) <= 0
+      || (l.discountPercent && (!QTY.test(l.discountPercent) || Number(l.discountPercent) > 100)));
+    if (bad) {
+      sale.quote = null;
+      sale.quoteError = new Error(t('counter.badLine', { name: bad.product.name }));
+      drawTotals(); drawTenders();
+      return;
+    }
     quoteTimer = setTimeout(quote, 200);
   }
 
