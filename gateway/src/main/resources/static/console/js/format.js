@@ -3,28 +3,31 @@ const moneyFormat = new Intl.NumberFormat('en-IN', { style: 'currency', currency
 const numberFormat = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 3 });
 const plainFormat = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+const blank = (value) => value === null || value === undefined || value === '';
+
+/** A decimal (the API sends them as strings) in the given format; empty for none, as it came when not a number. */
+function decimal(format, value) {
+  if (blank(value)) return '';
+  const n = Number(value);
+  return Number.isFinite(n) ? format.format(n) : String(value);
+}
+
 /** "1234567.5" → "₹12,34,567.50"; empty for null. The API sends decimals as strings; they are shown, never summed here. */
 export function money(value) {
-  if (value === null || value === undefined || value === '') return '';
-  const n = Number(value);
-  return Number.isFinite(n) ? moneyFormat.format(n) : String(value);
+  return decimal(moneyFormat, value);
 }
 
 /** "1234567.5" → "12,34,567.50" (for tables whose header already says ₹). */
 export function amount(value) {
-  if (value === null || value === undefined || value === '') return '';
-  const n = Number(value);
-  return Number.isFinite(n) ? plainFormat.format(n) : String(value);
+  return decimal(plainFormat, value);
 }
 
 export function qty(value) {
-  if (value === null || value === undefined || value === '') return '';
-  const n = Number(value);
-  return Number.isFinite(n) ? numberFormat.format(n) : String(value);
+  return decimal(numberFormat, value);
 }
 
 export function pct(value) {
-  if (value === null || value === undefined || value === '') return '';
+  if (blank(value)) return '';
   return `${qty(value)} %`;
 }
 

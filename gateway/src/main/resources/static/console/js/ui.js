@@ -95,7 +95,7 @@ export function toast(message, kind = 'info') {
   setTimeout(() => el.remove(), kind === 'error' ? 8000 : 4000);
 }
 
-/** An inline error box (role=alert) for a form or a page. */
+/** An inline error box (role=alert) for a form or a page: an error, or a message of the page's own. */
 export function errorBox(err) {
   return h('div', { class: 'error', role: 'alert' }, problemText(err));
 }
@@ -108,6 +108,80 @@ export async function busy(button, work) {
   } finally {
     if (button) button.disabled = false;
   }
+}
+
+/**
+ * Handles a form's submit: clears the error slot, then runs work(values, button) with the form's values and its
+ * submit button disabled meanwhile. What work throws is shown in the error slot (in a toast when there is none).
+ * work does the request and what follows it (toast, reload); it returns early, after mounting a message of its own
+ * in the slot, for a check it makes itself.
+ */
+export function onSubmit(form, error, work) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (error) mount(error);
+    const button = form.querySelector('button[type="submit"]');
+    try {
+      await busy(button, () => work(formValues(form), button));
+    } catch (err) {
+      if (error) mount(error, errorBox(err));
+      else toast(problemText(err), 'error');
+    }
+  });
+  return form;
+}
+
+/** A click handler for a button that does one request: the button is disabled meanwhile, an error goes to a toast. */
+export function action(work) {
+  return async (e) => {
+    const button = e.currentTarget;
+    try {
+      await busy(button, () => work(button));
+    } catch (err) { toast(problemText(err), 'error'); }
+  };
+}
+
+/**
+ * A panel that asks for a reason before a step that cannot be taken back (reverse a payment, void a sale), shown in
+ * work: {id, title, titleId?, help?, label, name = 'reason', saveId, saveLabel, cancelId, scroll = true}.
+ * send(values) does the request and what follows it; an error stays in the panel.
+ */
+export function reasonForm(work, { id, title, titleId, help, label, name = 'reason', saveId, saveLabel, cancelId, scroll = true }, send) {
+  const error = h('div');
+  const form = h('form', { id, class: 'panel', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    help && h('p', { class: 'warn' }, help),
+    field(label, { name, required: true, maxlength: '200' }),
+    error,
+    h('div', { class: 'row' },
+      h('button', { type: 'submit', class: 'danger', id: saveId }, saveLabel),
+      h('button', { type: 'button', id: cancelId, onclick: () => mount(work) }, t('app.cancel'))));
+  onSubmit(form, error, send);
+  mount(work, form);
+  form.elements[name].focus();
+  if (scroll) form.scrollIntoView({ block: 'center' });
+  return form;
+}
+
+/** Label and value pairs as a definition list; pairs without a value are left out. */
+export function pairs(items) {
+  return h('dl', { class: 'facts' }, items.filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+
+/**
+ * The GST columns of an invoice's or a bill's lines, for table(): taxable value, the rate when labels.rate is given,
+ * CGST, SGST, IGST and the line's total (under totalKey).
+ */
+export function gstColumns(labels, totalKey = 'lineTotal') {
+  return [
+    { key: 'taxableValue', label: labels.taxable, kind: 'money' },
+    labels.rate && { key: 'gstRate', label: labels.rate, kind: 'qty' },
+    { key: 'cgst', label: labels.cgst, kind: 'money' },
+    { key: 'sgst', label: labels.sgst, kind: 'money' },
+    { key: 'igst', label: labels.igst, kind: 'money' },
+    { key: totalKey, label: labels.total, kind: 'money' },
+  ].filter(Boolean);
 }
 
 /**

@@ -2,7 +2,7 @@
 // counted drawer cash (expected, counted, variance); the closes of the last month.
 import { api, newKey } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, card, errorBox, busy, toast } from '../ui.js';
+import { h, mount, field, table, pageHeader, card, toast, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -115,7 +115,7 @@ export default async function render(root, ctx) {
       h('button', { type: 'button', id: 'cashbook-prev', onclick: () => go(fmt.addDays(date, -1)) }, `← ${t('cashbook.prev')}`),
       h('button', { type: 'button', id: 'cashbook-next', disabled: date >= today, onclick: () => go(fmt.addDays(date, 1)) }, `${t('cashbook.next')} →`),
       date !== today && h('button', { type: 'button', id: 'cashbook-today', onclick: () => go(today) }, t('cashbook.today')))));
-  picker.addEventListener('submit', (e) => { e.preventDefault(); go(formValues(picker).date); });
+  onSubmit(picker, null, (values) => go(values.date));
 
   const c = day.close;
   let closeBox = null;
@@ -137,13 +137,10 @@ export default async function render(root, ctx) {
         field(t('cashbook.note'), { name: 'note', maxlength: '200' })),
       error,
       h('button', { type: 'submit', class: 'primary', id: 'dayclose-save' }, t('cashbook.closeSave')));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      try {
-        const r = await busy(form.querySelector('#dayclose-save'), () => api.idempotent('POST', `${BASE}/${date}/close`, formValues(form), key));
-        toast(`${t('cashbook.closed')}: ${t('cashbook.variance')} ${fmt.money(r.variance)}`, 'ok');
-        render(root, ctx);
-      } catch (err) { mount(error, errorBox(err)); }
+    onSubmit(form, error, async (values) => {
+      const r = await api.idempotent('POST', `${BASE}/${date}/close`, values, key);
+      toast(`${t('cashbook.closed')}: ${t('cashbook.variance')} ${fmt.money(r.variance)}`, 'ok');
+      render(root, ctx);
     });
     closeBox = form;
   }

@@ -2,7 +2,7 @@
 // khata outstanding and the cash the drawer should hold. Figures come from GET /api/v1/reports/dashboard.
 import { api } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, pageHeader, card, table, barChart, errorBox, busy } from '../ui.js';
+import { h, mount, field, pageHeader, card, table, barChart, errorBox, busy, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -113,11 +113,7 @@ export default async function render(root, ctx) {
   const dateForm = h('form', { id: 'dash-date-form', class: 'dash-date no-print' },
     field(t('dash.date'), { name: 'date', type: 'date', value: day || fmt.today(), max: fmt.today() }),
     h('button', { type: 'submit', id: 'dash-show' }, t('dash.show')));
-  dateForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = dateForm.elements.date.value;
-    ctx.navigate('dashboard', v && v !== fmt.today() ? { date: v } : undefined);
-  });
+  onSubmit(dateForm, null, ({ date: v }) => ctx.navigate('dashboard', v && v !== fmt.today() ? { date: v } : undefined));
   const refresh = h('button', { type: 'button', id: 'dash-refresh', onclick: (e) => busy(e.currentTarget, load) }, t('dash.refresh'));
   mount(root, pageHeader(t('dash.title'), dateForm, refresh), body);
 

@@ -2,7 +2,7 @@
 // kept with each, and a reversal for a mistake; the categories they post to.
 import { api, newKey, openFile } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, card, errorBox, problemText, busy, toast } from '../ui.js';
+import { h, mount, field, table, pageHeader, card, toast, onSubmit, action, reasonForm } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -147,7 +147,7 @@ export default async function render(root, ctx) {
     field(t('expenses.category'), { name: 'category', as: 'select', value: ctx.params.category || '',
       options: [['', t('expenses.all')], ...categories.map((c) => [c.code, c.name])] }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'expense-show' }, t('expenses.show'))));
-  filter.addEventListener('submit', (e) => { e.preventDefault(); ctx.navigate('expenses', formValues(filter)); });
+  onSubmit(filter, null, (values) => ctx.navigate('expenses', values));
 
   const rows = table([
     { key: 'date', label: t('expenses.col.date'), kind: 'date' },
@@ -159,7 +159,7 @@ export default async function render(root, ctx) {
     { key: 'gstRate', label: t('expenses.col.gst'), render: (x) => (Number(x.gstRate) ? `${fmt.qty(x.gstRate)} %` : '') },
     { key: 'amount', label: t('expenses.col.amount'), kind: 'money' },
     { key: 'receipt', label: t('expenses.col.receipt'), render: (x) => x.receipt && h('button', { type: 'button', class: 'link', id: `expense-receipt-${x.id}`,
-      onclick: async (e) => { try { await busy(e.target, () => openFile(`${BASE}/expenses/${x.id}/receipt`)); } catch (err) { toast(problemText(err), 'error'); } } }, t('expenses.view')) },
+      onclick: action(() => openFile(`${BASE}/expenses/${x.id}/receipt`)) }, t('expenses.view')) },
     { key: 'reversal', label: t('expenses.reverse'), render: (x) => (x.reversal
       ? h('span', { class: 'badge warn', title: x.reversal.reason || '' }, `${t('expenses.reversed')} ${fmt.date(x.reversal.date)}`)
       : writer && h('button', { type: 'button', class: 'link', id: `expense-reverse-${x.id}`, onclick: () => reversalForm(work, x, reload) }, t('expenses.reverse'))) },
@@ -208,9 +208,7 @@ function expenseForm(work, categories, banks, reload) {
   const sync = () => { if (bankField) bankField.hidden = form.elements.mode.value === 'CASH'; };
   form.elements.mode.addEventListener('change', sync);
   sync();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const { receipt, ...body } = formValues(form);
+  onSubmit(form, error, async ({ receipt, ...body }) => {
     if (!body.interState) delete body.interState;
     if (body.mode === 'CASH') delete body.bankAccount;
     let payload = body;
@@ -219,12 +217,10 @@ function expenseForm(work, categories, banks, reload) {
       payload.append('expense', new Blob([JSON.stringify(body)], { type: 'application/json' }));
       payload.append('receipt', receipt, receipt.name);
     }
-    try {
-      const x = await busy(form.querySelector('#expense-save'), () => api.idempotent('POST', `${BASE}/expenses`, payload, key));
-      key = newKey();
-      toast(t('expenses.saved', { amount: fmt.money(x.amount) }), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+    const x = await api.idempotent('POST', `${BASE}/expenses`, payload, key);
+    key = newKey();
+    toast(t('expenses.saved', { amount: fmt.money(x.amount) }), 'ok');
+    reload();
   });
   mount(work, form);
   form.elements.date.focus();
@@ -232,25 +228,13 @@ function expenseForm(work, categories, banks, reload) {
 
 function reversalForm(work, x, reload) {
   const key = newKey();
-  const error = h('div');
-  const form = h('form', { id: 'expense-reversal-form', class: 'panel' },
-    h('h2', null, t('expenses.reverseTitle', { amount: fmt.money(x.amount), date: fmt.date(x.date) })),
-    field(t('expenses.reason'), { name: 'reason', required: true, maxlength: '200' }),
-    error,
-    h('div', { class: 'row' },
-      h('button', { type: 'submit', class: 'danger', id: 'expense-reversal-save' }, t('expenses.reverseSave')),
-      h('button', { type: 'button', id: 'expense-reversal-cancel', onclick: () => mount(work) }, t('app.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await busy(form.querySelector('#expense-reversal-save'), () => api.idempotent('POST', `${BASE}/expenses/${x.id}/reversal`, formValues(form), key));
-      toast(t('expenses.reverseDone'), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+  reasonForm(work, { id: 'expense-reversal-form', title: t('expenses.reverseTitle', { amount: fmt.money(x.amount), date: fmt.date(x.date) }),
+    label: t('expenses.reason'), saveId: 'expense-reversal-save', saveLabel: t('expenses.reverseSave'), cancelId: 'expense-reversal-cancel' },
+  async (values) => {
+    await api.idempotent('POST', `${BASE}/expenses/${x.id}/reversal`, values, key);
+    toast(t('expenses.reverseDone'), 'ok');
+    reload();
   });
-  mount(work, form);
-  form.elements.reason.focus();
-  form.scrollIntoView({ block: 'center' });
 }
 
 function categoriesPanel(categories, writer, reload) {
@@ -260,27 +244,24 @@ function categoriesPanel(categories, writer, reload) {
     field(t('expenses.c.name'), { name: 'name', required: true, maxlength: '80' }),
     field(t('expenses.c.account'), { name: 'accountCode', inputmode: 'numeric', maxlength: '6', hint: t('expenses.c.accountHint') }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'category-save' }, t('expenses.c.save')))) : null;
-  form?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const c = await busy(form.querySelector('#category-save'), () => api.post(`${BASE}/expense-categories`, formValues(form)));
+  if (form) {
+    onSubmit(form, error, async (values) => {
+      const c = await api.post(`${BASE}/expense-categories`, values);
       toast(t('expenses.c.saved', { name: c.name }), 'ok');
       reload();
-    } catch (err) { mount(error, errorBox(err)); }
+    });
+  }
+  const toggle = (c) => action(async () => {
+    await api.patch(`${BASE}/expense-categories/${c.id}`, { active: !c.active });
+    reload();
   });
-  const toggle = async (c, button) => {
-    try {
-      await busy(button, () => api.patch(`${BASE}/expense-categories/${c.id}`, { active: !c.active }));
-      reload();
-    } catch (err) { toast(problemText(err), 'error'); }
-  };
   return h('details', { class: 'panel', id: 'expense-categories' }, h('summary', null, t('expenses.categories')),
     table([
       { key: 'code', label: t('expenses.c.code') },
       { key: 'name', label: t('expenses.c.name') },
       { key: 'accountCode', label: t('expenses.c.account'), render: (c) => `${c.accountCode} ${c.accountName || ''}` },
       { key: 'active', label: t('expenses.c.active'), render: (c) => (writer
-        ? h('button', { type: 'button', class: 'link', id: `category-toggle-${c.code}`, onclick: (e) => toggle(c, e.target) }, c.active ? t('expenses.c.retire') : t('expenses.c.restore'))
+        ? h('button', { type: 'button', class: 'link', id: `category-toggle-${c.code}`, onclick: toggle(c) }, c.active ? t('expenses.c.retire') : t('expenses.c.restore'))
         : (c.active ? '✓' : '—')) },
     ], categories, { id: 'category-table' }),
     writer && h('h3', null, t('expenses.c.new')), form, error);

@@ -2,7 +2,7 @@
 // payments received or made and their reversal, SMS reminders to customers who owe.
 import { api, newKey, download } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, card, errorBox, problemText, busy, toast } from '../ui.js';
+import { h, mount, field, formValues, table, pageHeader, card, pairs, errorBox, busy, toast, onSubmit, action, reasonForm } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -227,11 +227,6 @@ function yearStart(iso) {
   return `${m >= 4 ? y : y - 1}-04-01`;
 }
 
-function pairs(items) {
-  return h('dl', { class: 'facts' }, items.filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
-}
-
 export default async function render(root, ctx) {
   if (ctx.params.id) return partyPage(root, ctx, ctx.params.id);
   return listPage(root, ctx);
@@ -250,7 +245,7 @@ async function listPage(root, ctx) {
     field(t('khata.search'), { name: 'q', type: 'search', value: ctx.params.q || '' }),
     field(t('khata.sort'), { name: 'sort', as: 'select', value: ctx.params.sort || 'NAME', options: [['NAME', t('khata.sortName')], ['DUE', t('khata.sortDue')]] }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'khata-find' }, t('khata.find'))));
-  search.addEventListener('submit', (e) => { e.preventDefault(); ctx.navigate('khata', { kind, ...formValues(search) }); });
+  onSubmit(search, null, (values) => ctx.navigate('khata', { kind, ...values }));
   mount(root, pageHeader(t('khata.title'),
     writer && h('button', { type: 'button', class: 'primary', id: 'party-new', onclick: () => partyForm(work, ctx, { kind }, (p) => ctx.navigate('khata', { id: p.id })) }, t('khata.new'))),
   tabs, work, search, results);
@@ -302,22 +297,18 @@ function partyForm(work, ctx, existing, done) {
       h('button', { type: 'submit', class: 'primary', id: 'party-save' }, t('khata.save')),
       h('button', { type: 'button', id: 'party-cancel', onclick: () => mount(work) }, t('app.cancel'))));
   const key = newKey();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const body = formValues(form);
-    try {
-      let saved;
-      if (editing) {
-        // absent fields stay; an empty string clears one
-        for (const name of ['phone', 'gstin', 'stateCode', 'address', 'notes']) if (!(name in body) && v[name]) body[name] = '';
-        if (!body.clearCreditLimit) delete body.clearCreditLimit;
-        saved = await busy(form.querySelector('#party-save'), () => api.patch(`${BASE}/parties/${v.id}`, body, { headers: { 'If-Match': `W/"${v.version}"` } }));
-      } else {
-        saved = await busy(form.querySelector('#party-save'), () => api.idempotent('POST', `${BASE}/parties`, body, key));
-        toast(t('khata.created', { name: saved.name }), 'ok');
-      }
-      done(saved);
-    } catch (err) { mount(error, errorBox(err)); }
+  onSubmit(form, error, async (body) => {
+    let saved;
+    if (editing) {
+      // absent fields stay; an empty string clears one
+      for (const name of ['phone', 'gstin', 'stateCode', 'address', 'notes']) if (!(name in body) && v[name]) body[name] = '';
+      if (!body.clearCreditLimit) delete body.clearCreditLimit;
+      saved = await api.patch(`${BASE}/parties/${v.id}`, body, { headers: { 'If-Match': `W/"${v.version}"` } });
+    } else {
+      saved = await api.idempotent('POST', `${BASE}/parties`, body, key);
+      toast(t('khata.created', { name: saved.name }), 'ok');
+    }
+    done(saved);
   });
   mount(work, form);
   form.querySelector('input')?.focus();
@@ -340,13 +331,11 @@ async function partyPage(root, ctx, id) {
   const header = pageHeader(`${party.name} · ${t(`khata.k.${party.kind}`)}`,
     h('button', { type: 'button', id: 'party-back', onclick: () => ctx.navigate('khata', { kind: party.kind }) }, t('khata.back')),
     writer && h('button', { type: 'button', id: 'party-edit', onclick: () => partyForm(work, ctx, party, () => reload()) }, t('khata.edit')),
-    writer && customer && h('button', { type: 'button', id: 'reminder-send', disabled: !(Number(party.due) > 0 && party.phone), onclick: async (e) => {
-      try {
-        const r = await busy(e.target, () => api.post(`${BASE}/parties/${party.id}/reminders`));
-        toast(t('khata.reminded', { phone: r.phone }), 'ok');
-        loadReminders();
-      } catch (err) { toast(problemText(err), 'error'); }
-    } }, t('khata.remind')));
+    writer && customer && h('button', { type: 'button', id: 'reminder-send', disabled: !(Number(party.due) > 0 && party.phone), onclick: action(async () => {
+      const r = await api.post(`${BASE}/parties/${party.id}/reminders`);
+      toast(t('khata.reminded', { phone: r.phone }), 'ok');
+      loadReminders();
+    }) }, t('khata.remind')));
 
   const figures = h('div', { class: 'grid' },
     card(t('khata.due'), fmt.money(party.due), null, 'party-due'),
@@ -365,9 +354,8 @@ async function partyPage(root, ctx, id) {
     field(t('khata.from'), { name: 'from', type: 'date', value: yearStart(today), required: true }),
     field(t('khata.to'), { name: 'to', type: 'date', value: today, required: true }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'statement-show' }, t('khata.show'))),
-    h('div', { class: 'field' }, h('button', { type: 'button', id: 'statement-pdf', onclick: async (e) => {
-      try { await busy(e.target, () => download(`${BASE}/parties/${party.id}/statement.pdf`, formValues(stForm), 'statement.pdf')); } catch (err) { toast(problemText(err), 'error'); }
-    } }, t('khata.pdf'))));
+    h('div', { class: 'field' }, h('button', { type: 'button', id: 'statement-pdf', onclick: action(() =>
+      download(`${BASE}/parties/${party.id}/statement.pdf`, formValues(stForm), 'statement.pdf')) }, t('khata.pdf'))));
   const loadStatement = async () => {
     try {
       const s = await api.get(`${BASE}/parties/${party.id}/statement`, formValues(stForm));
@@ -391,7 +379,7 @@ async function partyPage(root, ctx, id) {
           card(t('khata.due'), fmt.money(a.totalDue)), card(t('khata.advance'), fmt.money(a.advance))));
     } catch (e) { mount(statementBox, errorBox(e)); }
   };
-  stForm.addEventListener('submit', (e) => { e.preventDefault(); loadStatement(); });
+  onSubmit(stForm, null, () => loadStatement());
 
   // payments
   const canPay = !ctx.readOnly && (customer ? ctx.has('OWNER', 'MANAGER', 'CASHIER') : ctx.has('OWNER', 'MANAGER'));
@@ -454,40 +442,24 @@ function paymentForm(party, banks, reload) {
   const sync = () => { if (bankField) bankField.hidden = form.elements.mode.value !== 'BANK'; };
   form.elements.mode.addEventListener('change', sync);
   sync();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const body = formValues(form);
+  onSubmit(form, error, async (body) => {
     if (body.mode !== 'BANK') delete body.bankAccountId;
     const path = `${BASE}/parties/${party.id}/${customer ? 'collections' : 'payments'}`;
-    try {
-      const p = await busy(form.querySelector('#payment-save'), () => api.idempotent('POST', path, body, key));
-      key = newKey();
-      toast(t('khata.paid', { balance: fmt.money(p.balanceAfter) }), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+    const p = await api.idempotent('POST', path, body, key);
+    key = newKey();
+    toast(t('khata.paid', { balance: fmt.money(p.balanceAfter) }), 'ok');
+    reload();
   });
   return form;
 }
 
 function reversalForm(work, payment, reload) {
   const key = newKey();
-  const error = h('div');
-  const form = h('form', { id: 'reversal-form', class: 'panel' },
-    h('h2', null, t('khata.reverseTitle', { amount: fmt.money(payment.amount), date: fmt.date(payment.date) })),
-    field(t('khata.reverseReason'), { name: 'reason', required: true, maxlength: '200' }),
-    error,
-    h('div', { class: 'row' },
-      h('button', { type: 'submit', class: 'danger', id: 'reversal-save' }, t('khata.reverseSave')),
-      h('button', { type: 'button', id: 'reversal-cancel', onclick: () => mount(work) }, t('app.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      await busy(form.querySelector('#reversal-save'), () => api.idempotent('POST', `${BASE}/payments/${payment.id}/reversal`, formValues(form), key));
-      toast(t('khata.reverseDone'), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+  reasonForm(work, { id: 'reversal-form', title: t('khata.reverseTitle', { amount: fmt.money(payment.amount), date: fmt.date(payment.date) }),
+    label: t('khata.reverseReason'), saveId: 'reversal-save', saveLabel: t('khata.reverseSave'), cancelId: 'reversal-cancel' },
+  async (values) => {
+    await api.idempotent('POST', `${BASE}/payments/${payment.id}/reversal`, values, key);
+    toast(t('khata.reverseDone'), 'ok');
+    reload();
   });
-  mount(work, form);
-  form.elements.reason.focus();
-  form.scrollIntoView({ block: 'center' });
 }

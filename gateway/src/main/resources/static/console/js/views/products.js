@@ -5,7 +5,7 @@
 //   #/products?labels=1[&id=<uuid>]    shelf labels for the listed products (or one product)
 import { api, request, download } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, modal, toast, errorBox, busy, problemText } from '../ui.js';
+import { h, mount, field, table, pageHeader, modal, toast, errorBox, busy, problemText, onSubmit, action } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -243,15 +243,9 @@ async function list(root, ctx, canWrite, categories) {
     field(t('products.state'), { name: 'active', as: 'select', value: params.active ?? 'true',
       options: [['true', t('products.active')], ['false', t('products.archived')], ['all', t('products.all')]] }),
     h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary', id: 'product-search' }, t('products.find'))));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    ctx.navigate('products', clean({ q: v.q, categoryId: v.categoryId, active: v.active === 'true' ? undefined : v.active }));
-  });
+  onSubmit(form, null, (v) => ctx.navigate('products', clean({ q: v.q, categoryId: v.categoryId, active: v.active === 'true' ? undefined : v.active })));
 
-  const exportAs = (format) => async (e) => {
-    try { await busy(e.currentTarget, () => download('/api/v1/products/export', { format, ...query }, `products.${format}`)); } catch (err) { toast(problemText(err), 'error'); }
-  };
+  const exportAs = (format) => action(() => download('/api/v1/products/export', { format, ...query }, `products.${format}`));
   const actions = [
     canWrite && h('button', { type: 'button', class: 'primary', id: 'product-new', onclick: () => ctx.navigate('products', { id: 'new' }) }, t('products.new')),
     canWrite && h('button', { type: 'button', id: 'product-import', onclick: () => importDialog(() => list(root, ctx, canWrite, categories)) }, t('products.import')),
@@ -365,29 +359,20 @@ async function editor(root, ctx, canWrite, categories) {
     hsnInput.addEventListener('change', showSchedule);
     if (p.hsn) showSchedule();
 
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      mount(error);
-      const body = formValues(form);
-      const button = form.querySelector('#product-save');
+    onSubmit(form, error, async (body) => {
+      if (isNew) {
+        const created = await api.post('/api/v1/products', body);
+        toast(t('products.created'), 'ok');
+        ctx.navigate('products', { id: created.id });
+        return;
+      }
       try {
-        if (isNew) {
-          const created = await busy(button, () => api.post('/api/v1/products', body));
-          toast(t('products.created'), 'ok');
-          ctx.navigate('products', { id: created.id });
-        } else {
-          product = await busy(button, () => api.put(`/api/v1/products/${product.id}`, body, { headers: { 'If-Match': `"${product.version}"` } }));
-          toast(t('app.saved'), 'ok');
-          draw();
-        }
+        product = await api.put(`/api/v1/products/${product.id}`, body, { headers: { 'If-Match': `"${product.version}"` } });
+        toast(t('app.saved'), 'ok');
+        draw();
       } catch (err) {
-        if (err.status === 412) {
-          product = await api.get(`/api/v1/products/${product.id}`).catch(() => product);
-          draw();
-          mount(error, h('div', { class: 'error', role: 'alert' }, t('products.stale')));
-        } else {
-          mount(error, errorBox(err));
-        }
+        if (err.status !== 412) throw err;
+        await stale();
       }
     });
 
@@ -406,6 +391,13 @@ async function editor(root, ctx, canWrite, categories) {
     if (!isNew) drawSide();
   };
 
+  /** Someone else changed the product meanwhile: show theirs and say so. */
+  async function stale() {
+    product = await api.get(`/api/v1/products/${product.id}`).catch(() => product);
+    draw();
+    mount(error, errorBox(t('products.stale')));
+  }
+
   async function setActive(button, active) {
     if (!active && !window.confirm(t('products.archiveConfirm', { name: product.name }))) return;
     try {
@@ -414,11 +406,8 @@ async function editor(root, ctx, canWrite, categories) {
       toast(t('app.saved'), 'ok');
       draw();
     } catch (err) {
-      if (err.status === 412) {
-        product = await api.get(`/api/v1/products/${product.id}`).catch(() => product);
-        draw();
-        mount(error, h('div', { class: 'error', role: 'alert' }, t('products.stale')));
-      } else toast(problemText(err), 'error');
+      if (err.status === 412) await stale();
+      else toast(problemText(err), 'error');
     }
   }
 
@@ -465,19 +454,13 @@ function importDialog(refresh) {
         h('button', { type: 'submit', class: 'primary', id: 'import-submit' }, t('products.importSubmit')),
         h('button', { type: 'button', id: 'import-close', onclick: () => { close(); onDone(); } }, t('app.close'))),
       result);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const file = form.elements.file.files?.[0];
-      if (!file) { mount(result, h('div', { class: 'error', role: 'alert' }, t('products.chooseFile'))); return; }
+    onSubmit(form, result, async ({ file }) => {
+      if (!file) { mount(result, errorBox(t('products.chooseFile'))); return; }
       const data = new FormData();
       data.append('file', file, file.name);
-      try {
-        const report = await busy(form.querySelector('#import-submit'), () => api.post('/api/v1/products/imports', data));
-        imported = true;
-        mount(result, importReport(report));
-      } catch (err) {
-        mount(result, errorBox(err));
-      }
+      const report = await api.post('/api/v1/products/imports', data);
+      imported = true;
+      mount(result, importReport(report));
     });
     return form;
   });
@@ -498,12 +481,8 @@ function importReport(r) {
         { key: 'errors', label: t('products.errors'), render: (row) => h('ul', { class: 'plain' },
           (row.errors || []).map((x) => h('li', null, x.field ? `${x.field}: ${x.message ?? ''}` : (x.message ?? String(x))))) },
       ], rejections, { id: 'import-rejections-table', caption: t('products.rejectedRows') }),
-      h('button', { type: 'button', id: 'import-rejections', onclick: async (e) => {
-        try {
-          await busy(e.currentTarget, () => download(r.rejectionsUrl || `/api/v1/products/imports/${r.id}/rejections`,
-            r.rejectionsUrl && r.rejectionsUrl.includes('format=') ? undefined : { format: 'csv' }, `rejected-rows-${r.id}.csv`));
-        } catch (err) { toast(problemText(err), 'error'); }
-      } }, t('products.downloadRejected')),
+      h('button', { type: 'button', id: 'import-rejections', onclick: action(() => download(r.rejectionsUrl || `/api/v1/products/imports/${r.id}/rejections`,
+        r.rejectionsUrl && r.rejectionsUrl.includes('format=') ? undefined : { format: 'csv' }, `rejected-rows-${r.id}.csv`)) }, t('products.downloadRejected')),
     ] : null);
 }
 
@@ -526,24 +505,17 @@ function categoriesDialog(categories, canWrite, refresh) {
         parent,
         h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary', id: 'category-save' }, t('products.catSave')))),
       error);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      mount(error);
-      const v = formValues(form);
-      try {
-        await busy(form.querySelector('#category-save'), () => api.post('/api/v1/categories', { name: v.name, parentId: v.parentId || null }));
-        changed = true;
-        toast(t('products.catAdded'), 'ok');
-        const cats = await api.get('/api/v1/categories');
-        categories.splice(0, categories.length, ...cats);
-        drawList(cats);
-        const select = form.querySelector('#f-category-parent');
-        select.replaceChildren(...[['', t('products.catTop')], ...cats.map((c) => [c.id, c.path])].map(([value, text]) => h('option', { value }, text)));
-        form.elements.name.value = '';
-        form.elements.name.focus();
-      } catch (err) {
-        mount(error, errorBox(err));
-      }
+    onSubmit(form, error, async (v) => {
+      await api.post('/api/v1/categories', { name: v.name, parentId: v.parentId || null });
+      changed = true;
+      toast(t('products.catAdded'), 'ok');
+      const cats = await api.get('/api/v1/categories');
+      categories.splice(0, categories.length, ...cats);
+      drawList(cats);
+      const select = form.querySelector('#f-category-parent');
+      select.replaceChildren(...[['', t('products.catTop')], ...cats.map((c) => [c.id, c.path])].map(([value, text]) => h('option', { value }, text)));
+      form.elements.name.value = '';
+      form.elements.name.focus();
     });
     return h('div', null, form, listBox);
   });

@@ -2,7 +2,7 @@
 // and goods returned to the supplier under a debit note.
 import { api, newKey } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, errorBox, busy, toast } from '../ui.js';
+import { h, mount, field, table, pageHeader, pairs, gstColumns, errorBox, toast, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -155,11 +155,6 @@ addStrings({
 const BASE = '/api/v1/accounting/purchase-bills';
 const RATES = ['0', '0.25', '3', '5', '12', '18', '28', '40'];
 
-function pairs(items) {
-  return h('dl', { class: 'facts' }, items.filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
-}
-
 async function suppliers() {
   const page = await api.get('/api/v1/accounting/parties', { kind: 'SUPPLIER', size: 200 });
   return page.items;
@@ -249,9 +244,7 @@ async function billForm(work, ctx, sups) {
       h('button', { type: 'submit', class: 'primary', id: 'purchase-save' }, t('purchases.save')),
       h('button', { type: 'button', id: 'purchase-cancel', onclick: () => mount(work) }, t('app.cancel'))));
   addLine();
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
+  onSubmit(form, error, async (v) => {
     const lines = [...linesBox.children].map((row) => {
       const n = row.dataset.line;
       return { productId: v[`product-${n}`], quantity: v[`qty-${n}`], unitCost: v[`cost-${n}`], gstRate: v[`rate-${n}`],
@@ -260,11 +253,9 @@ async function billForm(work, ctx, sups) {
     const body = { supplierId: v.supplierId, billNumber: v.billNumber, billDate: v.billDate, supplyType: v.supplyType, lines,
       billTotal: v.billTotal, notes: v.notes,
       paidNow: v.paidAmount ? { amount: v.paidAmount, mode: v.paidMode, reference: v.paidReference } : undefined };
-    try {
-      const bill = await busy(form.querySelector('#purchase-save'), () => api.idempotent('POST', BASE, body, key));
-      toast(t('purchases.saved', { number: bill.billNumber, total: fmt.money(bill.total) }), 'ok');
-      ctx.navigate('purchases', { id: bill.id });
-    } catch (err) { mount(error, errorBox(err)); }
+    const bill = await api.idempotent('POST', BASE, body, key);
+    toast(t('purchases.saved', { number: bill.billNumber, total: fmt.money(bill.total) }), 'ok');
+    ctx.navigate('purchases', { id: bill.id });
   });
   mount(work, form);
   form.elements.supplierId.focus();
@@ -307,11 +298,8 @@ async function billPage(root, ctx, id) {
       { key: 'returnedQuantity', label: t('purchases.l.returned'), kind: 'qty' },
       { key: 'unitCost', label: t('purchases.unitCost'), kind: 'money' },
       { key: 'gstRate', label: t('purchases.gstRate'), kind: 'qty' },
-      { key: 'taxableValue', label: t('purchases.col.taxable'), kind: 'money' },
-      { key: 'cgst', label: t('purchases.l.cgst'), kind: 'money' },
-      { key: 'sgst', label: t('purchases.l.sgst'), kind: 'money' },
-      { key: 'igst', label: t('purchases.l.igst'), kind: 'money' },
-      { key: 'total', label: t('purchases.l.total'), kind: 'money' },
+      ...gstColumns({ taxable: t('purchases.col.taxable'),
+        cgst: t('purchases.l.cgst'), sgst: t('purchases.l.sgst'), igst: t('purchases.l.igst'), total: t('purchases.l.total') }, 'total'),
       { key: 'batchNo', label: t('purchases.batchNo'), render: (l) => [l.batchNo, l.expiryDate && ` · ${fmt.date(l.expiryDate)}`] },
     ], bill.lines, { id: 'purchase-lines-table', caption: t('purchases.lines') }),
     h('section', { class: 'panel' }, h('h2', null, t('purchases.returns')), returnsBox)));
@@ -341,16 +329,12 @@ function returnForm(work, bill, open, nameOf, reload) {
     h('div', { class: 'row' },
       h('button', { type: 'submit', class: 'primary', id: 'purchase-return-save' }, t('purchases.returnSave')),
       h('button', { type: 'button', id: 'purchase-return-cancel', onclick: () => mount(work) }, t('app.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
+  onSubmit(form, error, async (v) => {
     const lines = open.filter(({ line }) => Number(v[`ret-${line.lineNo}`] || 0) > 0).map(({ line }) => ({ lineNo: line.lineNo, quantity: v[`ret-${line.lineNo}`] }));
-    if (lines.length === 0) { mount(error, h('div', { class: 'error', role: 'alert' }, t('purchases.returnNothing'))); return; }
-    try {
-      const r = await busy(form.querySelector('#purchase-return-save'), () => api.idempotent('POST', `${BASE}/${bill.id}/returns`, { date: v.date, reason: v.reason, lines }, key));
-      toast(t('purchases.returnDone', { number: r.debitNoteNumber, total: fmt.money(r.total) }), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+    if (lines.length === 0) { mount(error, errorBox(t('purchases.returnNothing'))); return; }
+    const r = await api.idempotent('POST', `${BASE}/${bill.id}/returns`, { date: v.date, reason: v.reason, lines }, key);
+    toast(t('purchases.returnDone', { number: r.debitNoteNumber, total: fmt.money(r.total) }), 'ok');
+    reload();
   });
   mount(work, form);
   form.querySelector('input')?.focus();

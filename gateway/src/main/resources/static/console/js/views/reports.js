@@ -3,7 +3,7 @@
 // The choice lives in the hash (#/reports?report=sales-by-product&from=…&to=…) so a report can be bookmarked.
 import { api, download } from '../api.js';
 import { t, lang, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, pageHeader, errorBox, busy, toast, problemText } from '../ui.js';
+import { h, mount, field, formValues, pageHeader, errorBox, busy, onSubmit, action } from '../ui.js';
 import * as fmt from '../format.js';
 
 const PERIOD = ['from', 'to'];
@@ -317,21 +317,16 @@ export default async function render(root, ctx) {
     for (const q of report.params) if (v[q.name] !== undefined && v[q.name] !== '') out[q.name] = v[q.name];
     return out;
   }
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
+  onSubmit(form, null, () => {
     const next = values();
     const same = Object.keys(next).every((k) => p[k] === next[k]) && Object.keys(p).every((k) => k in next);
-    if (same) run(); else ctx.navigate('reports', next);
+    return same ? run() : ctx.navigate('reports', next);
   });
 
   const query = () => { const { report: _r, ...rest } = values(); return rest; };
   const exportButtons = report.noExport ? [] : ['csv', 'xlsx', 'pdf'].map((format) => h('button', {
     type: 'button', id: `report-${format}`, 'aria-label': t('reports.exportLabel', { format: t(`reports.${format}`) }),
-    onclick: async (e) => {
-      try {
-        await busy(e.currentTarget, () => download(`/api/v1/reports${report.path}`, { ...query(), format }, `${report.id}.${format}`));
-      } catch (err) { toast(problemText(err), 'error'); }
-    },
+    onclick: action(() => download(`/api/v1/reports${report.path}`, { ...query(), format }, `${report.id}.${format}`)),
   }, t(`reports.${format}`)));
 
   const out = h('section', { id: 'report-out', 'aria-live': 'polite', 'aria-busy': 'false' });

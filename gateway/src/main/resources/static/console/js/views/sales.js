@@ -2,7 +2,7 @@
 // invoice PDF, thermal receipt). A cashier sees only their own sales.
 import { api, newKey, openFile } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, errorBox, problemText, busy, toast } from '../ui.js';
+import { h, mount, field, formValues, table, pageHeader, pairs, gstColumns, errorBox, busy, toast, onSubmit, action, reasonForm } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -267,11 +267,6 @@ function statusBadge(status) {
   return h('span', { class: `badge ${kind}` }, t(`sales.st.${status}`));
 }
 
-function pairs(items) {
-  return h('dl', { class: 'facts' }, items.filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
-}
-
 /** Members by user id, for names instead of ids (owners, managers and auditors may list them). */
 async function memberNames(ctx) {
   if (!ctx.has('OWNER', 'MANAGER', 'AUDITOR')) return new Map([[ctx.me.userId, ctx.me.name]]);
@@ -338,11 +333,7 @@ async function list(root, ctx) {
       mount(results, errorBox(e));
     }
   };
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    ctx.navigate('sales', Object.keys(v).length ? v : undefined);
-  });
+  onSubmit(form, null, (v) => ctx.navigate('sales', Object.keys(v).length ? v : undefined));
   await load();
 }
 
@@ -358,20 +349,16 @@ async function detail(root, ctx, id) {
 
   const actions = [
     h('button', { type: 'button', id: 'sale-back', onclick: () => ctx.navigate('sales') }, t('sales.back')),
-    SOLD.includes(order.status) && h('button', { type: 'button', id: 'sale-invoice', onclick: async (e) => {
-      try { await busy(e.target, () => openFile(`/api/v1/orders/${order.id}/invoice`)); } catch (err) { toast(problemText(err), 'error'); }
-    } }, t('sales.invoice')),
+    SOLD.includes(order.status) && h('button', { type: 'button', id: 'sale-invoice', onclick: action(() => openFile(`/api/v1/orders/${order.id}/invoice`)) }, t('sales.invoice')),
     SOLD.includes(order.status) && h('button', { type: 'button', id: 'sale-receipt', onclick: () => receipt(work, order) }, t('sales.receipt')),
     writer && REFUNDABLE.includes(order.status) && h('button', { type: 'button', id: 'sale-refund', onclick: () => refundForm(work, order, reload) }, t('sales.refund')),
     !ctx.readOnly && ctx.has('OWNER', 'MANAGER') && order.status === 'CONFIRMED' && refunds.length === 0
       && h('button', { type: 'button', id: 'sale-void', class: 'danger', onclick: () => voidForm(work, order, reload) }, t('sales.void')),
-    writer && order.status === 'PENDING' && h('button', { type: 'button', id: 'sale-cancel', onclick: async (e) => {
-      try {
-        await busy(e.target, () => api.post(`/api/v1/orders/${order.id}/cancel`, {}));
-        toast(t('sales.cancelled'), 'ok');
-        reload();
-      } catch (err) { toast(problemText(err), 'error'); }
-    } }, t('sales.cancel')),
+    writer && order.status === 'PENDING' && h('button', { type: 'button', id: 'sale-cancel', onclick: action(async () => {
+      await api.post(`/api/v1/orders/${order.id}/cancel`, {});
+      toast(t('sales.cancelled'), 'ok');
+      reload();
+    }) }, t('sales.cancel')),
   ];
 
   const c = order.customer;
@@ -398,12 +385,8 @@ async function detail(root, ctx, id) {
     { key: 'quantity', label: t('sales.l.qty'), kind: 'qty', render: (l) => `${fmt.qty(l.quantity)} ${l.unit || ''}` },
     { key: 'unitPrice', label: t('sales.l.price'), kind: 'money' },
     { key: 'discount', label: t('sales.l.discount'), kind: 'money' },
-    { key: 'taxableValue', label: t('sales.l.taxable'), kind: 'money' },
-    { key: 'gstRate', label: t('sales.l.rate'), kind: 'qty' },
-    { key: 'cgst', label: t('sales.l.cgst'), kind: 'money' },
-    { key: 'sgst', label: t('sales.l.sgst'), kind: 'money' },
-    { key: 'igst', label: t('sales.l.igst'), kind: 'money' },
-    { key: 'lineTotal', label: t('sales.l.total'), kind: 'money' },
+    ...gstColumns({ taxable: t('sales.l.taxable'), rate: t('sales.l.rate'),
+      cgst: t('sales.l.cgst'), sgst: t('sales.l.sgst'), igst: t('sales.l.igst'), total: t('sales.l.total') }),
     { key: 'refundedQuantity', label: t('sales.l.refunded'), kind: 'qty' },
   ], order.lines, { id: 'sale-lines', caption: t('sales.lines') });
 
@@ -454,9 +437,8 @@ async function detail(root, ctx, id) {
 }
 
 function creditNoteButton(orderId, refund) {
-  return h('button', { type: 'button', class: 'link', id: `credit-note-${refund.id}`, onclick: async (e) => {
-    try { await busy(e.target, () => openFile(`/api/v1/orders/${orderId}/refunds/${refund.id}/credit-note`)); } catch (err) { toast(problemText(err), 'error'); }
-  } }, `${t('sales.creditNote')} ${refund.creditNoteNumber || ''}`);
+  return h('button', { type: 'button', class: 'link', id: `credit-note-${refund.id}`,
+    onclick: action(() => openFile(`/api/v1/orders/${orderId}/refunds/${refund.id}/credit-note`)) }, `${t('sales.creditNote')} ${refund.creditNoteNumber || ''}`);
 }
 
 function receipt(work, order) {
@@ -510,27 +492,20 @@ function refundForm(work, order, reload) {
       h('button', { type: 'button', id: 'refund-all', onclick: () => open.forEach(({ line, max }) => { form.elements[`qty-${line.lineNo}`].value = String(max); }) }, t('sales.refundAll')),
       h('button', { type: 'submit', class: 'primary', id: 'refund-save' }, t('sales.refundSave')),
       h('button', { type: 'button', id: 'refund-cancel', onclick: () => mount(work) }, t('app.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(form);
+  onSubmit(form, error, async (v) => {
     const lines = open.filter(({ line }) => v[`qty-${line.lineNo}`] && Number(v[`qty-${line.lineNo}`]) > 0)
       .map(({ line }) => ({ lineNo: line.lineNo, quantity: v[`qty-${line.lineNo}`], disposition: v[`disp-${line.lineNo}`] }));
-    if (lines.length === 0) { mount(error, h('div', { class: 'error', role: 'alert' }, t('sales.refundNothing'))); return; }
+    if (lines.length === 0) { mount(error, errorBox(t('sales.refundNothing'))); return; }
     const body = { lines, tender: v.tender, reference: v.reference, reason: v.reason };
-    try {
-      const r = await busy(form.querySelector('#refund-save'), () => api.idempotent('POST', `/api/v1/orders/${order.id}/refunds`, body, key));
-      toast(t('sales.refundDone', { number: r.creditNoteNumber, amount: fmt.money(r.total) }), 'ok');
-      await reload();
-      const panel = document.getElementById('sale-work');
-      if (panel) {
-        mount(panel, h('section', { class: 'panel', id: 'refund-result', role: 'status' },
-          h('p', null, h('strong', null, t('sales.refundDone', { number: r.creditNoteNumber, amount: fmt.money(r.total) }))),
-          h('button', { type: 'button', id: 'credit-note-pdf', class: 'primary', onclick: async (ev) => {
-            try { await busy(ev.target, () => openFile(`/api/v1/orders/${order.id}/refunds/${r.id}/credit-note`)); } catch (err) { toast(problemText(err), 'error'); }
-          } }, t('sales.creditNote'))));
-      }
-    } catch (err) {
-      mount(error, errorBox(err));
+    const r = await api.idempotent('POST', `/api/v1/orders/${order.id}/refunds`, body, key);
+    toast(t('sales.refundDone', { number: r.creditNoteNumber, amount: fmt.money(r.total) }), 'ok');
+    await reload();
+    const panel = document.getElementById('sale-work');
+    if (panel) {
+      mount(panel, h('section', { class: 'panel', id: 'refund-result', role: 'status' },
+        h('p', null, h('strong', null, t('sales.refundDone', { number: r.creditNoteNumber, amount: fmt.money(r.total) }))),
+        h('button', { type: 'button', id: 'credit-note-pdf', class: 'primary',
+          onclick: action(() => openFile(`/api/v1/orders/${order.id}/refunds/${r.id}/credit-note`)) }, t('sales.creditNote'))));
     }
   });
   mount(work, form);
@@ -539,24 +514,11 @@ function refundForm(work, order, reload) {
 
 function voidForm(work, order, reload) {
   const key = newKey();
-  const error = h('div');
-  const form = h('form', { id: 'void-form', class: 'panel', 'aria-labelledby': 'void-title' },
-    h('h2', { id: 'void-title' }, t('sales.voidTitle')),
-    h('p', { class: 'warn' }, t('sales.voidHelp')),
-    field(t('sales.voidReason'), { name: 'voidReason', required: true, maxlength: '200' }),
-    error,
-    h('div', { class: 'row' },
-      h('button', { type: 'submit', class: 'danger', id: 'void-confirm' }, t('sales.voidConfirm')),
-      h('button', { type: 'button', id: 'void-cancel', onclick: () => mount(work) }, t('app.cancel'))));
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const { voidReason } = formValues(form);
-    try {
-      await busy(form.querySelector('#void-confirm'), () => api.idempotent('POST', `/api/v1/orders/${order.id}/void`, { reason: voidReason }, key));
-      toast(t('sales.voidDone'), 'ok');
-      reload();
-    } catch (err) { mount(error, errorBox(err)); }
+  reasonForm(work, { id: 'void-form', title: t('sales.voidTitle'), titleId: 'void-title', help: t('sales.voidHelp'),
+    label: t('sales.voidReason'), name: 'voidReason', saveId: 'void-confirm', saveLabel: t('sales.voidConfirm'), cancelId: 'void-cancel', scroll: false },
+  async ({ voidReason }) => {
+    await api.idempotent('POST', `/api/v1/orders/${order.id}/void`, { reason: voidReason }, key);
+    toast(t('sales.voidDone'), 'ok');
+    reload();
   });
-  mount(work, form);
-  form.elements.voidReason.focus();
 }

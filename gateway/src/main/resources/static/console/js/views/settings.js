@@ -2,7 +2,7 @@
 // (invoice series, loyalty, receipt footer), the shop's bank accounts and the locked months of the books.
 import { api } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, errorBox, busy, toast } from '../ui.js';
+import { h, mount, field, table, pageHeader, errorBox, busy, toast, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -146,17 +146,13 @@ export default async function render(root, ctx) {
         field(t('settings.currency'), { name: 'currency', value: shop.currency, disabled: true })),
       shopError,
       owner && h('button', { type: 'submit', class: 'primary', id: 'shop-save' }, t('settings.saveShop'))));
-  shopForm.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const v = formValues(shopForm);
+  onSubmit(shopForm, shopError, async (v) => {
     const body = { ...v, financialYearStartMonth: Number(v.financialYearStartMonth) };
     if (!v.gstin && shop.gstin) body.gstin = '';
     if (!v.address && shop.address) body.address = '';
-    try {
-      await busy(shopForm.querySelector('#shop-save'), () => api.patch(`/api/v1/shops/${shopId}`, body, { headers: { 'If-Match': `"${shop.version}"` } }));
-      toast(t('app.saved'), 'ok');
-      reload();
-    } catch (err) { mount(shopError, errorBox(err)); }
+    await api.patch(`/api/v1/shops/${shopId}`, body, { headers: { 'If-Match': `"${shop.version}"` } });
+    toast(t('app.saved'), 'ok');
+    reload();
   });
 
   // POS settings
@@ -178,13 +174,10 @@ export default async function render(root, ctx) {
         field(t('settings.receiptFooter'), { name: 'receiptFooter', maxlength: '200', value: s.receiptFooter || '' }),
         posError,
         writer && h('button', { type: 'submit', class: 'primary', id: 'pos-save' }, t('settings.savePos'))));
-    posForm.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      try {
-        await busy(posForm.querySelector('#pos-save'), () => api.put('/api/v1/orders/settings', formValues(posForm)));
-        toast(t('app.saved'), 'ok');
-        reload();
-      } catch (err) { mount(posError, errorBox(err)); }
+    onSubmit(posForm, posError, async (values) => {
+      await api.put('/api/v1/orders/settings', values);
+      toast(t('app.saved'), 'ok');
+      reload();
     });
   }
 
@@ -196,14 +189,13 @@ export default async function render(root, ctx) {
     field(t('settings.b.last4'), { name: 'last4', required: true, pattern: '[0-9]{4}', maxlength: '4', inputmode: 'numeric' }),
     field(t('settings.b.ifsc'), { name: 'ifsc', maxlength: '11', pattern: '[A-Za-z]{4}0[A-Za-z0-9]{6}' }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'bank-save' }, t('settings.b.add')))) : null;
-  bankForm?.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    try {
-      const b = await busy(bankForm.querySelector('#bank-save'), () => api.post('/api/v1/accounting/bank-accounts', formValues(bankForm)));
+  if (bankForm) {
+    onSubmit(bankForm, bankError, async (values) => {
+      const b = await api.post('/api/v1/accounting/bank-accounts', values);
       toast(t('settings.b.added', { name: b.name }), 'ok');
       reload();
-    } catch (err) { mount(bankError, errorBox(err)); }
-  });
+    });
+  }
 
   // period locks (owner only)
   const lockBox = h('div', { id: 'period-confirm' });
@@ -211,22 +203,22 @@ export default async function render(root, ctx) {
   const periodForm = owner ? h('form', { id: 'period-form', class: 'row' },
     field(t('settings.lockMonth'), { name: 'month', type: 'month', required: true, max: lastMonth, value: lastMonth }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'period-lock' }, t('settings.lock')))) : null;
-  periodForm?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const { month } = formValues(periodForm);
-    mount(lockBox, h('div', { class: 'panel', role: 'alertdialog', 'aria-labelledby': 'lock-q' },
-      h('p', { id: 'lock-q', class: 'warn' }, t('settings.lockConfirm', { month })),
-      h('div', { class: 'row' },
-        h('button', { type: 'button', class: 'danger', id: 'period-lock-yes', onclick: async (ev) => {
-          try {
-            await busy(ev.target, () => api.post(`/api/v1/accounting/periods/${month}/lock`));
-            toast(t('settings.locked', { month }), 'ok');
-            reload();
-          } catch (err) { mount(lockBox, errorBox(err)); }
-        } }, t('settings.lockYes')),
-        h('button', { type: 'button', id: 'period-lock-no', onclick: () => mount(lockBox) }, t('app.cancel')))));
-    lockBox.querySelector('#period-lock-yes').focus();
-  });
+  if (periodForm) {
+    onSubmit(periodForm, null, ({ month }) => {
+      mount(lockBox, h('div', { class: 'panel', role: 'alertdialog', 'aria-labelledby': 'lock-q' },
+        h('p', { id: 'lock-q', class: 'warn' }, t('settings.lockConfirm', { month })),
+        h('div', { class: 'row' },
+          h('button', { type: 'button', class: 'danger', id: 'period-lock-yes', onclick: async (ev) => {
+            try {
+              await busy(ev.target, () => api.post(`/api/v1/accounting/periods/${month}/lock`));
+              toast(t('settings.locked', { month }), 'ok');
+              reload();
+            } catch (err) { mount(lockBox, errorBox(err)); }
+          } }, t('settings.lockYes')),
+          h('button', { type: 'button', id: 'period-lock-no', onclick: () => mount(lockBox) }, t('app.cancel')))));
+      lockBox.querySelector('#period-lock-yes').focus();
+    });
+  }
 
   mount(root,
     pageHeader(t('settings.title')),

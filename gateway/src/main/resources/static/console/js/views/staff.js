@@ -2,7 +2,7 @@
 // devices paired with the shop (register one for pairing, revoke one).
 import { api } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, errorBox, problemText, busy, toast } from '../ui.js';
+import { h, mount, field, table, pageHeader, toast, onSubmit, action } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -133,14 +133,12 @@ export default async function render(root, ctx) {
     { key: 'userId', label: t('staff.col.actions'), render: (m) => (mayChange(m) ? h('div', { class: 'inline-actions' },
       h('select', { id: `member-role-${m.userId}`, 'aria-label': t('staff.roleOf', { name: label(m) }) },
         grantable.map((r) => h('option', { value: r, selected: r === m.role }, t(`staff.role.${r}`)))),
-      h('button', { type: 'button', id: `member-role-save-${m.userId}`, onclick: async (e) => {
+      h('button', { type: 'button', id: `member-role-save-${m.userId}`, onclick: action(async () => {
         const role = document.getElementById(`member-role-${m.userId}`).value;
-        try {
-          await busy(e.target, () => api.patch(`/api/v1/shops/${shopId}/members/${m.userId}`, { role }));
-          toast(t('staff.roleSaved', { name: label(m), role: t(`staff.role.${role}`) }), 'ok');
-          reload();
-        } catch (err) { toast(problemText(err), 'error'); }
-      } }, t('staff.saveRole')),
+        await api.patch(`/api/v1/shops/${shopId}/members/${m.userId}`, { role });
+        toast(t('staff.roleSaved', { name: label(m), role: t(`staff.role.${role}`) }), 'ok');
+        reload();
+      }) }, t('staff.saveRole')),
       h('button', { type: 'button', class: 'danger', id: `member-remove-${m.userId}`, onclick: () => removeConfirm(work, shopId, m, label(m), reload) }, t('staff.remove'))) : '') },
   ], members, { id: 'members-table' });
 
@@ -159,14 +157,10 @@ export default async function render(root, ctx) {
         field(t('staff.password'), { name: 'initialPassword', type: 'password', autocomplete: 'new-password', maxlength: '200', hint: t('staff.passwordHint') })),
       error,
       h('button', { type: 'submit', class: 'primary', id: 'member-save' }, t('staff.addSave')));
-    addForm.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const body = formValues(addForm);
-      try {
-        const m = await busy(addForm.querySelector('#member-save'), () => api.post(`/api/v1/shops/${shopId}/members`, body));
-        toast(t('staff.added', { name: label(m) }), 'ok');
-        reload();
-      } catch (err) { mount(error, errorBox(err)); }
+    onSubmit(addForm, error, async (body) => {
+      const m = await api.post(`/api/v1/shops/${shopId}/members`, body);
+      toast(t('staff.added', { name: label(m) }), 'ok');
+      reload();
     });
   }
 
@@ -177,9 +171,11 @@ export default async function render(root, ctx) {
     { key: 'pairedAt', label: t('staff.d.paired'), kind: 'datetime' },
     { key: 'lastUsedAt', label: t('staff.d.lastUsed'), kind: 'datetime' },
     { key: 'id', label: t('staff.col.actions'), render: (d) => (writer && ['PAIRED', 'PENDING'].includes(d.status)
-      ? h('button', { type: 'button', class: 'link', id: `device-revoke-${d.id}`, onclick: async (e) => {
-        try { await busy(e.target, () => api.del(`/api/v1/devices/${d.id}`)); toast(t('staff.revoked'), 'ok'); reload(); } catch (err) { toast(problemText(err), 'error'); }
-      } }, t('staff.revoke')) : '') },
+      ? h('button', { type: 'button', class: 'link', id: `device-revoke-${d.id}`, onclick: action(async () => {
+        await api.del(`/api/v1/devices/${d.id}`);
+        toast(t('staff.revoked'), 'ok');
+        reload();
+      }) }, t('staff.revoke')) : '') },
   ], list, { id: 'devices-table' });
 
   let deviceForm = null;
@@ -189,18 +185,15 @@ export default async function render(root, ctx) {
     deviceForm = h('form', { id: 'device-form', class: 'row' },
       field(t('staff.deviceName'), { name: 'deviceName', required: true, maxlength: '80' }),
       h('div', { class: 'field' }, h('button', { type: 'submit', id: 'device-save' }, t('staff.deviceSave'))), error);
-    deviceForm.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      try {
-        const p = await busy(deviceForm.querySelector('#device-save'), () => api.post('/api/v1/devices', { name: formValues(deviceForm).deviceName }));
-        const list = await api.get('/api/v1/devices').catch(() => devices);
-        mount(devicesBox, deviceTableOf(list));
-        mount(pairingBox, h('div', { class: 'panel' },
-          h('p', null, t('staff.pairing', { name: p.name, time: fmt.dateTime(p.expiresAt) })),
-          h('code', { class: 'token', id: 'device-token' }, p.pairingToken),
-          h('p', null, t('staff.pairingUri')), h('code', { class: 'token' }, p.pairingUri)));
-        deviceForm.reset();
-      } catch (err) { mount(error, errorBox(err)); }
+    onSubmit(deviceForm, error, async ({ deviceName }) => {
+      const p = await api.post('/api/v1/devices', { name: deviceName });
+      const list = await api.get('/api/v1/devices').catch(() => devices);
+      mount(devicesBox, deviceTableOf(list));
+      mount(pairingBox, h('div', { class: 'panel' },
+        h('p', null, t('staff.pairing', { name: p.name, time: fmt.dateTime(p.expiresAt) })),
+        h('code', { class: 'token', id: 'device-token' }, p.pairingToken),
+        h('p', null, t('staff.pairingUri')), h('code', { class: 'token' }, p.pairingUri)));
+      deviceForm.reset();
     });
   }
   const devicesBox = h('div', null, deviceTableOf(devices));
@@ -219,13 +212,11 @@ function removeConfirm(work, shopId, m, name, reload) {
   mount(work, h('div', { class: 'panel', role: 'alertdialog', 'aria-labelledby': 'remove-title', id: 'member-remove-confirm' },
     h('h2', { id: 'remove-title' }, t('staff.removeConfirm', { name })),
     h('div', { class: 'row' },
-      h('button', { type: 'button', class: 'danger', id: 'member-remove-yes', onclick: async (e) => {
-        try {
-          await busy(e.target, () => api.del(`/api/v1/shops/${shopId}/members/${m.userId}`));
-          toast(t('staff.removed', { name }), 'ok');
-          reload();
-        } catch (err) { toast(problemText(err), 'error'); }
-      } }, t('staff.removeYes')),
+      h('button', { type: 'button', class: 'danger', id: 'member-remove-yes', onclick: action(async () => {
+        await api.del(`/api/v1/shops/${shopId}/members/${m.userId}`);
+        toast(t('staff.removed', { name }), 'ok');
+        reload();
+      }) }, t('staff.removeYes')),
       h('button', { type: 'button', id: 'member-remove-no', onclick: () => mount(work) }, t('app.cancel')))));
   work.querySelector('#member-remove-yes').focus();
   work.scrollIntoView({ block: 'center' });

@@ -3,7 +3,7 @@
 // Owners and managers change stock; everyone else gets a read-only look-up. Tabs live in the hash: #/stock?tab=receive.
 import { api, newKey, OfflineError } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, formValues, table, pageHeader, toast, errorBox, busy } from '../ui.js';
+import { h, mount, field, table, pageHeader, toast, errorBox, busy, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
 
 addStrings({
@@ -349,6 +349,12 @@ function keyed(form) {
   };
 }
 
+/** Says in a toast and in the form's result slot that a write went through. */
+function done(result, message) {
+  toast(message, 'ok');
+  mount(result, h('p', { class: 'ok', role: 'status' }, message));
+}
+
 function lines(text) {
   return (text || '').split(/[\n,]+/).map((x) => x.trim()).filter(Boolean);
 }
@@ -431,21 +437,14 @@ async function receive(panel, s) {
     h('button', { type: 'submit', class: 'primary', id: 'receive-save' }, t('stock.receiveSave')),
     result);
   const send = keyed(form);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    mount(result);
-    const v = formValues(form);
+  onSubmit(form, result, async (v) => {
     const body = { productId: v.productId, locationId: v.locationId, quantity: v.quantity, unitCost: v.unitCost,
       batchNo: v.batchNo, expiryDate: v.expiryDate, reason: v.reason, serials: serialBox.hidden ? undefined : lines(v.serials) };
-    try {
-      const level = await busy(form.querySelector('#receive-save'), () => send('POST', '/api/v1/inventory/receipts', body));
-      const msg = t('stock.received', { product: s.productName(level.productId), location: s.locationName(level.locationId),
-        onHand: fmt.qty(level.onHand), cost: fmt.money(level.averageCost) });
-      toast(msg, 'ok');
-      mount(result, h('p', { class: 'ok', role: 'status' }, msg));
-      for (const n of ['quantity', 'batchNo', 'expiryDate', 'serials']) if (form.elements[n]) form.elements[n].value = '';
-      form.elements.quantity.focus();
-    } catch (err) { mount(result, errorBox(err)); }
+    const level = await send('POST', '/api/v1/inventory/receipts', body);
+    done(result, t('stock.received', { product: s.productName(level.productId), location: s.locationName(level.locationId),
+      onHand: fmt.qty(level.onHand), cost: fmt.money(level.averageCost) }));
+    for (const n of ['quantity', 'batchNo', 'expiryDate', 'serials']) if (form.elements[n]) form.elements[n].value = '';
+    form.elements.quantity.focus();
   });
   mount(panel, form);
 }
@@ -480,23 +479,16 @@ async function adjust(panel, s) {
   reason.addEventListener('change', onReason);
   onReason();
   const send = keyed(form);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    mount(result);
-    const v = formValues(form);
+  onSubmit(form, result, async (v) => {
     // damage and loss take stock away: "2" written off is the change −2; a correction is signed as typed
     let quantity = (v.quantity || '').replace('−', '-').replace(/^\+/, '');
     if (v.reason !== 'CORRECTION' && !quantity.startsWith('-')) quantity = `-${quantity}`;
     const body = { productId: v.productId, locationId: v.locationId, reason: v.reason, quantity,
       unitCost: v.reason === 'CORRECTION' ? v.unitCost : undefined, batchNo: v.batchNo, note: v.note };
-    try {
-      const m = await busy(form.querySelector('#adjust-save'), () => send('POST', '/api/v1/inventory/adjustments', body));
-      const msg = t('stock.adjusted', { quantity: fmt.qty(m.quantity), product: s.productName(m.productId), onHand: fmt.qty(m.onHand), location: s.locationName(m.locationId) });
-      toast(msg, 'ok');
-      mount(result, h('p', { class: 'ok', role: 'status' }, msg));
-      form.elements.quantity.value = '';
-      form.elements.note.value = '';
-    } catch (err) { mount(result, errorBox(err)); }
+    const m = await send('POST', '/api/v1/inventory/adjustments', body);
+    done(result, t('stock.adjusted', { quantity: fmt.qty(m.quantity), product: s.productName(m.productId), onHand: fmt.qty(m.onHand), location: s.locationName(m.locationId) }));
+    form.elements.quantity.value = '';
+    form.elements.note.value = '';
   });
   mount(panel, form);
 }
@@ -550,26 +542,21 @@ async function count(panel, s) {
     result);
   locSelect.querySelector('select').addEventListener('change', () => load());
   const send = keyed(form);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    mount(result);
+  onSubmit(form, result, async () => {
     const countLines = [...body.querySelectorAll('input.count-input')].filter((i) => i.value.trim() !== '')
       .map((i) => ({ productId: i.dataset.productId, counted: i.value.trim() }));
-    if (countLines.length === 0) { mount(result, h('div', { class: 'error', role: 'alert' }, t('stock.countEmpty'))); return; }
+    if (countLines.length === 0) { mount(result, errorBox(t('stock.countEmpty'))); return; }
     const payload = { locationId: panel.querySelector('#f-count-location').value, lines: countLines, note: form.elements.note.value.trim() || undefined };
-    try {
-      const posted = await busy(form.querySelector('#count-save'), () => send('POST', '/api/v1/inventory/counts', payload));
-      toast(t('stock.countPosted', { amount: fmt.money(posted.valueDifference) }), 'ok');
-      mount(result, h('p', { class: 'ok', role: 'status' }, t('stock.countPosted', { amount: fmt.money(posted.valueDifference) })),
-        table([
-          { key: 'productId', label: t('stock.product'), render: (l) => s.productName(l.productId) },
-          { key: 'expected', label: t('stock.expected'), kind: 'qty' },
-          { key: 'counted', label: t('stock.counted'), kind: 'qty' },
-          { key: 'difference', label: t('stock.difference'), kind: 'qty' },
-          { key: 'value', label: t('stock.valueCol'), kind: 'money' },
-        ], posted.lines, { id: 'count-posted' }));
-      await load();
-    } catch (err) { mount(result, errorBox(err)); }
+    const posted = await send('POST', '/api/v1/inventory/counts', payload);
+    done(result, t('stock.countPosted', { amount: fmt.money(posted.valueDifference) }));
+    result.append(table([
+      { key: 'productId', label: t('stock.product'), render: (l) => s.productName(l.productId) },
+      { key: 'expected', label: t('stock.expected'), kind: 'qty' },
+      { key: 'counted', label: t('stock.counted'), kind: 'qty' },
+      { key: 'difference', label: t('stock.difference'), kind: 'qty' },
+      { key: 'value', label: t('stock.valueCol'), kind: 'money' },
+    ], posted.lines, { id: 'count-posted' }));
+    await load();
   });
   mount(panel, form);
   await load();
@@ -599,20 +586,13 @@ async function transfer(panel, s) {
     h('button', { type: 'submit', class: 'primary', id: 'transfer-save' }, t('stock.transferSave')),
     result);
   const send = keyed(form);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    mount(result);
-    const v = formValues(form);
-    if (v.fromLocationId === v.toLocationId) { mount(result, h('div', { class: 'error', role: 'alert' }, t('stock.sameLocation'))); return; }
+  onSubmit(form, result, async (v) => {
+    if (v.fromLocationId === v.toLocationId) { mount(result, errorBox(t('stock.sameLocation'))); return; }
     const body = { fromLocationId: v.fromLocationId, toLocationId: v.toLocationId, note: v.note,
       lines: [{ productId: v.productId, quantity: v.quantity, batchNo: v.batchNo }] };
-    try {
-      await busy(form.querySelector('#transfer-save'), () => send('POST', '/api/v1/inventory/transfers', body));
-      const msg = t('stock.transferred', { quantity: fmt.qty(v.quantity), product: s.productName(v.productId), from: s.locationName(v.fromLocationId), to: s.locationName(v.toLocationId) });
-      toast(msg, 'ok');
-      mount(result, h('p', { class: 'ok', role: 'status' }, msg));
-      form.elements.quantity.value = '';
-    } catch (err) { mount(result, errorBox(err)); }
+    await send('POST', '/api/v1/inventory/transfers', body);
+    done(result, t('stock.transferred', { quantity: fmt.qty(v.quantity), product: s.productName(v.productId), from: s.locationName(v.fromLocationId), to: s.locationName(v.toLocationId) }));
+    form.elements.quantity.value = '';
   });
   mount(panel, form);
 }
@@ -648,7 +628,7 @@ async function expiring(panel, s) {
   const form = h('form', { class: 'row', id: 'expiring-form' },
     field(t('stock.days'), { name: 'days', id: 'f-expiring-days', type: 'number', min: 0, max: 3650, value: days }),
     h('div', { class: 'field' }, h('button', { type: 'submit', id: 'expiring-show' }, t('stock.show'))));
-  form.addEventListener('submit', (e) => { e.preventDefault(); s.ctx.navigate('stock', { tab: 'expiring', days: form.elements.days.value || '30' }); });
+  onSubmit(form, null, (v) => s.ctx.navigate('stock', { tab: 'expiring', days: v.days || '30' }));
   mount(panel, form, out, h('p', null, h('a', { href: '#/reports?report=stock-expiring', id: 'expiring-report-link' }, t('nav.reports'))));
   try {
     const rows = await api.get('/api/v1/inventory/batches', { expiringWithinDays: days });
@@ -686,11 +666,8 @@ async function ledger(panel, s) {
       field(t('stock.fromDate'), { name: 'from', type: 'date', value: p.from || '' }),
       field(t('stock.toDate'), { name: 'to', type: 'date', value: p.to || '' }),
       h('div', { class: 'field' }, h('button', { type: 'submit', class: 'primary', id: 'ledger-show' }, t('stock.show')))));
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = formValues(form);
-    s.ctx.navigate('stock', Object.fromEntries(Object.entries({ tab: 'ledger', productId: v.productId, locationId: v.locationId, from: v.from, to: v.to }).filter(([, x]) => x)));
-  });
+  onSubmit(form, null, (v) => s.ctx.navigate('stock',
+    Object.fromEntries(Object.entries({ tab: 'ledger', productId: v.productId, locationId: v.locationId, from: v.from, to: v.to }).filter(([, x]) => x))));
   mount(panel, form, out);
   if (!p.productId) { mount(out, h('p', { class: 'empty' }, t('stock.ledgerPick'))); return; }
 
@@ -743,17 +720,12 @@ async function locationsTab(panel, s) {
     h('div', { class: 'field check' }, h('label', { for: 'f-location-default' }, h('input', { type: 'checkbox', id: 'f-location-default', name: 'isDefault' }), ' ', t('stock.isDefault'))),
     h('button', { type: 'submit', class: 'primary', id: 'location-save' }, t('stock.locationSave')),
     error);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    mount(error);
-    const v = formValues(form);
-    try {
-      await busy(form.querySelector('#location-save'), () => api.post('/api/v1/inventory/locations', { code: v.code, name: v.name, kind: v.kind, isDefault: v.isDefault }));
-      toast(t('stock.locationAdded'), 'ok');
-      s.locations.splice(0, s.locations.length, ...(await api.get('/api/v1/inventory/locations')));
-      draw();
-      form.reset();
-    } catch (err) { mount(error, errorBox(err)); }
+  onSubmit(form, error, async (v) => {
+    await api.post('/api/v1/inventory/locations', { code: v.code, name: v.name, kind: v.kind, isDefault: v.isDefault });
+    toast(t('stock.locationAdded'), 'ok');
+    s.locations.splice(0, s.locations.length, ...(await api.get('/api/v1/inventory/locations')));
+    draw();
+    form.reset();
   });
   draw();
   mount(panel, list, h('hr'), form);
