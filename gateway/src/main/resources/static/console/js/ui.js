@@ -80,7 +80,11 @@ export function problemText(err) {
     const parts = [p.detail || p.title || `HTTP ${err.status}`];
     const fieldErrors = p.errors || p.fieldErrors || p.violations;
     if (Array.isArray(fieldErrors)) {
-      for (const e of fieldErrors) parts.push(e.field ? `${e.field}: ${e.message ?? e.detail ?? ''}` : (e.message ?? JSON.stringify(e)));
+      for (const e of fieldErrors) {
+        const text = e.field ? `${e.field}: ${e.message ?? e.detail ?? ''}` : (e.message ?? JSON.stringify(e));
+        // a detail that already names the field error is not repeated
+        if (!parts[0].includes(text)) parts.push(text);
+      }
     }
     return parts.join(' — ');
   }

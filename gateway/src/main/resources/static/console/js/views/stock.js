@@ -251,6 +251,8 @@ addStrings({
 
 const WRITE_TABS = ['levels', 'receive', 'adjust', 'count', 'transfer', 'low', 'expiring', 'ledger', 'locations'];
 const READ_TABS = ['levels', 'low', 'expiring', 'ledger'];
+// a cashier looks stock up; batches (with their costs) and the ledger are the back office's books (the API says 403)
+const LOOKUP_TABS = ['levels', 'low'];
 
 /** Every product of the shop (archived too, for old movements), by id. */
 async function loadProducts() {
@@ -265,11 +267,12 @@ async function loadProducts() {
 
 export default async function render(root, ctx) {
   const canWrite = ctx.has('OWNER', 'MANAGER');
-  const tabs = canWrite ? WRITE_TABS : READ_TABS;
+  const books = canWrite || ctx.has('AUDITOR');
+  const tabs = canWrite ? WRITE_TABS : books ? READ_TABS : LOOKUP_TABS;
   const tab = tabs.includes(ctx.params.tab) ? ctx.params.tab : 'levels';
   const [locations, products] = await Promise.all([api.get('/api/v1/inventory/locations'), loadProducts()]);
   const s = {
-    ctx, canWrite, locations, products,
+    ctx, canWrite, books, locations, products,
     productName: (id) => { const p = products.get(id); return p ? p.name : id; },
     locationName: (id) => locations.find((l) => l.id === id)?.name || (id ? id.slice(0, 8) : ''),
   };
@@ -390,7 +393,7 @@ async function levels(panel, s) {
       s.canWrite || s.ctx.has('AUDITOR') ? { key: 'averageCost', label: t('stock.avgCost'), kind: 'money' } : null,
     ].filter(Boolean), shown, {
       id: 'levels-table', empty: t('stock.levelsNone'),
-      onRow: (r) => s.ctx.navigate('stock', { tab: 'ledger', productId: r.productId, ...(r.locationId ? { locationId: r.locationId } : {}) }),
+      onRow: s.books ? (r) => s.ctx.navigate('stock', { tab: 'ledger', productId: r.productId, ...(r.locationId ? { locationId: r.locationId } : {}) }) : null,
     }));
   };
   const load = async () => {
