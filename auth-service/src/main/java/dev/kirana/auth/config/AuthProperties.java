@@ -21,7 +21,23 @@ public record AuthProperties(
         @DefaultValue Otp otp,
         @DefaultValue Lockout login,
         @DefaultValue Lockout pin,
-        @DefaultValue Devices devices) {
+        @DefaultValue Devices devices,
+        @DefaultValue Email email) {
+
+    /**
+     * Where emails (address verification and password-reset codes) go.
+     *
+     * @param provider {@code log} (written to the log; local default), {@code http} (a mail gateway) or
+     *                 {@code off} (no email is sent; codes go by SMS only and an email code is refused)
+     * @param http     the mail gateway: POST JSON {@code {"to","from","subject","text"}} to {@code url}
+     */
+    public record Email(@DefaultValue("log") String provider, @DefaultValue EmailHttp http) {
+    }
+
+    /** @param authorization value of the Authorization header, e.g. {@code Bearer xyz} */
+    public record EmailHttp(String url, String authorization, @DefaultValue("no-reply@kirana.local") String from,
+                            @DefaultValue("5s") Duration timeout) {
+    }
 
     /** @param bcryptStrength log2 rounds of bcrypt (10 in production; tests may lower it) */
     public record Password(@DefaultValue("10") int bcryptStrength, @DefaultValue("8") int minLength) {
@@ -31,10 +47,12 @@ public record AuthProperties(
      * @param rotationPeriod   a signing key older than this is replaced by a new one
      * @param retention        a retired key stays in the JWKS this long (must exceed the access-token TTL)
      * @param checkInterval    how often replicas look for a newer key or the need to rotate
-     * @param encryptionSecret encrypts private keys at rest when set
+     * @param encryptionSecret encrypts private keys at rest when set (required under the prod profile)
+     * @param kdfIterations    PBKDF2-HMAC-SHA256 iterations that turn the secret into the key-encryption key
      */
     public record Keys(@DefaultValue("30d") Duration rotationPeriod, @DefaultValue("1d") Duration retention,
-                       @DefaultValue("1m") Duration checkInterval, String encryptionSecret) {
+                       @DefaultValue("1m") Duration checkInterval, String encryptionSecret,
+                       @DefaultValue("600000") int kdfIterations) {
     }
 
     /**

@@ -32,8 +32,8 @@ class UsernamesTest {
     @Test
     @SuppressWarnings("deprecation")
     void pinsMustNotBeObvious() {
-        var props = new AuthProperties(null, null, null, new AuthProperties.Password(4, 8), new AuthProperties.Keys(null, null, null, null),
-                null, null, null, null);
+        var props = new AuthProperties(null, null, null, new AuthProperties.Password(4, 8), new AuthProperties.Keys(null, null, null, null, 0),
+                null, null, null, null, null);
         Passwords passwords = new Passwords(NoOpPasswordEncoder.getInstance(), props);
         passwords.checkPin("pin", "4829");
         passwords.checkPin("pin", "730915");

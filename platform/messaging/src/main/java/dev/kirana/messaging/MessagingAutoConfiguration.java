@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -178,14 +181,45 @@ public class MessagingAutoConfiguration {
         return handler;
     }
 
-    /** The topics this service publishes, and the dead-letter twins of those it consumes (each once). */
+    /**
+     * The topics this service publishes, and the dead-letter twins of those it consumes (each once), with the
+     * configured partitions, replication factor and {@code min.insync.replicas}. A topic that already exists keeps
+     * its partitions' replicas (Kafka cannot change them at creation; see the README on raising them), but its
+     * {@code min.insync.replicas} is brought to the configured value ({@link #kiranaTopicConfigs}).
+     */
     @Bean
     KafkaAdmin.NewTopics kiranaTopics(MessagingProperties props) {
+        return new KafkaAdmin.NewTopics(topics(props).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> topics(MessagingProperties props) {
+        if (props.replicationFactor() < 1 || props.minInsyncReplicas() < 1) {
+            throw new IllegalStateException("kirana.messaging.replication-factor and min-insync-replicas must be at least 1");
+        }
+        if (props.minInsyncReplicas() > props.replicationFactor()) {
+            throw new IllegalStateException("kirana.messaging.min-insync-replicas (" + props.minInsyncReplicas()
+                    + ") exceeds replication-factor (" + props.replicationFactor() + "): with acks=all no write could ever succeed");
+        }
         Set<String> names = new LinkedHashSet<>(props.publishes());
         props.consumes().forEach(t -> names.add(Topics.deadLetter(t)));
-        return new KafkaAdmin.NewTopics(names.stream()
-                .map(t -> new NewTopic(t, props.partitions(), props.replicationFactor()))
-                .toArray(NewTopic[]::new));
+        return names.stream()
+                .map(t -> new NewTopic(t, props.partitions(), props.replicationFactor())
+                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(props.minInsyncReplicas()))))
+                .toList();
+    }
+
+    /** Existing topics get the configured min.insync.replicas too (a KafkaAdmin otherwise only creates missing topics). */
+    @Bean
+    static BeanPostProcessor kiranaTopicConfigs() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    admin.setModifyTopicConfigs(true);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

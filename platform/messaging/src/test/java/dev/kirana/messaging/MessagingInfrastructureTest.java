@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
@@ -24,7 +27,7 @@ class MessagingInfrastructureTest extends MessagingTestSupport {
     @Autowired ApplicationContext context;
 
     @Test
-    void publishedTopicsAndDeadLetterTwinsOfConsumedTopicsAreCreatedWithTheConfiguredPartitions() throws Exception {
+    void publishedTopicsAndDeadLetterTwinsOfConsumedTopicsAreCreatedWithTheConfiguredPartitionsAndMinInsyncReplicas() throws Exception {
         String orderDlq = Topics.deadLetter(Topics.ORDER);
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             var names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
@@ -34,6 +37,16 @@ class MessagingInfrastructureTest extends MessagingTestSupport {
             Map<String, TopicDescription> described = admin.describeTopics(List.of(MessagingTestApplication.TOPIC,
                     Topics.deadLetter(MessagingTestApplication.TOPIC), Topics.ORDER)).allTopicNames().get(10, TimeUnit.SECONDS);
             assertThat(described.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(3));
+
+            // min.insync.replicas is set on the topic itself (not left to the broker's default)
+            var resources = described.keySet().stream()
+                    .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
+            assertThat(configs.values()).allSatisfy(c -> {
+                ConfigEntry minIsr = c.get("min.insync.replicas");
+                assertThat(minIsr.value()).isEqualTo("1");
+                assertThat(minIsr.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+            });
         }
     }
 
