@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kirana.testing.ReadOperations;
 import dev.kirana.testing.TestInfrastructure;
 import dev.kirana.testing.TestJwtIssuer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,37 +37,14 @@ class ReadAccessTest {
         CatalogApi api = new CatalogApi(http, "shop-" + UUID.randomUUID());
         Map<String, Object> product = api.create(CatalogApi.product("ATTA-5", "costPrice", "200.00"));
         TestJwtIssuer jwt = TestInfrastructure.get().jwt();
-        Map<String, String> callers = new LinkedHashMap<>();
-        callers.put("owner", api.token);
-        callers.put("manager", jwt.token("u-manager", api.shop, "MANAGER"));
-        callers.put("auditor", jwt.token("u-auditor", api.shop, "AUDITOR"));
-        callers.put("cashier", jwt.token("u-cashier", api.shop, "CASHIER"));
-        callers.put("client with " + SCOPE, jwt.clientToken("cli_shelf", api.shop, SCOPE));
-        callers.put("client with orders:read", jwt.clientToken("cli_orders", api.shop, "orders:read"));
-        callers.put("client with every other scope", jwt.clientToken("cli_other", api.shop,
-                "shop:read", "catalog:write", "inventory:read", "orders:read", "accounting:read", "reports:read"));
+        Map<String, String> callers = ReadOperations.callers(jwt, api.shop, api.token, SCOPE,
+                "shop:read", "catalog:write", "inventory:read", "orders:read", "accounting:read", "reports:read");
         Map<String, String> values = Map.of("id", String.valueOf(product.get("id")));
 
         List<ReadOperations.Operation> reads = ReadOperations.of(http, "/api/v1/");
         assertThat(reads).as("the catalog's reads in the document").hasSizeGreaterThanOrEqualTo(10);
-        List<String> failures = new ArrayList<>();
-        for (ReadOperations.Operation op : reads) {
-            boolean cashier = !BACK_OFFICE.contains(op.path());
-            List<String> roles = new ArrayList<>(List.of("OWNER", "MANAGER", "AUDITOR"));
-            if (cashier) {
-                roles.add("CASHIER");
-            }
-            if (op.roles() == null || !Set.copyOf(op.roles()).equals(Set.copyOf(roles)) || !SCOPE.equals(op.scope())) {
-                failures.add(op + " states roles " + op.roles() + " and scope " + op.scope() + "; the matrix says " + roles + " and " + SCOPE);
-            }
-            if (!op.documents403() || !op.description().contains("scope " + SCOPE + ")")) {
-                failures.add(op + " does not say who may call it in its description, or has no 403 response");
-            }
-            Set<String> allowed = cashier
-                    ? Set.of("owner", "manager", "auditor", "cashier", "client with " + SCOPE)
-                    : Set.of("owner", "manager", "auditor", "client with " + SCOPE);
-            failures.addAll(ReadOperations.check(http, op, op.uri(values), callers, allowed));
-        }
+        List<String> failures = ReadOperations.against(http, reads, callers, values, SCOPE,
+                op -> BACK_OFFICE.contains(op.path()) ? ReadOperations.READERS : ReadOperations.WITH_CASHIER);
         assertThat(failures).as("reads against the matrix" + ReadOperations.lines(failures)).isEmpty();
 
         // the counter sells at the price; what it cost is the back office's

@@ -6,8 +6,6 @@ import dev.kirana.testing.KiranaServiceTest;
 import dev.kirana.testing.ReadOperations;
 import dev.kirana.testing.TestInfrastructure;
 import dev.kirana.testing.TestJwtIssuer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +24,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ReadAccessTest {
     /** The matrix for accounting-service, as data: every read is the books' unless listed here. */
     static final String SCOPE = "accounting:read";
-    static final List<String> BOOK_READERS = List.of("OWNER", "MANAGER", "AUDITOR");
     static final Set<String> CASHIER_READS = Set.of(
             "/api/v1/accounting/parties/balance",
             "/api/v1/accounting/parties/{id}/balance");
@@ -45,38 +42,15 @@ class ReadAccessTest {
                 .bodyValue(Map.of("kind", "CUSTOMER", "name", "Sunita", "phone", phone))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
 
-        Map<String, String> callers = new LinkedHashMap<>();
-        callers.put("owner", owner);
-        callers.put("manager", jwt.token("u-manager", shop, "MANAGER"));
-        callers.put("auditor", jwt.token("u-auditor", shop, "AUDITOR"));
-        callers.put("cashier", jwt.token("u-cashier", shop, "CASHIER"));
-        callers.put("client with " + SCOPE, jwt.clientToken("cli_tally", shop, SCOPE));
-        callers.put("client with orders:read", jwt.clientToken("cli_orders", shop, "orders:read"));
-        callers.put("client with every other scope", jwt.clientToken("cli_other", shop,
-                "shop:read", "catalog:read", "inventory:read", "orders:read", "orders:write", "reports:read", "accounting:write"));
+        Map<String, String> callers = ReadOperations.callers(jwt, shop, owner, SCOPE,
+                "shop:read", "catalog:read", "inventory:read", "orders:read", "orders:write", "reports:read", "accounting:write");
         Map<String, String> values = Map.of("id", String.valueOf(customer.get("id")), "partyId", String.valueOf(customer.get("id")),
                 "phone", phone, "party", phone, "account", "1000", "code", "1000");
 
         List<ReadOperations.Operation> reads = ReadOperations.of(http, "/api/v1/accounting/");
         assertThat(reads).as("the books' reads in the document").hasSizeGreaterThan(30);
-        List<String> failures = new ArrayList<>();
-        for (ReadOperations.Operation op : reads) {
-            boolean cashier = CASHIER_READS.contains(op.path());
-            List<String> roles = new ArrayList<>(BOOK_READERS);
-            if (cashier) {
-                roles.add("CASHIER");
-            }
-            if (op.roles() == null || !Set.copyOf(op.roles()).equals(Set.copyOf(roles)) || !SCOPE.equals(op.scope())) {
-                failures.add(op + " states roles " + op.roles() + " and scope " + op.scope() + "; the matrix says " + roles + " and " + SCOPE);
-            }
-            if (!op.documents403() || !op.description().contains("scope " + SCOPE + ")")) {
-                failures.add(op + " does not say who may call it in its description, or has no 403 response");
-            }
-            Set<String> allowed = cashier
-                    ? Set.of("owner", "manager", "auditor", "cashier", "client with " + SCOPE)
-                    : Set.of("owner", "manager", "auditor", "client with " + SCOPE);
-            failures.addAll(ReadOperations.check(http, op, op.uri(values), callers, allowed));
-        }
+        List<String> failures = ReadOperations.against(http, reads, callers, values, SCOPE,
+                op -> CASHIER_READS.contains(op.path()) ? ReadOperations.WITH_CASHIER : ReadOperations.READERS);
         assertThat(failures).as("reads against the matrix" + ReadOperations.lines(failures)).isEmpty();
 
         // where the cashier may, they get the customer in front of them

@@ -16,6 +16,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * a new one included, without naming them.
  */
 public final class ReadOperations {
+    /** Who reads the back office's data: the books, stock ledger and valuation, reports. */
+    public static final java.util.Set<String> READERS = java.util.Set.of("OWNER", "MANAGER", "AUDITOR");
+    /** ... and what the counter needs too. */
+    public static final java.util.Set<String> WITH_CASHIER = java.util.Set.of("OWNER", "MANAGER", "AUDITOR", "CASHIER");
+
     private ReadOperations() {
     }
 
@@ -142,6 +147,50 @@ public final class ReadOperations {
                         + (allowed.contains(caller) ? ", expected to be let through" : ", expected 403"));
             }
         });
+        return failures;
+    }
+
+    /**
+     * The callers an access test tries (name → token): owner, manager, auditor and cashier of the shop, a partner
+     * client holding {@code scope}, one holding only {@code orders:read} (unless that is the scope), and one holding
+     * {@code otherScopes} (every scope but the one that opens these reads).
+     */
+    public static Map<String, String> callers(TestJwtIssuer jwt, String shop, String ownerToken, String scope, String... otherScopes) {
+        Map<String, String> callers = new java.util.LinkedHashMap<>();
+        callers.put("owner", ownerToken);
+        callers.put("manager", jwt.token("u-manager", shop, "MANAGER"));
+        callers.put("auditor", jwt.token("u-auditor", shop, "AUDITOR"));
+        callers.put("cashier", jwt.token("u-cashier", shop, "CASHIER"));
+        callers.put("client with " + scope, jwt.clientToken("cli_reader", shop, scope));
+        if (!"orders:read".equals(scope)) {
+            callers.put("client with orders:read", jwt.clientToken("cli_orders", shop, "orders:read"));
+        }
+        callers.put("client with every other scope", jwt.clientToken("cli_other", shop, otherScopes));
+        return callers;
+    }
+
+    /**
+     * Every read checked against the matrix: it states the roles {@code rolesOf} gives it and {@code scope}, says so in
+     * its description with a 403 response, and each caller (see {@link #callers}) named by those roles, or the client
+     * with the scope, gets through while every other gets a problem+json 403. What went otherwise, one line each.
+     */
+    public static List<String> against(WebTestClient http, List<Operation> reads, Map<String, String> callers,
+                                       Map<String, String> values, String scope,
+                                       java.util.function.Function<Operation, java.util.Set<String>> rolesOf) {
+        List<String> failures = new ArrayList<>();
+        for (Operation op : reads) {
+            java.util.Set<String> roles = rolesOf.apply(op);
+            if (op.roles() == null || !java.util.Set.copyOf(op.roles()).equals(roles) || !scope.equals(op.scope())) {
+                failures.add(op + " states roles " + op.roles() + " and scope " + op.scope() + "; the matrix says " + roles + " and " + scope);
+            }
+            if (!op.documents403() || !op.description().contains("scope " + scope + ")")) {
+                failures.add(op + " does not say who may call it in its description, or has no 403 response");
+            }
+            java.util.Set<String> allowed = new java.util.HashSet<>();
+            roles.forEach(r -> allowed.add(r.toLowerCase(java.util.Locale.ROOT)));
+            allowed.add("client with " + scope);
+            failures.addAll(check(http, op, op.uri(values), callers, allowed));
+        }
         return failures;
     }
 
