@@ -26,7 +26,7 @@ class InvoiceRenderingTest {
 
     static final ShopProfile SHOP = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
             RegistrationType.REGULAR, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, "12 MG Road, Bengaluru",
-            "Thank you, visit again!", true);
+            "Thank you, visit again!", null, null, true);
 
     /** The mixed cart of SaleCalculatorTest sold inter-state to a registered buyer in Maharashtra. */
     static OrderView sale(DocumentType doc, SupplyType supply) {
@@ -77,7 +77,7 @@ class InvoiceRenderingTest {
     @Test
     void billOfSupplyChargesNoTaxAndSaysWhy() throws Exception {
         ShopProfile composition = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
-                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, true);
+                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true);
         String text = pdfText(InvoicePdf.render(InvoiceData.of(sale(DocumentType.BILL_OF_SUPPLY, SupplyType.INTRA_STATE), composition)));
         assertThat(text).contains("BILL OF SUPPLY", "Composition taxable person, not eligible to collect tax on supplies");
         assertThat(text).doesNotContain("CGST", "Reverse charge");
