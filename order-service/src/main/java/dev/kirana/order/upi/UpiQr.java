@@ -34,6 +34,23 @@ public final class UpiQr {
         }
     }
 
+    /** The modules of a code as a square 8-bit grey bitmap, one pixel a module: 0 black, 255 white. */
+    public record Bitmap(int size, byte[] pixels) {
+    }
+
+    /** The code as a bitmap of one pixel a module, for a PDF to scale up (a few hundred bytes once compressed). */
+    public static Bitmap bitmap(String text) {
+        BitMatrix m = modules(text);
+        int n = m.getWidth();
+        byte[] pixels = new byte[n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                pixels[y * n + x] = m.get(x, y) ? 0 : (byte) 0xFF;
+            }
+        }
+        return new Bitmap(n, pixels);
+    }
+
     public static byte[] png(String text) {
         return png(text, MODULE_PIXELS);
     }
