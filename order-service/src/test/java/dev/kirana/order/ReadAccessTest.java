@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Every read of order-service, walked from its own OpenAPI document (a new one is covered without naming it),
  * against the README's roles-and-scopes matrix: everyone in the shop reads sales (a cashier lists only their own), a
- * partner's client needs orders:read, and a client with other scopes reads none.
+ * partner's client needs orders:read, and a client with other scopes reads none. The counter's payment QR code is
+ * the selling roles' (not an auditor's) and a client's with orders:write.
  */
 class ReadAccessTest extends OrderServiceTestBase {
     static final String SCOPE = "orders:read";
+    /** The payment QR is the counter's: those who sell, or a client that may sell (orders:write). */
+    static final String COUNTER_PATH = "/api/v1/orders/upi-qr";
+    static final String COUNTER_SCOPE = "orders:write";
+    static final Set<String> SELLERS = Set.of("OWNER", "MANAGER", "CASHIER");
 
     @Test
     void everyReadStatesWhoMayCallItAndTheServiceEnforcesIt() {
@@ -29,7 +34,17 @@ class ReadAccessTest extends OrderServiceTestBase {
 
         List<ReadOperations.Operation> reads = ReadOperations.of(http, "/api/v1/");
         assertThat(reads).as("the sales' reads in the document").hasSizeGreaterThanOrEqualTo(9);
-        List<String> failures = ReadOperations.against(http, reads, callers, values, SCOPE, op -> ReadOperations.WITH_CASHIER);
+        assertThat(reads).as("the counter's payment QR code").anyMatch(op -> op.path().equals(COUNTER_PATH));
+        List<String> failures = ReadOperations.against(http, reads.stream().filter(op -> !op.path().equals(COUNTER_PATH)).toList(),
+                callers, values, SCOPE, op -> ReadOperations.WITH_CASHIER);
+        for (ReadOperations.Operation op : reads.stream().filter(op -> op.path().equals(COUNTER_PATH)).toList()) {
+            if (op.roles() == null || !Set.copyOf(op.roles()).equals(SELLERS) || !COUNTER_SCOPE.equals(op.scope())) {
+                failures.add(op + " states roles " + op.roles() + " and scope " + op.scope() + "; the matrix says " + SELLERS + " and " + COUNTER_SCOPE);
+            }
+            // "every other scope" holds orders:write
+            failures.addAll(ReadOperations.check(http, op, op.uri(values), callers,
+                    Set.of("owner", "manager", "cashier", "client with every other scope")));
+        }
         assertThat(failures).as("reads against the matrix" + ReadOperations.lines(failures)).isEmpty();
     }
 }

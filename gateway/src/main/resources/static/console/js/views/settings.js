@@ -1,5 +1,5 @@
 // Settings: the shop (name, address, GSTIN, state, time zone …; the owner changes them), the counter's settings
-// (invoice series, loyalty, receipt footer), the shop's bank accounts and the locked months of the books.
+// (invoice series, loyalty, receipt footer, UPI payee), the shop's bank accounts and the locked months of the books.
 import { api } from '../api.js';
 import { t, addStrings } from '../i18n.js';
 import { h, mount, field, table, pageHeader, errorBox, busy, toast, onSubmit } from '../ui.js';
@@ -30,6 +30,9 @@ addStrings({
     'settings.loyaltyValue': 'Value of one point (₹)',
     'settings.receiptAddress': 'Address printed on receipts',
     'settings.receiptFooter': 'Receipt footer',
+    'settings.upiVpa': 'UPI address for payment QR codes',
+    'settings.upiVpaHint': 'e.g. sharmastore@okhdfcbank; empty: no UPI QR codes',
+    'settings.upiPayeeName': 'Payee name shown in UPI apps',
     'settings.document': 'The counter issues: {doc}',
     'settings.doc.TAX_INVOICE': 'Tax invoices',
     'settings.doc.BILL_OF_SUPPLY': 'Bills of supply',
@@ -79,6 +82,9 @@ addStrings({
     'settings.loyaltyValue': 'एक पॉइंट का मूल्य (₹)',
     'settings.receiptAddress': 'रसीद पर छपने वाला पता',
     'settings.receiptFooter': 'रसीद के नीचे का संदेश',
+    'settings.upiVpa': 'भुगतान QR कोड के लिए UPI पता',
+    'settings.upiVpaHint': 'जैसे sharmastore@okhdfcbank; ख़ाली: कोई UPI QR कोड नहीं',
+    'settings.upiPayeeName': 'UPI ऐप में दिखने वाला नाम',
     'settings.document': 'काउंटर जारी करता है: {doc}',
     'settings.doc.TAX_INVOICE': 'टैक्स इनवॉइस',
     'settings.doc.BILL_OF_SUPPLY': 'बिल ऑफ़ सप्लाई',
@@ -172,6 +178,10 @@ export default async function render(root, ctx) {
           field(t('settings.loyaltyValue'), { name: 'loyaltyPointValue', required: true, inputmode: 'decimal', value: s.loyaltyPointValue })),
         field(t('settings.receiptAddress'), { name: 'address', as: 'textarea', rows: '2', maxlength: '300', value: s.address || '' }),
         field(t('settings.receiptFooter'), { name: 'receiptFooter', maxlength: '200', value: s.receiptFooter || '' }),
+        h('div', { class: 'row' },
+          field(t('settings.upiVpa'), { name: 'upiVpa', maxlength: '320', pattern: '[A-Za-z0-9.\\-_]{2,256}@[A-Za-z][A-Za-z0-9]{1,63}',
+            value: s.upiVpa || '', hint: t('settings.upiVpaHint') }),
+          field(t('settings.upiPayeeName'), { name: 'upiPayeeName', maxlength: '50', value: s.upiPayeeName || '' })),
         posError,
         writer && h('button', { type: 'submit', class: 'primary', id: 'pos-save' }, t('settings.savePos'))));
     onSubmit(posForm, posError, async (values) => {

@@ -10,6 +10,7 @@ import dev.kirana.order.order.OrderView;
 import dev.kirana.order.pricing.TenderType;
 import dev.kirana.order.refund.RefundView;
 import dev.kirana.order.shop.ShopProfile;
+import dev.kirana.order.upi.UpiLink;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +28,12 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                           SupplyType supply, String stateTaxName, boolean chargesTax, List<Item> items, List<RateRow> rates,
                           BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst,
                           BigDecimal roundOff, BigDecimal total, String amountInWords, List<Payment> payments,
-                          BigDecimal change, String declaration, String footer, String marker, String cashier) {
+                          BigDecimal change, String declaration, String footer, String marker, String cashier,
+                          UpiPayment upi) {
+
+    /** A payment still due that the document asks for by UPI: the amount and the link its QR code holds. */
+    public record UpiPayment(BigDecimal amount, UpiLink link) {
+    }
 
     public record Item(int no, String description, String hsn, BigDecimal quantity, String unit, BigDecimal unitPrice,
                        BigDecimal discount, BigDecimal taxableValue, BigDecimal gstRate, BigDecimal cgst, BigDecimal sgst,
@@ -72,7 +78,21 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                 o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),
                 o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.total(), AmountInWords.rupees(o.total()),
                 payments, o.change(), declaration(o.documentType(), shop.registration()), shop.receiptFooter(), marker,
-                o.cashierId());
+                o.cashierId(), upiDue(o, shop));
+    }
+
+    /**
+     * What the sale's invoice asks the customer to pay by UPI: the part put on khata (CREDIT tenders), when the shop has
+     * a UPI address and the sale stands as confirmed (not voided or refunded, in part or whole). A sale paid in full
+     * asks for nothing: a "scan to pay" code on a paid bill would invite paying twice. Null when nothing is asked.
+     */
+    static UpiPayment upiDue(OrderView o, ShopProfile shop) {
+        if (shop.upiVpa() == null || o.status() != OrderStatus.CONFIRMED || o.invoiceNumber() == null) {
+            return null;
+        }
+        BigDecimal due = o.tenders().stream().filter(t -> t.type() == TenderType.CREDIT).map(OrderView.Tender::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return due.signum() > 0 ? new UpiPayment(due.setScale(2), UpiLink.forSale(shop, o, due)) : null;
     }
 
     /** The credit note of a refund, against the sale's invoice. */
@@ -101,7 +121,7 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                 r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.total(), AmountInWords.rupees(r.total()),
                 List.of(new Payment(r.reference() == null ? tender : tender + " " + r.reference(), r.total())),
                 BigDecimal.ZERO.setScale(2), r.reason() == null ? null : "Reason: " + r.reason(), shop.receiptFooter(), null,
-                r.refundedBy());
+                r.refundedBy(), null);
     }
 
     static String declaration(DocumentType document, RegistrationType registration) {

@@ -5,6 +5,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
+import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -13,6 +14,8 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.kirana.order.gst.SupplyType;
+import dev.kirana.order.upi.UpiLink;
+import dev.kirana.order.upi.UpiQr;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -23,7 +26,8 @@ import java.util.List;
 /**
  * Renders a tax invoice, bill of supply or credit note as an A4 PDF: supplier and buyer with GSTINs, number and date,
  * place of supply, reverse charge, lines with HSN, a rate-wise CGST/SGST(UTGST)/IGST summary, the round-off and the
- * amount in words. Blocking work: call it off the event loop.
+ * amount in words; on a sale with an amount due on khata and a shop with a UPI address, a QR code to pay it by UPI.
+ * Blocking work: call it off the event loop.
  */
 public final class InvoicePdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
@@ -74,6 +78,9 @@ public final class InvoicePdf {
             }
             doc.add(new Paragraph(paid.toString(), BODY));
         }
+        if (d.upi() != null) {
+            doc.add(upi(d));
+        }
         if (d.declaration() != null) {
             Paragraph decl = new Paragraph(d.declaration(), BOLD);
             decl.setSpacingBefore(6);
@@ -88,6 +95,30 @@ public final class InvoicePdf {
         doc.add(sign);
         doc.close();
         return out.toByteArray();
+    }
+
+    /** The UPI QR code of the amount still due, with what it pays, to whom and for which invoice. */
+    private static PdfPTable upi(InvoiceData d) {
+        PdfPTable t = new PdfPTable(new float[]{1f, 3f});
+        t.setWidthPercentage(60);
+        t.setHorizontalAlignment(Element.ALIGN_LEFT);
+        t.setSpacingBefore(8);
+        // one grey pixel a module, scaled up by the viewer without smoothing: sharp at any zoom and in print
+        UpiQr.Bitmap bits = UpiQr.bitmap(d.upi().link().uri());
+        Image qr = Image.getInstance(bits.size(), bits.size(), 1, 8, bits.pixels());
+        qr.scaleAbsolute(96, 96);
+        PdfPCell code = new PdfPCell(qr, false);
+        code.setBorder(Rectangle.NO_BORDER);
+        t.addCell(code);
+        UpiLink link = d.upi().link();
+        PdfPCell text = new PdfPCell();
+        text.setBorder(Rectangle.NO_BORDER);
+        text.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        text.addElement(new Paragraph("Scan to pay INR " + money(d.upi().amount()) + " by UPI", BOLD));
+        text.addElement(new Paragraph("Due on khata. Pays " + link.payeeName() + " (" + link.vpa() + "), reference "
+                + link.reference() + ".", BODY));
+        t.addCell(text);
+        return t;
     }
 
     private static PdfPTable parties(InvoiceData d) {

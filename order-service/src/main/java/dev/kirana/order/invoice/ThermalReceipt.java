@@ -83,6 +83,10 @@ public final class ThermalReceipt {
         for (InvoiceData.Payment p : d.payments()) out.add(pair(p.label(), InvoicePdf.money(p.amount()), w));
         if (d.change() != null && d.change().signum() > 0) out.add(pair("Change", InvoicePdf.money(d.change()), w));
         for (String l : wrap(d.amountInWords(), w)) out.add(l);
+        if (d.upi() != null) {
+            for (String l : wrap("Due Rs " + InvoicePdf.money(d.upi().amount()) + ": pay by UPI to " + d.upi().link().vpa()
+                    + ", ref " + d.upi().link().reference(), w)) out.add(l);
+        }
         if (d.declaration() != null) for (String l : wrap(d.declaration(), w)) out.add(l);
         if (d.footer() != null) for (String l : wrap(d.footer(), w)) center(out, l, w);
         return String.join("\n", out) + "\n";

@@ -28,14 +28,15 @@ public class PosSettingsController {
     }
 
     @GetMapping
-    @Operation(summary = "The shop's POS settings (invoice and credit-note series, loyalty scheme, receipt footer) and its GST registration")
+    @Operation(summary = "The shop's POS settings (invoice and credit-note series, loyalty scheme, receipt footer, UPI payee) and its GST registration")
     public Mono<PosSettingsView> get(@AuthenticationPrincipal ShopPrincipal me) {
         return shops.profile(me.requireShop()).map(PosSettingsView::of);
     }
 
     @PutMapping
     @Operation(summary = "Change the POS settings (owner or manager)",
-            description = "A new invoice prefix starts a new series (numbers are consecutive per series and financial year).")
+            description = "A new invoice prefix starts a new series (numbers are consecutive per series and financial year). "
+                    + "The settings are replaced as a whole: a field left out is cleared (no upiVpa: no UPI QR codes).")
     public Mono<PosSettingsView> put(@AuthenticationPrincipal ShopPrincipal me, @Valid @RequestBody ShopSettings settings) {
         String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
         if (settings.invoicePrefix().equals(settings.creditNotePrefix())) {

@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
 public class ShopDirectory {
     static final String CONSUMER = "order-service.shops";
     private static final String COLUMNS = "shop_id, name, state_code, gstin, registration_type, currency, fy_start_month, "
-            + "invoice_prefix, credit_note_prefix, loyalty_points_per_100, loyalty_point_value, address, receipt_footer";
+            + "invoice_prefix, credit_note_prefix, loyalty_points_per_100, loyalty_point_value, address, receipt_footer, "
+            + "upi_vpa, upi_payee_name";
     private final DatabaseClient db;
     private final InboxProcessor inbox;
     private final OrderProperties props;
@@ -81,16 +82,19 @@ public class ShopDirectory {
     public Mono<ShopProfile> saveSettings(String shopId, ShopSettings s) {
         var spec = db.sql("""
                         INSERT INTO shops (shop_id, invoice_prefix, credit_note_prefix, loyalty_points_per_100, loyalty_point_value,
-                                           address, receipt_footer)
-                        VALUES (:shop, :inv, :cn, :per100, :value, :address, :footer)
+                                           address, receipt_footer, upi_vpa, upi_payee_name)
+                        VALUES (:shop, :inv, :cn, :per100, :value, :address, :footer, :vpa, :payee)
                         ON CONFLICT (shop_id) DO UPDATE SET invoice_prefix = excluded.invoice_prefix,
                             credit_note_prefix = excluded.credit_note_prefix, loyalty_points_per_100 = excluded.loyalty_points_per_100,
                             loyalty_point_value = excluded.loyalty_point_value, address = excluded.address,
-                            receipt_footer = excluded.receipt_footer, updated_at = now()""")
+                            receipt_footer = excluded.receipt_footer, upi_vpa = excluded.upi_vpa,
+                            upi_payee_name = excluded.upi_payee_name, updated_at = now()""")
                 .bind("shop", shopId).bind("inv", s.invoicePrefix()).bind("cn", s.creditNotePrefix())
                 .bind("per100", s.loyaltyPointsPer100()).bind("value", s.loyaltyPointValue());
         spec = bindNullable(spec, "address", s.address(), String.class);
         spec = bindNullable(spec, "footer", s.receiptFooter(), String.class);
+        spec = bindNullable(spec, "vpa", s.upiVpa(), String.class);
+        spec = bindNullable(spec, "payee", s.upiPayeeName(), String.class);
         return spec.then().then(profile(shopId));
     }
 
@@ -109,6 +113,7 @@ public class ShopDirectory {
                 fy == null ? FinancialYear.INDIA_START_MONTH : fy, r.get("invoice_prefix", String.class),
                 r.get("credit_note_prefix", String.class), r.get("loyalty_points_per_100", BigDecimal.class),
                 r.get("loyalty_point_value", BigDecimal.class), r.get("address", String.class),
-                r.get("receipt_footer", String.class), state != null);
+                r.get("receipt_footer", String.class), r.get("upi_vpa", String.class), r.get("upi_payee_name", String.class),
+                state != null);
     }
 }

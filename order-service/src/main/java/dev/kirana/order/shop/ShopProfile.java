@@ -10,18 +10,26 @@ import java.math.BigDecimal;
  *
  * @param loyaltyPointsPer100 points earned per ₹100 of a confirmed sale (0: the shop gives no points)
  * @param loyaltyPointValue   rupees a point is worth when redeemed as a tender (0: points cannot be redeemed)
+ * @param upiVpa              the UPI address payment QR codes pay (null: the shop shows and prints none)
+ * @param upiPayeeName        the payee name in those codes (null: the shop's name)
  */
 public record ShopProfile(String shopId, String name, String stateCode, String gstin, RegistrationType registration,
                           String currency, int fyStartMonth, String invoicePrefix, String creditNotePrefix,
                           BigDecimal loyaltyPointsPer100, BigDecimal loyaltyPointValue, String address,
-                          String receiptFooter, boolean known) {
+                          String receiptFooter, String upiVpa, String upiPayeeName, boolean known) {
 
     public static ShopProfile unknown(String shopId, String defaultState) {
         return new ShopProfile(shopId, null, defaultState, null, RegistrationType.REGULAR, "INR",
-                FinancialYear.INDIA_START_MONTH, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, false);
+                FinancialYear.INDIA_START_MONTH, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, false);
     }
 
     public String displayName() {
         return name == null || name.isBlank() ? "Shop " + shopId : name;
+    }
+
+    /** The name a payer's UPI app shows: the one set for UPI, else the shop's (at most 50 characters). */
+    public String upiPayee() {
+        String payee = upiPayeeName != null ? upiPayeeName : displayName();
+        return payee.length() <= 50 ? payee : payee.substring(0, 50).strip();
     }
 }

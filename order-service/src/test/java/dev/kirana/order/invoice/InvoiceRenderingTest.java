@@ -2,6 +2,10 @@ package dev.kirana.order.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.lowagie.text.pdf.PRStream;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dev.kirana.order.gst.DocumentType;
@@ -11,9 +15,12 @@ import dev.kirana.order.order.OrderStatus;
 import dev.kirana.order.order.OrderView;
 import dev.kirana.order.pricing.TenderType;
 import dev.kirana.order.shop.ShopProfile;
+import dev.kirana.order.upi.Qr;
+import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +33,7 @@ class InvoiceRenderingTest {
 
     static final ShopProfile SHOP = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
             RegistrationType.REGULAR, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, "12 MG Road, Bengaluru",
-            "Thank you, visit again!", true);
+            "Thank you, visit again!", null, null, true);
 
     /** The mixed cart of SaleCalculatorTest sold inter-state to a registered buyer in Maharashtra. */
     static OrderView sale(DocumentType doc, SupplyType supply) {
@@ -77,7 +84,7 @@ class InvoiceRenderingTest {
     @Test
     void billOfSupplyChargesNoTaxAndSaysWhy() throws Exception {
         ShopProfile composition = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
-                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, true);
+                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true);
         String text = pdfText(InvoicePdf.render(InvoiceData.of(sale(DocumentType.BILL_OF_SUPPLY, SupplyType.INTRA_STATE), composition)));
         assertThat(text).contains("BILL OF SUPPLY", "Composition taxable person, not eligible to collect tax on supplies");
         assertThat(text).doesNotContain("CGST", "Reverse charge");
@@ -95,5 +102,92 @@ class InvoiceRenderingTest {
         }
         String narrow = ThermalReceipt.render(data, ThermalReceipt.Paper.MM58);
         assertThat(narrow).contains(" CGST 2.5%", " SGST 9%");
+    }
+
+    static final ShopProfile UPI_SHOP = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
+            RegistrationType.REGULAR, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null,
+            "sharmastore@okhdfcbank", "Sharma & Sons", true);
+
+    /** The sale of {@link #sale} with ₹300 by UPI and the other ₹281 put on the customer's khata. */
+    static OrderView onKhata() {
+        OrderView sold = sale(DocumentType.TAX_INVOICE, SupplyType.INTRA_STATE);
+        return sold.withLinesAndTenders(sold.lines(), List.of(
+                new OrderView.Tender(TenderType.UPI, d("300.00"), d("300.00"), d("0.00"), "UTR77", null),
+                new OrderView.Tender(TenderType.CREDIT, d("281.00"), d("281.00"), d("0.00"), null, null)));
+    }
+
+    @Test
+    void theAmountDueOnKhataIsPrintedWithAUpiQrCodeThatPaysItForTheInvoice() throws Exception {
+        byte[] pdf = InvoicePdf.render(InvoiceData.of(onKhata(), UPI_SHOP));
+        assertThat(pdfText(pdf)).contains("Scan to pay INR 281.00 by UPI", "sharmastore@okhdfcbank", "Sharma & Sons");
+        List<BufferedImage> images = images(pdf);
+        assertThat(images).hasSize(1);
+        assertThat(Qr.decode(images.get(0))).isEqualTo("upi://pay?pa=sharmastore@okhdfcbank&pn=Sharma%20%26%20Sons"
+                + "&am=281.00&cu=INR&tn=Invoice%20INV%2F2627%2F00042&tr=INV%2F2627%2F00042");
+
+        String receipt = ThermalReceipt.render(InvoiceData.of(onKhata(), UPI_SHOP), ThermalReceipt.Paper.MM80);
+        assertThat(receipt.replace('\n', ' ')).contains("Due Rs 281.00: pay by UPI to sharmastore@okhdfcbank, ref INV/2627/00042");
+    }
+
+    @Test
+    void aSalePaidInFullOrAShopWithoutUpiPrintsNoCode() throws Exception {
+        byte[] paid = InvoicePdf.render(InvoiceData.of(sale(DocumentType.TAX_INVOICE, SupplyType.INTRA_STATE), UPI_SHOP));
+        assertThat(images(paid)).isEmpty();
+        assertThat(pdfText(paid)).doesNotContain("Scan to pay");
+        byte[] noVpa = InvoicePdf.render(InvoiceData.of(onKhata(), SHOP));
+        assertThat(images(noVpa)).isEmpty();
+        OrderView voided = onKhata();
+        voided = new OrderView(voided.id(), OrderStatus.VOIDED, voided.invoiceNumber(), voided.invoiceDate(),
+                voided.documentType(), voided.cashierId(), voided.locationId(), voided.currency(), voided.customer(),
+                voided.supplierStateCode(), voided.placeOfSupply(), voided.supplyType(), voided.lines(), voided.gross(),
+                voided.discount(), voided.taxableValue(), voided.cgst(), voided.sgst(), voided.igst(), voided.roundOff(),
+                voided.total(), voided.tenders(), voided.received(), voided.change(), voided.refundedTotal(),
+                voided.loyaltyPointsEarned(), voided.loyaltyPointsRedeemed(), voided.reason(), voided.placedAt(),
+                voided.deadline(), voided.confirmedAt(), voided.updatedAt(), voided.voidedAt(), voided.voidedBy(),
+                voided.creditOverride());
+        assertThat(InvoiceData.of(voided, UPI_SHOP).upi()).isNull();
+    }
+
+    /** The image XObjects of the PDF's pages, decoded (grey or RGB, 1 or 8 bits). */
+    static List<BufferedImage> images(byte[] pdf) throws Exception {
+        PdfReader reader = new PdfReader(pdf);
+        List<BufferedImage> images = new ArrayList<>();
+        for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+            PdfDictionary resources = reader.getPageN(p).getAsDict(PdfName.RESOURCES);
+            PdfDictionary xobjects = resources == null ? null : resources.getAsDict(PdfName.XOBJECT);
+            if (xobjects == null) continue;
+            for (PdfName name : xobjects.getKeys()) {
+                PdfObject o = PdfReader.getPdfObject(xobjects.get(name));
+                if (o instanceof PRStream s && PdfName.IMAGE.equals(s.getAsName(PdfName.SUBTYPE))) {
+                    images.add(image(s));
+                }
+            }
+        }
+        return images;
+    }
+
+    private static BufferedImage image(PRStream s) throws Exception {
+        int w = s.getAsNumber(PdfName.WIDTH).intValue();
+        int h = s.getAsNumber(PdfName.HEIGHT).intValue();
+        int bits = s.getAsNumber(PdfName.BITSPERCOMPONENT).intValue();
+        PdfObject cs = PdfReader.getPdfObject(s.get(PdfName.COLORSPACE));
+        int components = PdfName.DEVICERGB.equals(cs) ? 3 : 1;
+        assertThat(PdfName.DEVICEGRAY.equals(cs) || PdfName.DEVICERGB.equals(cs)).as("colour space " + cs).isTrue();
+        byte[] data = PdfReader.getStreamBytes(s);
+        int rowBytes = (w * bits * components + 7) / 8;
+        int scale = Math.max(1, 240 / w); // a module of a few pixels, as a camera sees it
+        BufferedImage img = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean white = bits == 1 ? (data[y * rowBytes + x / 8] >> (7 - x % 8) & 1) == 1
+                        : (data[y * rowBytes + x * components] & 0xFF) >= 128;
+                for (int dy = 0; dy < scale; dy++) {
+                    for (int dx = 0; dx < scale; dx++) {
+                        img.setRGB(x * scale + dx, y * scale + dy, white ? 0xFFFFFF : 0x000000);
+                    }
+                }
+            }
+        }
+        return img;
     }
 }

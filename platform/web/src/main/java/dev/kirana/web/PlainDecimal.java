@@ -20,6 +20,29 @@ public final class PlainDecimal {
     private PlainDecimal() {
     }
 
+    /**
+     * The same rule for a decimal that comes as text outside a JSON body (a query parameter): a plain number of at most
+     * 18 integer and 6 fractional digits.
+     *
+     * @throws IllegalArgumentException with {@link #MESSAGE} when it is not one
+     */
+    public static BigDecimal parse(String text) {
+        BigDecimal v;
+        try {
+            v = text == null || text.indexOf('e') >= 0 || text.indexOf('E') >= 0 ? null : new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            v = null;
+        }
+        if (v == null || !withinDigits(v)) {
+            throw new IllegalArgumentException(MESSAGE);
+        }
+        return v;
+    }
+
+    private static boolean withinDigits(BigDecimal v) {
+        return v.precision() - v.scale() <= 18 && v.scale() <= 6;
+    }
+
     public static SimpleModule jacksonModule() {
         return new SimpleModule("kirana-plain-decimal").addDeserializer(BigDecimal.class, new Deserializer());
     }
@@ -31,7 +54,7 @@ public final class PlainDecimal {
                     || p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getString() : null;
             BigDecimal v = super.deserialize(p, ctxt);
             if (v != null && (text != null && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0)
-                    || v.precision() - v.scale() > 18 || v.scale() > 6)) {
+                    || !withinDigits(v))) {
                 throw InvalidFormatException.from(p, MESSAGE, text, BigDecimal.class);
             }
             return v;
