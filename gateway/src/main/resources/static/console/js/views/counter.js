@@ -3,9 +3,9 @@
 // CONFIRMED (with its invoice number) or REJECTED. Prices, GST and the rupee rounding come from the API's quote,
 // never from arithmetic here. When the network is down the sale is queued in the browser with its Idempotency-Key
 // and sent when it returns (offline.js).
-import { api, newKey, openFile, ApiError, OfflineError } from '../api.js';
+import { api, request, newKey, openFile, ApiError, OfflineError } from '../api.js';
 import { t, addStrings } from '../i18n.js';
-import { h, mount, field, toast, problemText, errorBox, busy } from '../ui.js';
+import { h, mount, field, toast, problemText, errorBox, busy, modal } from '../ui.js';
 import { money, qty } from '../format.js';
 import * as offline from '../offline.js';
 
@@ -64,6 +64,9 @@ addStrings({
     'counter.sent': 'A queued sale was sent: {status} {invoice}',
     'counter.creditOverride': 'Allow beyond the credit limit (owner/manager)',
     'counter.badLine': '{name}: enter a quantity above 0 (up to 3 decimals) and a discount of at most 100 %',
+    'counter.upiQr': 'Show UPI QR for {amount}',
+    'counter.upiQrTitle': 'Scan to pay {amount} by UPI',
+    'counter.upiQrAlt': 'UPI QR code to pay {amount} to the shop',
     'tender.CASH': 'Cash', 'tender.UPI': 'UPI', 'tender.CARD': 'Card', 'tender.CREDIT': 'Khata (credit)', 'tender.LOYALTY': 'Loyalty points',
   },
   hi: {
@@ -120,6 +123,9 @@ addStrings({
     'counter.sent': 'रुकी हुई बिक्री भेजी गई: {status} {invoice}',
     'counter.creditOverride': 'उधार सीमा से ऊपर अनुमति दें (मालिक/मैनेजर)',
     'counter.badLine': '{name}: 0 से अधिक मात्रा (3 दशमलव तक) और अधिकतम 100 % छूट लिखें',
+    'counter.upiQr': '{amount} का UPI QR दिखाएँ',
+    'counter.upiQrTitle': 'UPI से {amount} भुगतान के लिए स्कैन करें',
+    'counter.upiQrAlt': 'दुकान को {amount} भुगतान का UPI QR कोड',
     'tender.CASH': 'नकद', 'tender.UPI': 'UPI', 'tender.CARD': 'कार्ड', 'tender.CREDIT': 'खाता (उधार)', 'tender.LOYALTY': 'लॉयल्टी पॉइंट',
   },
 });
@@ -411,15 +417,33 @@ export default async function render(root, ctx) {
       change.textContent = t0 !== null && g > t0 && c > 0 ? `${t('counter.changeDue')}: ${money(rupees(Math.min(c, g - t0)))}` : '';
       due.textContent = t0 !== null && g > 0 && g < t0 ? `${t('counter.due')}: ${money(rupees(t0 - g))}` : '';
     }
+    const upi = sale.tenders.filter((x) => x.type === 'UPI').reduce((s, x) => s + (paise(x.amount) ?? 0), 0);
+    const upiButton = upi > 0 ? h('button', { type: 'button', id: 'upi-qr', onclick: (e) => showUpiQr(e.target, rupees(upi)) },
+      t('counter.upiQr', { amount: money(rupees(upi)) })) : null;
     const creditUsed = sale.tenders.some((x) => x.type === 'CREDIT');
     mount(tendersBox, h('h2', null, t('counter.tenders')), rows,
       h('button', { type: 'button', id: 'add-tender', class: 'link', onclick: () => { sale.tenders.push({ type: 'UPI', amount: '', reference: '' }); drawTenders(); } },
         t('counter.addTender')),
+      upiButton,
       creditUsed && ctx.has('OWNER', 'MANAGER') ? h('label', { class: 'note' }, h('input', { type: 'checkbox', id: 'credit-override',
         checked: sale.creditOverride, onchange: (e) => { sale.creditOverride = e.target.checked; } }), ` ${t('counter.creditOverride')}`) : null,
       due, change);
     drawChange();
     payButton.disabled = sale.lines.length === 0 || (!sale.quote && !sale.estimate);
+  }
+
+  /** The shop's UPI QR for the amount, large enough for the customer's phone to scan across the counter. */
+  async function showUpiQr(button, amount) {
+    try {
+      const res = await busy(button, () => request('GET', '/api/v1/orders/upi-qr', { query: { amount }, raw: true, headers: { Accept: 'image/png' } }));
+      const src = URL.createObjectURL(await res.blob());
+      const { dialog } = modal(t('counter.upiQrTitle', { amount: money(amount) }),
+        h('div', { class: 'upi-qr' }, h('img', { src, id: 'upi-qr-image', alt: t('counter.upiQrAlt', { amount: money(amount) }), width: 280, height: 280 }),
+          h('p', { class: 'grand' }, money(amount))));
+      dialog.addEventListener('close', () => URL.revokeObjectURL(src));
+    } catch (e) {
+      toast(problemText(e), 'error');
+    }
   }
 
   // ---- placing the sale
