@@ -4,7 +4,7 @@
 # Boot's layers, so a rebuild after a code change re-ships only the small `application` layer.
 #
 # The Java here is the build's (maven.compiler.release in pom.xml, which ./kirana and CI run):
-# DockerfileTest (local-stack) fails the build when the two differ.
+# DockerFilesTest (local-stack) fails the build when the two differ.
 FROM eclipse-temurin:17-jre-noble AS layers
 ARG SERVICE
 ARG VERSION=0.1.0-SNAPSHOT
