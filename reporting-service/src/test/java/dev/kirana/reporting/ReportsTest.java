@@ -49,7 +49,7 @@ class ReportsTest {
             assertThat(get("/api/v1/reports/sales?from=2026-11-20&to=2026-11-20").get("rows").toString()).contains("refunds=1");
             assertThat(list(get("/api/v1/reports/expenses?from=2026-11-20&to=2026-11-20"))).hasSize(2);
             // low stock: butter (on hand at or below its reorder level 15) and salt (reorder level 10, never received)
-            assertThat(get("/api/v1/reports/dashboard").toString()).contains("cashExpected=1542.00", "khataPayable=1000.00",
+            assertThat(get("/api/v1/reports/dashboard").toString()).contains("cashExpected=1542.00", "khataPayable=1800.00",
                     "khataReceivable=450.00", "lowStock=2", "expiringSoon=1");
             assertThat(list(get("/api/v1/reports/stock/expiring?days=40"))).hasSize(2);
             assertThat(get("/api/v1/reports/profitability?from=2026-11-20&to=2026-11-20").get("totals").toString())
@@ -207,6 +207,9 @@ class ReportsTest {
                 .containsEntry("balance", "450.00").containsEntry("d0_30", "150.00").containsEntry("d31_60", "0.00")
                 .containsEntry("d90", "300.00"));
         assertThat(row(get("/api/v1/reports/khata?kind=supplier"), "party_id", "s1")).containsEntry("d90", "1000.00");
+        // the mandi's 800 was entered on 15 November but is owed since 20 August: over 90 days, not 0-30
+        assertThat(row(get("/api/v1/reports/khata?kind=supplier"), "party_id", "m1")).containsEntry("balance", "800.00")
+                .containsEntry("d0_30", "0.00").containsEntry("d90", "800.00");
         Map<String, Object> expenses = get("/api/v1/reports/expenses?from=2026-11-19&to=2026-11-20");
         assertThat(row(expenses, "category", "Electricity")).containsEntry("net_amount", "1000.00").containsEntry("tax", "180.00")
                 .containsEntry("amount", "1180.00");

@@ -146,6 +146,12 @@ final class ShopEventsFixture {
                     new AccountingEvents.PartyCreated("s1", "SUPPLIER", "Gupta Traders", null, null, "27", null, null,
                             d("1000.00"), LocalDate.parse("2026-08-01"), "API", t("2026-08-01T06:00:00Z")));
             balance(send, "s1", "SUPPLIER", "1000.00", t("2026-08-01T06:00:00Z"));
+            // a supplier entered on 15 November with what the shop owed it since 20 August: accounting says the balance
+            // changed on the day it was entered; the debt is from 20 August
+            send.send(Topics.ACCOUNTING, EventTypes.PARTY_CREATED, "m1", t("2026-11-15T06:00:00Z"),
+                    new AccountingEvents.PartyCreated("m1", "SUPPLIER", "Mandi Sabzi", null, null, "27", null, null,
+                            d("800.00"), LocalDate.parse("2026-08-20"), "API", t("2026-11-15T06:00:00Z")));
+            balance(send, "m1", "SUPPLIER", "800.00", t("2026-11-15T06:00:00Z"));
 
             // expenses: electricity 1180 (1000 + 18 % GST) from the bank on the 20th; staff tea 50 in cash on the 19th,
             // reversed on the 20th; the 19th closed with 1000.00 counted in the drawer

@@ -474,7 +474,19 @@ public class Projection {
 
     private Mono<Void> partyCreated(DatabaseClient db, CloudEvent e) {
         var p = KiranaEvents.data(e, AccountingEvents.PartyCreated.class);
-        return party(db, KiranaEvents.shopId(e), p.partyId(), p.kind(), p.name(), p.phone(), p.creditLimit());
+        String shop = KiranaEvents.shopId(e);
+        Mono<Void> party = party(db, shop, p.partyId(), p.kind(), p.name(), p.phone(), p.creditLimit());
+        if (p.openingBalance() == null || p.openingBalance().signum() == 0 || p.openingDate() == null) {
+            return party;
+        }
+        // an opening balance is owed since its opening date, not since the day it was entered (when accounting says the
+        // balance changed): ageing walks back to this row. Noon UTC is the opening date in every Indian shop's zone.
+        return party.then(db.sql("""
+                        INSERT INTO party_balances (shop_id, party_id, event_id, changed_at, balance)
+                        VALUES (:shop, :id, :event, :at, :balance) ON CONFLICT DO NOTHING""")
+                .bind("shop", shop).bind("id", p.partyId()).bind("event", e.getId() + "/opening")
+                .bind("at", p.openingDate().atTime(12, 0).toInstant(java.time.ZoneOffset.UTC))
+                .bind("balance", p.openingBalance()).then());
     }
 
     private Mono<Void> partyUpdated(DatabaseClient db, CloudEvent e) {
