@@ -88,8 +88,7 @@ class ConsoleSession {
     @ApiResponse(responseCode = "429", description = "Too many attempts from this address")
     Mono<ResponseEntity<JsonNode>> signIn(@RequestBody SignIn request, ServerWebExchange exchange) {
         if (!sameOrigin(exchange.getRequest())) {
-            return refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin", "Cross-origin sign-in",
-                    "The console signs in only from its own pages");
+            return crossOrigin(exchange);
         }
         boolean byCode = request.code() != null && request.password() == null;
         String path = byCode ? "/api/v1/auth/otp/verify" : "/api/v1/auth/login";
@@ -107,8 +106,7 @@ class ConsoleSession {
     @ApiResponse(responseCode = "429", description = "Too many requests")
     Mono<ResponseEntity<JsonNode>> sendCode(@RequestBody Phone request, ServerWebExchange exchange) {
         if (!sameOrigin(exchange.getRequest())) {
-            return refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin", "Cross-origin request",
-                    "The console asks for codes only from its own pages");
+            return crossOrigin(exchange);
         }
         Map<String, Object> forwarded = Map.of("phone", nz(request.phone()), "purpose", "LOGIN");
         return limited(exchange, () -> auth.post().uri("/api/v1/auth/otp/request").contentType(MediaType.APPLICATION_JSON)
@@ -265,6 +263,11 @@ class ConsoleSession {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static Mono<ResponseEntity<JsonNode>> crossOrigin(ServerWebExchange exchange) {
+        return refuse(exchange, HttpStatus.FORBIDDEN, "cross-origin", "Cross-origin request",
+                "The console signs in and asks for codes only from its own pages");
     }
 
     private static Mono<ResponseEntity<JsonNode>> csrf(ServerWebExchange exchange) {
