@@ -183,9 +183,10 @@ public class MessagingAutoConfiguration {
 
     /**
      * The topics this service publishes, and the dead-letter twins of those it consumes (each once), with the
-     * configured partitions, replication factor and {@code min.insync.replicas}. A topic that already exists keeps
-     * its partitions' replicas (Kafka cannot change them at creation; see the README on raising them), but its
-     * {@code min.insync.replicas} is brought to the configured value ({@link #kiranaTopicConfigs}).
+     * configured partitions, replication factor, {@code min.insync.replicas} and retention (event topics for ever,
+     * dead letters 30 days). A topic that already exists keeps its partitions' replicas (Kafka cannot change them at
+     * creation; see the README on raising them), but its {@code min.insync.replicas} and {@code retention.ms} are
+     * brought to the configured values ({@link #kiranaTopicConfigs}).
      */
     @Bean
     KafkaAdmin.NewTopics kiranaTopics(MessagingProperties props) {
@@ -204,7 +205,8 @@ public class MessagingAutoConfiguration {
         props.consumes().forEach(t -> names.add(Topics.deadLetter(t)));
         return names.stream()
                 .map(t -> new NewTopic(t, props.partitions(), props.replicationFactor())
-                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(props.minInsyncReplicas()))))
+                        .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(props.minInsyncReplicas()),
+                                TopicConfig.RETENTION_MS_CONFIG, props.retentionMs(t))))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package dev.kirana.messaging;
 
 import java.time.Duration;
+import dev.kirana.events.Topics;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,6 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minInsyncReplicas  the topic's {@code min.insync.replicas} ({@code KIRANA_KAFKA_MIN_INSYNC_REPLICAS}; 1 locally,
  *                           2 in production): with the producers' {@code acks=all}, a write is acknowledged only once
  *                           this many replicas have it, so losing one broker loses no acknowledged event
+ * @param eventRetention     how long an event topic keeps its records ({@code KIRANA_KAFKA_EVENT_RETENTION}); unset: for
+ *                           ever ({@code retention.ms=-1}), because the topics are the history that reporting's read
+ *                           models are rebuilt from (from the first offset) and that a new consumer starts from
+ * @param deadLetterRetention how long a dead-letter topic keeps what was parked there ({@code KIRANA_KAFKA_DLQ_RETENTION},
+ *                           30 days): long enough to look at and replay, not a second copy of history
  */
 @ConfigurationProperties("kirana.messaging")
 public record MessagingProperties(
@@ -24,5 +30,13 @@ public record MessagingProperties(
         @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("3") int maxRetries,
         @DefaultValue("200ms") Duration retryInterval,
-        @DefaultValue("30s") Duration handlerTimeout) {
+        @DefaultValue("30s") Duration handlerTimeout,
+        Duration eventRetention,
+        @DefaultValue("30d") Duration deadLetterRetention) {
+
+    /** {@code retention.ms} of a topic this service creates: a dead-letter twin, or an event topic. */
+    String retentionMs(String topic) {
+        Duration retention = topic.endsWith(Topics.deadLetter("")) ? deadLetterRetention : eventRetention;
+        return retention == null || retention.isZero() || retention.isNegative() ? "-1" : Long.toString(retention.toMillis());
+    }
 }

@@ -47,6 +47,9 @@ class MessagingInfrastructureTest extends MessagingTestSupport {
                 assertThat(minIsr.value()).isEqualTo("1");
                 assertThat(minIsr.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
             });
+            // event topics keep every record (the read models are rebuilt from offset 0); dead letters 30 days
+            configs.forEach((resource, c) -> assertThat(c.get("retention.ms").value()).as(resource.name())
+                    .isEqualTo(resource.name().endsWith(".dlq") ? "2592000000" : "-1"));
         }
     }
 
