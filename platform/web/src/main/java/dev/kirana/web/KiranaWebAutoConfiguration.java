@@ -87,7 +87,19 @@ public class KiranaWebAutoConfiguration {
                 .info(new Info().title("Kirana " + name).version("v1").description(description))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                // relative: the service itself, or the gateway that serves this document at /v3/api-docs/<service>
+                .addServersItem(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("this service, or the gateway in front of it"));
+    }
+
+    /** The document says what the service does: problem+json answers, decimals as strings, nullable optionals, public paths. */
+    @Bean
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    @ConditionalOnMissingBean
+    OpenApiConventions kiranaOpenApiConventions(org.springframework.beans.factory.ObjectProvider<dev.kirana.web.security.SecurityProperties> security) {
+        dev.kirana.web.security.SecurityProperties props = security.getIfAvailable();
+        return new OpenApiConventions(props == null ? java.util.List.of() : props.publicPaths());
     }
 
     /** Each read operation's OpenAPI entry says which roles and partner scope may call it. */

@@ -1,9 +1,6 @@
 package dev.kirana.web.security;
 
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.Arrays;
@@ -43,7 +40,7 @@ public class AccessDocs implements OperationCustomizer {
         if (!operation.getResponses().containsKey("403")) {
             operation.getResponses().addApiResponse("403", new ApiResponse()
                     .description("Neither a role nor a scope of the caller allows this " + who + "; a problem+json body")
-                    .content(new Content().addMediaType("application/problem+json", new MediaType().schema(new ObjectSchema()))));
+                    .content(dev.kirana.web.OpenApiConventions.problem()));
         }
         return operation;
     }
