@@ -60,7 +60,8 @@ final class NetworkPolicyModel {
         return allows(from, to, port, "TCP");
     }
 
-    private boolean ingressAllows(Endpoint from, Endpoint to, int port, String protocol) {
+    /** What the destination's ingress policies alone allow (whatever the source's egress says). */
+    boolean ingressAllows(Endpoint from, Endpoint to, int port, String protocol) {
         if (to.namespace() == null) {
             return true;
         }
@@ -71,7 +72,8 @@ final class NetworkPolicyModel {
                         && ports(e.getValue().getPorts(), to, port, protocol));
     }
 
-    private boolean egressAllows(Endpoint from, Endpoint to, int port, String protocol) {
+    /** What the source's egress policies alone allow. */
+    boolean egressAllows(Endpoint from, Endpoint to, int port, String protocol) {
         if (from.namespace() == null) {
             return true;
         }
