@@ -3,7 +3,9 @@ package dev.kirana.k8s;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +22,22 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class CnpgSchemas {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+    /**
+     * Draft 4 (what OpenAPI 3.0 schemas follow) plus the Kubernetes extensions the CRDs use, as annotations: list and
+     * map types only matter to server-side apply's merging, and the CEL rules (x-kubernetes-validations) are the one
+     * part of the API server's validation this does not run.
+     */
+    private static final Dialect KUBERNETES_OPENAPI = Dialect.builder("https://kirana.dev/schemas/kubernetes-openapi-v3", Dialects.getDraft4())
+            .keyword(new NonValidationKeyword("x-kubernetes-int-or-string"))
+            .keyword(new NonValidationKeyword("x-kubernetes-preserve-unknown-fields"))
+            .keyword(new NonValidationKeyword("x-kubernetes-embedded-resource"))
+            .keyword(new NonValidationKeyword("x-kubernetes-list-type"))
+            .keyword(new NonValidationKeyword("x-kubernetes-list-map-keys"))
+            .keyword(new NonValidationKeyword("x-kubernetes-map-type"))
+            .keyword(new NonValidationKeyword("x-kubernetes-validations"))
+            .keyword(new NonValidationKeyword("nullable"))
+            .build();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(KUBERNETES_OPENAPI);
     private static final Map<String, Schema> SCHEMAS = Map.of(
             "postgresql.cnpg.io/v1/Cluster", load("/cnpg/cluster-v1.schema.json"),
             "postgresql.cnpg.io/v1/Database", load("/cnpg/database-v1.schema.json"));
