@@ -2,6 +2,7 @@ package dev.kirana.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -57,6 +58,7 @@ class ManifestsTest {
     @MethodSource("overlays")
     void everyRendererAtHandRendersTheSame(String overlay) {
         Map<String, String> outputs = Kustomize.renderAll(overlay);
+        assumeTrue(outputs.size() > 1, "one renderer on this machine (" + outputs.keySet() + "): nothing to compare it with");
         String first = outputs.values().iterator().next();
         assertThat(outputs).allSatisfy((renderer, output) -> assertThat(output).as(renderer).isEqualTo(first));
     }
