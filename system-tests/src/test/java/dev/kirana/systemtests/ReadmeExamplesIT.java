@@ -356,7 +356,7 @@ class ReadmeExamplesIT {
         return blocks;
     }
 
-    /** The {@code ## } headings under which a fenced block (of any language) calls curl. */
+    /** The {@code ## } headings under which a fenced block (of any language) calls curl (comments aside). */
     static Set<String> sectionsWithCurl(String markdown) {
         Set<String> sections = new LinkedHashSet<>();
         String heading = null;
@@ -365,7 +365,7 @@ class ReadmeExamplesIT {
             if (inBlock) {
                 if (line.startsWith("```")) {
                     inBlock = false;
-                } else if (heading != null && line.matches(".*(^|[\\s(|;&])curl\\s.*")) {
+                } else if (heading != null && !line.strip().startsWith("#") && line.matches(".*(^|[\\s(|;&])curl\\s.*")) {
                     sections.add(heading);
                 }
             } else if (line.startsWith("```")) {
