@@ -53,8 +53,6 @@ class RebuildTest {
         String reportBefore = body(report, token);
         String dashboardBefore = body("/api/v1/reports/dashboard", token);
 
-        // the operator's endpoint is on the management port; the public port has no /actuator path at all
-        http.post().uri("/actuator/readmodels").exchange().expectStatus().isNotFound();
         WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(40)).build();
         local.post().uri("/actuator/readmodels").exchange().expectStatus().isOk()
@@ -73,6 +71,27 @@ class RebuildTest {
         // through a proxy, or from another host (the metrics scraper reaches the management port too), it does not answer
         local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
                 .expectStatus().isForbidden().expectBody().consumeWith(b -> { });
+    }
+
+    /**
+     * The operator's endpoint is on the management port, which needs no token and which the metrics scraper reaches
+     * too: there it answers loopback callers only. The public port has no /actuator path at all.
+     */
+    @Test
+    void theRebuildEndpointIsOnTheManagementPortForLoopbackCallersOnly() {
+        String owner = TestInfrastructure.get().jwt().token("u-own", "shop-rebuild-guard", "OWNER");
+        http.post().uri("/actuator/readmodels").exchange().expectStatus().isNotFound();
+        http.post().uri("/actuator/readmodels").headers(h -> h.setBearerAuth(owner)).exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/readmodels").exchange().expectStatus().isNotFound();
+        WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(40)).build();
+        local.get().uri("/actuator/readmodels").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.rebuild.state").exists();
+        local.get().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isForbidden();
     }
 
     private String body(String uri, String token) {
