@@ -52,7 +52,7 @@ class PortLayoutTest {
     }
 
     /**
-     * A developer's stack (offset 0), the system tests' (1000), the bench's (2000) and one more beside them (3000) run
+     * A developer's stack (offset 0), the system tests' (1000), the bench's (2000) and more beside them (3000, 4000) run
      * at the same time without sharing a port, with each other or with a local Keycloak (8180) and its management port
      * (9000), nor with the 9090 that containers use (compose and Kubernetes publish no other).
      */
@@ -62,7 +62,7 @@ class PortLayoutTest {
         taken.put(8180, "keycloak");
         taken.put(9000, "keycloak management");
         taken.put(9090, "container management port");
-        for (int offset : new int[]{0, 1000, 2000, 3000}) {
+        for (int offset : new int[]{0, 1000, 2000, 3000, 4000}) {
             PortLayout ports = new PortLayout(offset);
             java.util.Map<String, Integer> mine = new java.util.LinkedHashMap<>();
             mine.put("postgres", ports.postgres());
