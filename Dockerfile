@@ -29,8 +29,10 @@ COPY --from=layers /build/extracted/spring-boot-loader/ ./
 COPY --from=layers /build/extracted/snapshot-dependencies/ ./
 COPY --from=layers /build/extracted/application/ ./
 USER 10001
-# every service listens on SERVER_PORT (docker-compose.yml sets it; 8080 otherwise); ready = the readiness
-# group (its database and Kafka for the six services, the process itself for the gateway)
+# every service listens on SERVER_PORT (docker-compose.yml sets it; 8080 otherwise) and serves actuator (probes,
+# Prometheus) on KIRANA_MANAGEMENT_PORT only, 9090 in every container; ready = the readiness group (its database
+# for the six services, the process itself for the gateway)
+ENV KIRANA_MANAGEMENT_PORT=9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=5 \
-  CMD curl -fsS "http://127.0.0.1:${SERVER_PORT:-8080}/actuator/health/readiness" >/dev/null || exit 1
+  CMD curl -fsS "http://127.0.0.1:${KIRANA_MANAGEMENT_PORT:-9090}/actuator/health/readiness" >/dev/null || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]

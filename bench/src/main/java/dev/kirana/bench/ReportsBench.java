@@ -157,13 +157,13 @@ final class ReportsBench {
 
     /**
      * The read models rebuilt from the topics once the other services are idle (POST /actuator/readmodels on
-     * reporting-service's own port): how fast the projection code applies events when it has the cores to itself.
+     * reporting-service's management port): how fast the projection code applies events when it has the cores to itself.
      */
     private String rebuild() {
-        if (target.reportingUrl == null) {
+        if (target.reportingManagementUrl == null) {
             return null;
         }
-        String url = target.reportingUrl + "/actuator/readmodels";
+        String url = target.reportingManagementUrl + "/actuator/readmodels";
         long t0 = System.nanoTime();
         KiranaApi.Response started = api.post(url, Map.of());
         if (started.status() != 200) {

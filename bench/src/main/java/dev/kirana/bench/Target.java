@@ -47,6 +47,8 @@ final class Target implements AutoCloseable {
     final String directUrl;
     /** reporting-service itself (the reports phase's direct baseline); null when unknown. */
     final String reportingUrl;
+    /** reporting-service's management port (actuator, the read-model rebuild); null when unknown. */
+    final String reportingManagementUrl;
     /** Kafka of the stack (the reports phase publishes its generated history there); null when unknown. */
     final String kafkaBootstrap;
     final String description;
@@ -54,11 +56,12 @@ final class Target implements AutoCloseable {
     private final KiranaStack stack;
     private final Map<String, Long> externalPids;
 
-    private Target(String gatewayUrl, String directUrl, String reportingUrl, String kafkaBootstrap, String description, Db db,
-                   KiranaStack stack, Map<String, Long> externalPids) {
+    private Target(String gatewayUrl, String directUrl, String reportingUrl, String reportingManagementUrl,
+                   String kafkaBootstrap, String description, Db db, KiranaStack stack, Map<String, Long> externalPids) {
         this.gatewayUrl = gatewayUrl;
         this.directUrl = directUrl;
         this.reportingUrl = reportingUrl;
+        this.reportingManagementUrl = reportingManagementUrl;
         this.kafkaBootstrap = kafkaBootstrap;
         this.description = description;
         this.db = db;
@@ -106,7 +109,7 @@ final class Target implements AutoCloseable {
                 + ", gateway rate limits raised to " + env.get("KIRANA_RATE_LIMIT_USER_RATE") + "/s)"
                 + stack.coldStartTime().map(d -> String.format(", started in %.0f s", d.toMillis() / 1000.0)).orElse("");
         return new Target(stack.gatewayUrl(), stack.serviceUrl("order-service"), stack.serviceUrl("reporting-service"),
-                stack.kafkaBootstrap(), description, db, stack, null);
+                stack.managementUrl("reporting-service"), stack.kafkaBootstrap(), description, db, stack, null);
     }
 
     /** An already running stack; its state directory (if found) gives PIDs, order-service's port and PostgreSQL. */
@@ -135,6 +138,7 @@ final class Target implements AutoCloseable {
         }
         String direct = o.directUrl;
         String reporting = null;
+        String reportingManagement = null;
         String kafka = null;
         Db db = null;
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -145,6 +149,9 @@ final class Target implements AutoCloseable {
             }
             if (s.getLong("port.reporting-service", -1) > 0) {
                 reporting = "http://127.0.0.1:" + s.getLong("port.reporting-service", -1);
+            }
+            if (s.getLong(StackState.MANAGEMENT_PORT + "reporting-service", -1) > 0) {
+                reportingManagement = "http://127.0.0.1:" + s.getLong(StackState.MANAGEMENT_PORT + "reporting-service", -1);
             }
             kafka = s.get("kafka.bootstrap").orElse(null);
             if (s.get("postgres.host").isPresent()) {
@@ -159,7 +166,7 @@ final class Target implements AutoCloseable {
         }
         String description = "running stack at " + o.gatewayUrl + (stateDir != null ? " (state " + stateDir + ")" : "")
                 + " — its gateway rate limits apply (start it with KIRANA_RATE_LIMIT_USER_RATE etc. raised)";
-        return new Target(o.gatewayUrl, direct, reporting, kafka, description, db, null, pids);
+        return new Target(o.gatewayUrl, direct, reporting, reportingManagement, kafka, description, db, null, pids);
     }
 
     /** PIDs of the suite's processes that run now, by name. */

@@ -111,7 +111,9 @@ export function start(currentShop) {
     const queued = (await all().catch(() => [])).some((i) => i.state === 'queued');
     if (!online || queued) {
       try {
-        const r = await fetch('/actuator/health/liveness', { cache: 'no-store' });
+        // the gateway's own API document: public, outside /console/ (which the service worker answers offline);
+        // HEAD, so no body is sent (actuator is not on the public port)
+        const r = await fetch('/v3/api-docs', { method: 'HEAD', cache: 'no-store' });
         if (r.ok) { setOnline(true); flush(); }
       } catch { setOnline(false); }
     }

@@ -9,11 +9,14 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Token validation at the edge (the attack list) and what reaches the services. */
 class EdgeSecurityTest extends GatewayTest {
+    @LocalManagementPort
+    int managementPort;
 
     private WebTestClient.ResponseSpec get(String path, String token) {
         return http.get().uri(path).headers(h -> {
@@ -99,8 +102,31 @@ class EdgeSecurityTest extends GatewayTest {
                 .expectStatus().isUnauthorized().expectBody().jsonPath("$.detail").isEqualTo("Wrong username or password");
         http.get().uri("/.well-known/openid-configuration").exchange().expectStatus().isOk();
         http.get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
-        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    /** The edge answers no actuator path (health, metrics, Prometheus are on the management port, for the cluster only). */
+    @Test
+    void actuatorIsOnTheManagementPortNotAtTheEdge() {
+        String owner = issuers.token("u-" + UUID.randomUUID(), "shop-a", "OWNER");
+        for (String path : new String[]{"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+                "/actuator/metrics", "/actuator"}) {
+            int before = stub.calls("GET " + path);
+            get(path, null).expectStatus().isNotFound()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(404);
+            get(path, owner).expectStatus().isNotFound();
+            assertThat(stub.calls("GET " + path)).as(path + " is not forwarded").isEqualTo(before);
+        }
+        // the console's "is the network back" probe (js/offline.js) asks a public URL of the edge instead
+        http.head().uri("/v3/api-docs").exchange().expectStatus().isOk();
+        assertThat(managementPort).isNotEqualTo(18080).isPositive();
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.readinessState.status").isEqualTo("UP");
+        management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("application=\"gateway\""));
     }
 
     @Test

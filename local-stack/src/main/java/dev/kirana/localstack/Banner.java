@@ -38,6 +38,10 @@ final class Banner {
                 }
             }
             lines.add("  Services     " + services);
+            lines.add("  Management   actuator of each service on its port + " + PortLayout.MANAGEMENT_SHIFT + " (gateway :"
+                    + ports.management(ServiceDef.GATEWAY) + ", reporting-service :"
+                    + ports.management("reporting-service") + "), e.g. " + ports.managementUrl(ServiceDef.GATEWAY)
+                    + Readiness.READINESS_PATH);
         }
         lines.add("  PostgreSQL   " + endpoints.dbHost() + ":" + endpoints.dbPort() + " user " + endpoints.dbUser()
                 + (endpoints.externalDb() ? " (external)" : ", no password") + "; databases "

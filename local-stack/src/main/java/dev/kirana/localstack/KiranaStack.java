@@ -309,6 +309,7 @@ public final class KiranaStack implements AutoCloseable {
             }
         }
         awaitPortFree(ports.service(def), Duration.ofSeconds(15));
+        awaitPortFree(ports.management(def), Duration.ofSeconds(15));
         startAndAwait(def, new AtomicBoolean());
         expectedExits.remove(def.name());
     }
@@ -322,9 +323,9 @@ public final class KiranaStack implements AutoCloseable {
         }
     }
 
-    /** Whether the service answers its readiness probe with 200 right now. */
+    /** Whether the service answers its readiness probe (on its management port) with 200 right now. */
     public boolean isReady(String service) {
-        return Readiness.isReady(ports.service(ServiceDef.require(service)));
+        return Readiness.isReady(ports.management(ServiceDef.require(service)));
     }
 
     // ---- where things are ---------------------------------------------------------------------
@@ -340,6 +341,14 @@ public final class KiranaStack implements AutoCloseable {
     /** Base URL of one service, e.g. {@code http://127.0.0.1:8084} for {@code order-service}. */
     public String serviceUrl(String service) {
         return ports.serviceUrl(ServiceDef.require(service).name());
+    }
+
+    /**
+     * Base URL of one service's management port (actuator), e.g. {@code http://127.0.0.1:18086} for
+     * {@code reporting-service}.
+     */
+    public String managementUrl(String service) {
+        return ports.managementUrl(ServiceDef.require(service).name());
     }
 
     public String kafkaBootstrap() {
@@ -556,6 +565,7 @@ public final class KiranaStack implements AutoCloseable {
         Path logFile = logsDir().resolve(def.name() + ".log");
         Path workDir = stateDir.resolve("run").resolve(def.name());
         int port = ports.service(def);
+        int managementPort = ports.management(def);
         List<String> command = new ArrayList<>();
         command.add(javaCommand);
         command.addAll(JvmOptions.forService(javaFeature, stateDir, def.name(), javaOpts));
@@ -572,8 +582,8 @@ public final class KiranaStack implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(workDir);
-            Files.writeString(logFile, String.format("==== %s starting %s on port %d (launcher pid %d)%n",
-                            Instant.now(), def.name(), port, ProcessHandle.current().pid()),
+            Files.writeString(logFile, String.format("==== %s starting %s on port %d, management port %d (launcher pid %d)%n",
+                            Instant.now(), def.name(), port, managementPort, ProcessHandle.current().pid()),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             synchronized (lock) {
                 checkNotClosed();
@@ -586,9 +596,10 @@ public final class KiranaStack implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("cannot start " + def.name() + ": " + e.getMessage(), e);
         }
-        out.printf("  %-19s starting on port %d (pid %d)%n", def.name(), port, process.pid());
+        out.printf("  %-19s starting on port %d, management port %d (pid %d)%n", def.name(), port, managementPort,
+                process.pid());
         long deadline = t0 + readinessTimeout.toNanos();
-        while (!Readiness.isReady(port)) {
+        while (!Readiness.isReady(managementPort)) {
             if (!process.isAlive()) {
                 throw new StackException(def.name() + " exited with code " + process.exitValue()
                         + " before it was ready; last lines of " + logFile + ":\n" + tail(logFile));
@@ -598,8 +609,8 @@ public final class KiranaStack implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException(def.name() + " was not ready within " + readinessTimeout.toSeconds()
-                        + " s (GET " + ports.serviceUrl(def.name()) + Readiness.READINESS_PATH + " last answered "
-                        + describeProbe(Readiness.probe(port)) + "); last lines of " + logFile + ":\n" + tail(logFile));
+                        + " s (GET " + ports.managementUrl(def.name()) + Readiness.READINESS_PATH + " last answered "
+                        + describeProbe(Readiness.probe(managementPort)) + "); last lines of " + logFile + ":\n" + tail(logFile));
             }
             try {
                 Thread.sleep(500);
@@ -748,6 +759,7 @@ public final class KiranaStack implements AutoCloseable {
                     .put("kafka.bootstrap", endpoints.kafkaBootstrap());
             for (ServiceDef def : ServiceDef.ALL) {
                 state.put("port." + def.name(), ports.service(def));
+                state.put(StackState.MANAGEMENT_PORT + def.name(), ports.management(def));
             }
             // state first, PID second: whoever finds the PID file also finds what it needs to verify it
             state.write(stateDir);
@@ -781,7 +793,10 @@ public final class KiranaStack implements AutoCloseable {
             wanted.put("kafka controller", ports.kafkaController());
         }
         if (!infraOnly) {
-            ServiceDef.ALL.forEach(def -> wanted.put(def.name(), ports.service(def)));
+            ServiceDef.ALL.forEach(def -> {
+                wanted.put(def.name(), ports.service(def));
+                wanted.put(def.name() + " management", ports.management(def));
+            });
         }
         List<String> busy = wanted.entrySet().stream()
                 .filter(e -> !Readiness.isFree(e.getValue()))

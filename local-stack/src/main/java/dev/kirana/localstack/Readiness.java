@@ -9,10 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Readiness probes: a service's Spring Boot readiness endpoint, or a plain TCP connect. */
+/** Readiness probes: a service's Spring Boot readiness endpoint (on its management port), or a plain TCP connect. */
 public final class Readiness {
 
-    /** The Spring Boot readiness group every service exposes. */
+    /** The Spring Boot readiness group every service exposes on its management port. */
     public static final String READINESS_PATH = "/actuator/health/readiness";
 
     // HTTP/1.1: the default HTTP/2 client would send an h2c upgrade on every probe
@@ -29,8 +29,8 @@ public final class Readiness {
      * on purpose: on a loaded two-core machine a readiness check that asks Kafka for metadata can
      * take seconds, and a probe that gives up early only makes the service log a cancelled check.
      */
-    public static int probe(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + READINESS_PATH))
+    public static int probe(int managementPort) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + READINESS_PATH))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -44,8 +44,8 @@ public final class Readiness {
         }
     }
 
-    public static boolean isReady(int port) {
-        return probe(port) == 200;
+    public static boolean isReady(int managementPort) {
+        return probe(managementPort) == 200;
     }
 
     public static boolean canConnect(String host, int port) {

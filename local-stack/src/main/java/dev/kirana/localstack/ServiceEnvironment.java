@@ -38,6 +38,7 @@ public final class ServiceEnvironment {
         });
         Map<String, String> computed = new LinkedHashMap<>();
         computed.put("SERVER_PORT", Integer.toString(ports.service(service)));
+        computed.put("KIRANA_MANAGEMENT_PORT", Integer.toString(ports.management(service)));
         computed.put("KIRANA_DB_HOST", endpoints.dbHost());
         computed.put("KIRANA_DB_PORT", Integer.toString(endpoints.dbPort()));
         computed.put("KIRANA_DB_USER", endpoints.dbUser());

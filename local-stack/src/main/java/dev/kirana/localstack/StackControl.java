@@ -149,29 +149,31 @@ public final class StackControl {
         out.printf("Kirana %s %s (launcher pid %d%s; state %s)%n",
                 state.getBoolean("infraOnly") ? "infrastructure" : "stack",
                 ready ? "is running" : "is starting", launcher.get().pid(), since, stateDir);
-        out.printf("  %-19s %-8s %-6s %-6s %s%n", "NAME", "PID", "ALIVE", "PORT", "READINESS");
+        out.printf("  %-19s %-8s %-6s %-6s %-6s %s%n", "NAME", "PID", "ALIVE", "PORT", "MGMT", "READINESS");
         boolean allGood = ready;
         if (state.getBoolean("postgres.external")) {
             String host = state.get("postgres.host").orElse("?");
             int port = (int) state.getLong("postgres.port", 0);
             boolean up = Readiness.canConnect(host, port);
             allGood &= up;
-            out.printf("  %-19s %-8s %-6s %-6s %s%n", "postgres", "-", "-", port,
+            out.printf("  %-19s %-8s %-6s %-6s %-6s %s%n", "postgres", "-", "-", port, "-",
                     "external " + host + (up ? ", accepting connections" : ", NOT reachable"));
         }
         if (state.getBoolean("kafka.external")) {
-            out.printf("  %-19s %-8s %-6s %-6s %s%n", "kafka", "-", "-", "-",
+            out.printf("  %-19s %-8s %-6s %-6s %-6s %s%n", "kafka", "-", "-", "-", "-",
                     "external " + state.get("kafka.bootstrap").orElse("?"));
         }
         List<ProcessRecord> records = new ArrayList<>(state.processes());
         records.sort(Comparator.comparingInt(StackControl::displayRank));
         for (ProcessRecord record : records) {
             boolean alive = Processes.find(record).isPresent();
+            // readiness is on the management port; a state file written before there was one names none
+            long management = state.getLong(StackState.MANAGEMENT_PORT + record.name(), -1);
             String readiness;
             if (!alive) {
                 readiness = "-";
             } else if (record.isService()) {
-                int code = Readiness.probe(record.port());
+                int code = Readiness.probe(management > 0 ? (int) management : record.port());
                 readiness = code == 200 ? "ready" : code < 0 ? "not answering" : "not ready (HTTP " + code + ")";
                 allGood &= code == 200;
             } else {
@@ -180,15 +182,16 @@ public final class StackControl {
                 allGood &= up;
             }
             allGood &= alive;
-            out.printf("  %-19s %-8d %-6s %-6d %s%n", record.name(), record.pid(), alive ? "yes" : "NO",
-                    record.port(), readiness);
+            out.printf("  %-19s %-8d %-6s %-6d %-6s %s%n", record.name(), record.pid(), alive ? "yes" : "NO",
+                    record.port(), management > 0 ? Long.toString(management) : "-", readiness);
         }
         if (!state.getBoolean("infraOnly")) {
             for (ServiceDef def : ServiceDef.ALL) {
                 if (state.process(def.name()).isEmpty()) {
                     allGood = false;
-                    out.printf("  %-19s %-8s %-6s %-6s %s%n", def.name(), "-", "NO",
-                            state.getLong("port." + def.name(), 0), "not started");
+                    out.printf("  %-19s %-8s %-6s %-6s %-6s %s%n", def.name(), "-", "NO",
+                            state.getLong("port." + def.name(), 0),
+                            state.getLong(StackState.MANAGEMENT_PORT + def.name(), 0), "not started");
                 }
             }
         }

@@ -32,6 +32,8 @@ public final class StackState {
     public static final String STATE_FILE = "stack.properties";
     public static final String PID_FILE = "launcher.pid";
     public static final String READY_FILE = "ready";
+    /** Prefix of each service's management port ({@code management-port.order-service=18084}). */
+    public static final String MANAGEMENT_PORT = "management-port.";
 
     private static final String PROCESS = "process.";
 

@@ -70,10 +70,15 @@ class DockerFilesTest {
             assertThat(service).as("compose service %s", def.name()).isNotNull();
             assertThat(map(map(service, "build"), "args")).as("%s's build args", def.name())
                     .containsEntry("SERVICE", def.name());
-            assertThat(environment(def.name())).containsEntry("SERVER_PORT", String.valueOf(def.basePort()));
+            assertThat(environment(def.name())).containsEntry("SERVER_PORT", String.valueOf(def.basePort()))
+                    .as("%s serves actuator on the management port, as in Kubernetes", def.name())
+                    .containsEntry("KIRANA_MANAGEMENT_PORT", "9090");
             assertThat(healthcheck(def.name())).as("%s's healthcheck", def.name())
                     .startsWith("CMD curl -fsS ")
-                    .endsWith("http://127.0.0.1:" + def.basePort() + "/actuator/health/readiness");
+                    .endsWith("http://127.0.0.1:9090/actuator/health/readiness");
+            Object published = service.get("ports");
+            assertThat(published == null ? "" : published.toString()).as("%s publishes no management port", def.name())
+                    .doesNotContain("9090");
             assertThat(environment(def.name())).as("%s keeps the prod profile", def.name())
                     .containsEntry("SPRING_PROFILES_ACTIVE", "prod")
                     .containsEntry("KIRANA_DEMO_ENABLED", "false");
@@ -151,7 +156,10 @@ class DockerFilesTest {
     void theImageIsHealthyWhenTheServiceIsReady() {
         List<String> checks = lastStage().stream().filter(i -> i.startsWith("HEALTHCHECK ")).toList();
         assertThat(checks).hasSize(1);
-        assertThat(checks.get(0)).contains(" CMD ", "curl", "/actuator/health/readiness", "${SERVER_PORT");
+        assertThat(checks.get(0)).contains(" CMD ", "curl", "http://127.0.0.1:${KIRANA_MANAGEMENT_PORT:-9090}/actuator/health/readiness")
+                .doesNotContain("SERVER_PORT");
+        assertThat(lastStage()).as("the image's services answer probes on 9090, as compose and Kubernetes expect")
+                .contains("ENV KIRANA_MANAGEMENT_PORT=9090");
     }
 
     @Test

@@ -59,6 +59,8 @@ class MainTest {
                 "http://127.0.0.1:8180/swagger-ui.html",
                 "curl -s -X POST http://127.0.0.1:8180/api/v1/auth/login -H 'Content-Type: application/json' "
                         + "-d '{\"username\":\"owner@demo.kirana\",\"password\":\"kirana-demo\"}'",
-                "127.0.0.1:15532", "127.0.0.1:19192");
+                "127.0.0.1:15532", "127.0.0.1:19192",
+                "Management   actuator of each service on its port + 10000 (gateway :18180, reporting-service :18186), "
+                        + "e.g. http://127.0.0.1:18180/actuator/health/readiness");
     }
 }

@@ -19,6 +19,7 @@ class ServiceEnvironmentTest {
 
         assertThat(env).containsOnly(
                 entry("SERVER_PORT", "8184"),
+                entry("KIRANA_MANAGEMENT_PORT", "18184"),
                 entry("KIRANA_DB_HOST", "127.0.0.1"),
                 entry("KIRANA_DB_PORT", "15532"),
                 entry("KIRANA_DB_NAME", "kirana_order"),
@@ -52,6 +53,7 @@ class ServiceEnvironmentTest {
                 "KIRANA_REDIS_URL", "redis://127.0.0.1:6379",
                 "KIRANA_FEATURE_X", "on",
                 "SERVER_PORT", "1",
+                "KIRANA_MANAGEMENT_PORT", "9090",
                 "KIRANA_AUTH_URL", "http://elsewhere",
                 "HOME", "/root");
         Map<String, String> env = ServiceEnvironment.forService(launcher, ServiceDef.require("gateway"), ports,
@@ -60,6 +62,7 @@ class ServiceEnvironmentTest {
         assertThat(env).containsEntry("KIRANA_REDIS_URL", "redis://127.0.0.1:6379")
                 .containsEntry("KIRANA_FEATURE_X", "on")
                 .containsEntry("SERVER_PORT", "8180")
+                .containsEntry("KIRANA_MANAGEMENT_PORT", "18180")
                 .containsEntry("KIRANA_AUTH_URL", "http://127.0.0.1:8181")
                 .doesNotContainKey("HOME");
     }

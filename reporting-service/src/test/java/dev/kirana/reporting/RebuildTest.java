@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,8 +27,8 @@ class RebuildTest {
     WebTestClient http;
     @Autowired
     DatabaseClient db;
-    @LocalServerPort
-    int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void rebuildingFromTheTopicsGivesTheSameTablesAndReports() throws Exception {
@@ -53,7 +53,8 @@ class RebuildTest {
         String reportBefore = body(report, token);
         String dashboardBefore = body("/api/v1/reports/dashboard", token);
 
-        WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(40)).build();
+        WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(40)).build();
         local.post().uri("/actuator/readmodels").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.started").isEqualTo(true);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> local.get().uri("/actuator/readmodels").exchange()
@@ -67,9 +68,30 @@ class RebuildTest {
         assertThat(body(report, token)).isEqualTo(reportBefore);
         assertThat(body("/api/v1/reports/dashboard", token)).isEqualTo(dashboardBefore);
         assertThat(body("/api/v1/reports/status", token)).contains("\"state\":\"DONE\"");
-        // through a proxy, or from another host, the endpoint does not answer
+        // through a proxy, or from another host (the metrics scraper reaches the management port too), it does not answer
         local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
                 .expectStatus().isForbidden().expectBody().consumeWith(b -> { });
+    }
+
+    /**
+     * The operator's endpoint is on the management port, which needs no token and which the metrics scraper reaches
+     * too: there it answers loopback callers only. The public port has no /actuator path at all.
+     */
+    @Test
+    void theRebuildEndpointIsOnTheManagementPortForLoopbackCallersOnly() {
+        String owner = TestInfrastructure.get().jwt().token("u-own", "shop-rebuild-guard", "OWNER");
+        http.post().uri("/actuator/readmodels").exchange().expectStatus().isNotFound();
+        http.post().uri("/actuator/readmodels").headers(h -> h.setBearerAuth(owner)).exchange().expectStatus().isNotFound();
+        http.get().uri("/actuator/readmodels").exchange().expectStatus().isNotFound();
+        WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(40)).build();
+        local.get().uri("/actuator/readmodels").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.rebuild.state").exists();
+        local.get().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
+                .expectStatus().isForbidden();
     }
 
     private String body(String uri, String token) {

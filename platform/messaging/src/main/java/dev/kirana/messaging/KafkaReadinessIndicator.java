@@ -11,7 +11,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Readiness needs the broker: a service that cannot publish or consume must not take traffic. */
+/**
+ * Whether the broker answers (component {@code kafka} of {@code /actuator/health}). Deliberately not part of the
+ * readiness group: the outbox keeps writes while the broker is away and consumers resume, so a broker blip must not
+ * take every pod out of its Service (see the readiness group in platform/web's service defaults).
+ */
 public class KafkaReadinessIndicator extends AbstractReactiveHealthIndicator implements DisposableBean {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private final KafkaAdmin admin;

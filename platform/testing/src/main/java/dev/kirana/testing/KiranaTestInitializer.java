@@ -27,7 +27,9 @@ public class KiranaTestInitializer implements ApplicationContextInitializer<Conf
             props.put("spring.flyway.user", db.user());
             props.put("spring.flyway.password", db.password());
         }
-        props.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers());
+        // kirana.test.kafka-bootstrap points a context elsewhere, e.g. at a port where no broker listens
+        String kafka = env.getProperty("kirana.test.kafka-bootstrap");
+        props.put("spring.kafka.bootstrap-servers", kafka != null ? kafka : infra.kafkaBootstrapServers());
         // a loaded build machine can take longer than WebTestClient's 5 s for a first request (OpenAPI generation,
         // JIT warm-up); a request that never answers still fails, and the server answers 503 at its own 30 s limit first
         if (env.getProperty("spring.test.webtestclient.timeout") == null) {

@@ -11,7 +11,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** {@code /actuator/readmodels} answers callers on the loopback interface only (an operator on the host or in the pod). */
+/**
+ * {@code /actuator/readmodels} answers callers on the loopback interface only (an operator on the host or in the pod).
+ * It is on the management port, which needs no token and which the metrics scraper reaches as well; this filter is a
+ * web filter of the service's context, and those run for the management server's requests too.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class LocalOnlyFilter implements WebFilter {

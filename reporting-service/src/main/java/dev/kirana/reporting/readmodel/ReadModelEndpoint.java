@@ -7,7 +7,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator's handle on the read models ({@code /actuator/readmodels}): GET shows the consumer lag and the last
+ * The operator's handle on the read models ({@code /actuator/readmodels} on the management port): GET shows the consumer lag and the last
  * rebuild; POST starts a rebuild from the topics. Answered only to callers on the same host or pod (see
  * {@link LocalOnlyFilter}); the gateway does not route it.
  */

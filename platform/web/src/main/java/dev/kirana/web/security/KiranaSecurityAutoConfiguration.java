@@ -6,11 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -31,6 +37,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import reactor.core.publisher.Mono;
 
@@ -47,7 +54,6 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class KiranaSecurityAutoConfiguration {
     private static final List<String> ALWAYS_PUBLIC = List.of(
-            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
 
     @Bean
@@ -86,8 +92,43 @@ public class KiranaSecurityAutoConfiguration {
         return manager;
     }
 
+    /**
+     * The management port (actuator: probes, Prometheus, a service's operator endpoints) needs no token: the
+     * NetworkPolicy lets only the kubelet and the metrics scraper reach it, and it shows no health details by default.
+     * The service's web filters, Spring Security's among them, also run for the management server's requests (its
+     * child context collects the parent's filters); this chain matches only requests the management context serves,
+     * so it never opens anything on the public port, where {@link ActuatorOffThePublicPort} answers 404.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnManagementPort(ManagementPortType.DIFFERENT)
+    static class ManagementPort {
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        SecurityWebFilterChain kiranaManagementSecurityWebFilterChain(ServerHttpSecurity http) {
+            return http
+                    .securityMatcher(exchange -> ActuatorOffThePublicPort.servedByManagementServer(exchange)
+                            ? ServerWebExchangeMatcher.MatchResult.match()
+                            : ServerWebExchangeMatcher.MatchResult.notMatch())
+                    .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                    .logout(ServerHttpSecurity.LogoutSpec::disable)
+                    .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                    .authorizeExchange(a -> a.anyExchange().permitAll())
+                    .build();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ActuatorOffThePublicPort kiranaActuatorOffThePublicPort(
+                @Value("${management.endpoints.web.base-path:/actuator}") String basePath) {
+            return new ActuatorOffThePublicPort(basePath);
+        }
+    }
+
     @Bean
-    @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+    @ConditionalOnMissingBean(name = "kiranaSecurityWebFilterChain")
     SecurityWebFilterChain kiranaSecurityWebFilterChain(ServerHttpSecurity http, SecurityProperties props,
                                                        JwtIssuerReactiveAuthenticationManagerResolver resolver,
                                                        ObjectProvider<RequestMappingHandlerMapping> mappings) {

@@ -23,10 +23,11 @@ class ProductionGuardTest {
         if (prod) {
             app.setAdditionalProfiles(ProductionGuard.PROFILE);
         }
-        String[] all = new String[args.length + 2];
+        String[] all = new String[args.length + 3];
         all[0] = "--spring.main.banner-mode=off";
         all[1] = "--spring.application.name=test-service";
-        System.arraycopy(args, 0, all, 2, args.length);
+        all[2] = "--server.port=8084";
+        System.arraycopy(args, 0, all, 3, args.length);
         return app.run(all);
     }
 
@@ -48,16 +49,30 @@ class ProductionGuardTest {
 
     @Test
     void prodStartsWhenTheSettingsAreSafe() {
-        try (var context = start(true, "--kirana.db.name=kirana_test", "--kirana.db.password=Zq8v-3mLr!x0")) {
+        try (var context = start(true, "--kirana.db.name=kirana_test", "--kirana.db.password=Zq8v-3mLr!x0",
+                "--management.server.port=9090")) {
             assertThat(context.isActive()).isTrue();
         }
     }
 
     @Test
     void aServiceWithoutADatabaseIsNotAskedForItsPassword() {
-        try (var context = start(true)) {
+        try (var context = start(true, "--management.server.port=9090")) {
             assertThat(context.isActive()).isTrue();
         }
+    }
+
+    @Test
+    void prodRefusesActuatorOnThePublicPort() {
+        assertThatThrownBy(() -> start(true))
+                .isInstanceOf(UnsafeProductionSettingsException.class)
+                .hasMessageContaining("KIRANA_MANAGEMENT_PORT (management.server.port): is not set");
+        assertThatThrownBy(() -> start(true, "--management.server.port=8084"))
+                .isInstanceOf(UnsafeProductionSettingsException.class)
+                .hasMessageContaining("KIRANA_MANAGEMENT_PORT (management.server.port): is the service's own port");
+        assertThatThrownBy(() -> start(true, "--management.server.port=-1"))
+                .isInstanceOf(UnsafeProductionSettingsException.class)
+                .hasMessageContaining("nothing answers the readiness and liveness probes");
     }
 
     @Test
