@@ -263,11 +263,11 @@ class ReadmeExamplesIT {
     void reportsDashboardAndForecasts() throws Exception {
         Run run = runSection(REPORTS);
 
-        // 130.00 sold less 43.00 refunded; margin 82.28 − 80.00; the drawer: 30.00 kept, 43.00 paid out
+        // 130.00 sold less 43.00 refunded; margin 82.28 − 80.00; the drawer: 50.00 cash less 20.00 change (the refund went by UPI)
         assertThat(run.stdout()).as(run.report())
                 .contains("\"netSales\":{\"today\":\"87.00\",\"sameDayLastWeek\":\"0.00\",\"change\":\"87.00\",\"changePct\":null}")
                 .contains("\"grossMargin\":{\"today\":\"2.28\"").contains("\"returnsToday\":\"43.00\"")
-                .contains("\"cashExpected\":\"-13.00\"");
+                .contains("\"cashExpected\":\"30.00\"");
         // → "rows":[{…,"sku":"SUGAR-1KG",…,"quantity_sold":"3","quantity_returned":"1",…,"margin":"2.28","margin_pct":"2.8"}]
         assertThat(run.stdout()).as(run.report()).contains("\"sku\":\"SUGAR-1KG\"")
                 .contains("\"quantity_sold\":\"3\",\"quantity_returned\":\"1\",\"net_quantity\":\"2\",\"gross\":\"129.60\","
