@@ -15,6 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class KiranaEvents {
     public static final String SHOP_ID = "shopid";
     public static final String JSON = "application/json";
+    /** Optional extension attributes of the CloudEvents distributed-tracing extension (W3C Trace Context). */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
 
     public static CloudEvent event(String id, String type, String source, String subject, String shopId,
                                    OffsetDateTime time, byte[] data) {
@@ -37,6 +40,21 @@ public final class KiranaEvents {
     public static CloudEvent event(String type, String source, String subject, String shopId, Object data) {
         return event(UUID.randomUUID().toString(), type, source, subject, shopId,
                 OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(data));
+    }
+
+    /**
+     * The event with the CloudEvents distributed-tracing extension ({@code traceparent}, {@code tracestate}: the W3C
+     * trace context of the change it announces), or the event unchanged when {@code traceparent} is null.
+     */
+    public static CloudEvent withTraceContext(CloudEvent event, String traceparent, String tracestate) {
+        if (traceparent == null) {
+            return event;
+        }
+        CloudEventBuilder b = CloudEventBuilder.from(event).withExtension(TRACEPARENT, traceparent);
+        if (tracestate != null) {
+            b.withExtension(TRACESTATE, tracestate);
+        }
+        return b.build();
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, String key, CloudEvent event) {

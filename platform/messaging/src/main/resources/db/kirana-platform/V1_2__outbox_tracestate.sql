@@ -1,0 +1,4 @@
+-- The trace an outbox row belongs to (the CloudEvents distributed-tracing extension): the W3C traceparent
+-- (its column was there from the start) and tracestate current when the row was written, both NULL outside a
+-- trace. The relay sends them as the ce_traceparent / ce_tracestate headers; a consumer's span is their child.
+ALTER TABLE kirana_outbox ADD COLUMN tracestate TEXT;
