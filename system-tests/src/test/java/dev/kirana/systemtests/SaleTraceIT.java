@@ -49,10 +49,13 @@ class SaleTraceIT {
                         && requestId.equals(s.attributes().get("kirana.request_id"))).findFirst(), Optional::isPresent).orElseThrow();
         String traceId = edge.traceId();
 
-        // accounting posts the sale last (from order.confirmed and stock.committed); its spans come in its next export
+        // each service exports its ended spans in batches (every 5 s): wait until every hop of the saga has come in
         List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> traces.trace(traceId),
-                spans -> consumers(spans, "accounting-service").size() >= 2 && consumers(spans, "inventory-service").size() >= 2);
+                spans -> spans.stream().anyMatch(s -> "order-service".equals(s.service()) && s.kind() == SpanKind.SPAN_KIND_SERVER)
+                        && !consumers(spans, "order-service").isEmpty()
+                        && consumers(spans, "inventory-service").size() >= 2
+                        && consumers(spans, "accounting-service").size() >= 2);
         Map<String, ReceivedSpan> byId = trace.stream().collect(Collectors.toMap(ReceivedSpan::spanId, s -> s, (a, b) -> a));
 
         assertThat(trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()))
