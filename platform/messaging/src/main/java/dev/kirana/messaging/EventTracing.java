@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,12 +25,23 @@ import reactor.core.publisher.Mono;
  * {@code traceparent} / {@code tracestate} current when an outbox row is written are stored with it, sent as the
  * {@code ce_traceparent} / {@code ce_tracestate} headers (and the plain W3C {@code traceparent} / {@code tracestate}
  * headers for consumers that only know those), and a consumer's handling of the event is a CONSUMER span whose
- * parent they name. Without a tracer (a service with tracing left out) nothing is captured and handling is not
+ * parent they name. Without a tracer (a service with tracing left out) no trace is captured and handling is not
  * observed.
+ * <p>
+ * The request id ({@code X-Request-Id}) of the request that caused a change travels the same way, as the
+ * {@code requestid} extension ({@code ce_requestid}): a consumer's handling has it in its Reactor context and in the
+ * MDC ({@code requestId}), so does everything the handler appends in turn, and a whole saga's log lines carry the
+ * id the till was given. The Reactor context key and the MDC key are platform/web's ({@code RequestIdFilter}),
+ * which also makes the MDC follow the key across threads.
  */
 public final class EventTracing {
     public static final String TRACEPARENT = KiranaEvents.TRACEPARENT;
     public static final String TRACESTATE = KiranaEvents.TRACESTATE;
+    public static final String REQUEST_ID = KiranaEvents.REQUEST_ID;
+    /** {@code RequestIdFilter.CONTEXT_KEY}: the Reactor context key a request's id travels under. */
+    public static final String REQUEST_ID_CONTEXT_KEY = "kirana.request-id";
+    /** {@code RequestIdFilter.MDC_KEY}: the log field. */
+    public static final String REQUEST_ID_MDC_KEY = "requestId";
     /** The CloudEvents Kafka binding's header prefix for extension attributes. */
     static final String CE_PREFIX = "ce_";
     /** The observation (and span) of one event's handling; also a timer by consumer and event type. */
@@ -49,27 +61,67 @@ public final class EventTracing {
         this.observations = observations == null ? ObservationRegistry.NOOP : observations;
     }
 
-    /** The W3C trace context of the caller (a request's or an event handler's span), empty when there is none. */
-    public Mono<TraceHeaders> current() {
-        if (tracer == null) {
-            return Mono.just(TraceHeaders.NONE);
-        }
-        // the span lives in the Reactor context of a request or of a handler: make it current here, only for this read
+    /**
+     * The W3C trace context of the caller (a request's or an event handler's span) and its request id; each null when
+     * there is none.
+     */
+    public Mono<Correlation> current() {
         return Mono.deferContextual(ctx -> {
+            Object requestId = ctx.getOrDefault(REQUEST_ID_CONTEXT_KEY, null);
+            if (tracer == null) {
+                return Mono.just(Correlation.of(null, null, requestId));
+            }
+            // the span lives in the Reactor context of a request or of a handler: make it current here, only for this read
             try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(ctx)) {
-                return Mono.just(currentOnThisThread());
+                return Mono.just(currentOnThisThread(requestId));
             }
         });
     }
 
-    TraceHeaders currentOnThisThread() {
+    private Correlation currentOnThisThread(Object requestId) {
         TraceContext context = tracer.currentTraceContext().context();
         if (context == null) {
-            return TraceHeaders.NONE;
+            return Correlation.of(null, null, requestId);
         }
         Map<String, String> headers = new HashMap<>(4);
         propagator.inject(context, headers, Map::put);
-        return TraceHeaders.of(headers.get(TRACEPARENT), headers.get(TRACESTATE));
+        return Correlation.of(headers.get(TRACEPARENT), headers.get(TRACESTATE), requestId);
+    }
+
+    /** The request id an event carries ({@code requestid}), or null. */
+    public static String requestId(CloudEvent event) {
+        Object v = event.getExtension(REQUEST_ID);
+        return v == null ? null : v.toString();
+    }
+
+    /**
+     * Handles {@code event} with the request id it carries: in the Reactor context of {@code work} (and so on the
+     * events it appends) and, on this thread, in the MDC while {@code work} is subscribed and waited for.
+     */
+    public static <T> Supplier<T> withRequestId(CloudEvent event, Supplier<T> work) {
+        String requestId = requestId(event);
+        if (requestId == null) {
+            return work;
+        }
+        return () -> {
+            String previous = MDC.get(REQUEST_ID_MDC_KEY);
+            MDC.put(REQUEST_ID_MDC_KEY, requestId);
+            try {
+                return work.get();
+            } finally {
+                if (previous == null) {
+                    MDC.remove(REQUEST_ID_MDC_KEY);
+                } else {
+                    MDC.put(REQUEST_ID_MDC_KEY, previous);
+                }
+            }
+        };
+    }
+
+    /** {@code work} with the event's request id in its Reactor context. */
+    public static <T> Mono<T> inRequestContext(CloudEvent event, Mono<T> work) {
+        String requestId = requestId(event);
+        return requestId == null ? work : work.contextWrite(ctx -> ctx.put(REQUEST_ID_CONTEXT_KEY, requestId));
     }
 
     /**
@@ -106,15 +158,18 @@ public final class EventTracing {
         return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    /** A W3C trace context as stored on an outbox row; both null when the row was written outside any trace. */
-    public record TraceHeaders(String traceparent, String tracestate) {
-        public static final TraceHeaders NONE = new TraceHeaders(null, null);
+    /**
+     * What an outbox row keeps of its writer's context: the W3C trace context (null outside any trace) and the
+     * request id (null outside a request and outside the handling of an event that carried one).
+     */
+    public record Correlation(String traceparent, String tracestate, String requestId) {
+        public static final Correlation NONE = new Correlation(null, null, null);
 
-        static TraceHeaders of(String traceparent, String tracestate) {
-            if (traceparent == null || traceparent.isBlank()) {
-                return NONE;
-            }
-            return new TraceHeaders(traceparent, tracestate == null || tracestate.isBlank() ? null : tracestate);
+        static Correlation of(String traceparent, String tracestate, Object requestId) {
+            boolean traced = traceparent != null && !traceparent.isBlank();
+            String id = requestId == null || requestId.toString().isBlank() ? null : requestId.toString();
+            return new Correlation(traced ? traceparent : null,
+                    traced && tracestate != null && !tracestate.isBlank() ? tracestate : null, id);
         }
     }
 }

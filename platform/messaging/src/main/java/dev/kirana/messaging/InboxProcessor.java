@@ -51,7 +51,7 @@ public class InboxProcessor {
      * its type (types this consumer does not know are acknowledged and skipped, so producers can add
      * types), and blocks until the transaction committed so that offsets follow effects. The handling is a consumer
      * span, child of the trace the record names ({@code ce_traceparent}): the handler's log lines and the events it
-     * appends to the outbox belong to the same trace as the request that caused them.
+     * appends to the outbox belong to the same trace as the request that caused them, and carry its request id.
      */
     public void handle(String consumer, ConsumerRecord<String, byte[]> record, Map<String, EventHandler> handlers) {
         CloudEvent event;
@@ -68,8 +68,8 @@ public class InboxProcessor {
         if (KiranaEvents.shopId(event) == null) {
             throw new PoisonMessageException("event " + event.getId() + " has no shopid", null);
         }
-        tracing.observeHandling(consumer, record, event,
+        tracing.observeHandling(consumer, record, event, EventTracing.withRequestId(event,
                 // contextCapture: the span current here is seen by the handler's operators on other threads
-                () -> process(consumer, event, handler).contextCapture().block(handlerTimeout));
+                () -> EventTracing.inRequestContext(event, process(consumer, event, handler)).contextCapture().block(handlerTimeout)));
     }
 }

@@ -157,7 +157,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Flux<OutboxRow> lockRows() {
         return db.sql("""
                         SELECT seq, event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
-                               traceparent, tracestate
+                               traceparent, tracestate, request_id
                         FROM kirana_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED""")
                 .bind("n", props.batchSize())
                 .map((r, m) -> new OutboxRow(
@@ -172,7 +172,8 @@ public class OutboxRelay implements SmartLifecycle {
                         r.get("occurred_at", OffsetDateTime.class),
                         r.get("data", byte[].class),
                         r.get("traceparent", String.class),
-                        r.get("tracestate", String.class)))
+                        r.get("tracestate", String.class),
+                        r.get("request_id", String.class)))
                 .all();
     }
 
@@ -398,11 +399,15 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record OutboxRow(long seq, String eventId, String topic, String key, String type, String source, String subject,
-                     String shopId, OffsetDateTime occurredAt, byte[] data, String traceparent, String tracestate) {
-        /** Binary mode: the event's attributes, its trace ({@code ce_traceparent}, {@code ce_tracestate}) among them, as headers. */
+                     String shopId, OffsetDateTime occurredAt, byte[] data, String traceparent, String tracestate,
+                     String requestId) {
+        /**
+         * Binary mode: the event's attributes as headers, its trace ({@code ce_traceparent}, {@code ce_tracestate}) and
+         * request id ({@code ce_requestid}) among them.
+         */
         ProducerRecord<String, byte[]> toRecord() {
-            CloudEvent event = KiranaEvents.withTraceContext(
-                    KiranaEvents.event(eventId, type, source, subject, shopId, occurredAt, data), traceparent, tracestate);
+            CloudEvent event = KiranaEvents.withCorrelation(
+                    KiranaEvents.event(eventId, type, source, subject, shopId, occurredAt, data), traceparent, tracestate, requestId);
             ProducerRecord<String, byte[]> record = KiranaEvents.toRecord(topic, key, event);
             // the plain W3C headers too, for consumers that propagate traces but do not read CloudEvents
             if (traceparent != null) {

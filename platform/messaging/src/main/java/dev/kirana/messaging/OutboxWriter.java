@@ -25,7 +25,7 @@ public class OutboxWriter {
         this(db, source, EventTracing.NONE);
     }
 
-    /** With {@code tracing}, each row also keeps the caller's trace context, which the relay sends with the event. */
+    /** With {@code tracing}, each row also keeps the caller's trace context and request id, which the relay sends with the event. */
     public OutboxWriter(DatabaseClient db, String source, EventTracing tracing) {
         this.db = db;
         this.source = source;
@@ -49,8 +49,8 @@ public class OutboxWriter {
         }
         return tracing.current().flatMap(trace -> db.sql("""
                         INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
-                                                   traceparent, tracestate)
-                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data, :traceparent, :tracestate)""")
+                                                   traceparent, tracestate, request_id)
+                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data, :traceparent, :tracestate, :requestId)""")
                 .bind("id", UUID.fromString(event.getId()))
                 .bind("topic", topic)
                 .bind("key", key)
@@ -62,24 +62,30 @@ public class OutboxWriter {
                 .bind("data", event.getData().toBytes())
                 .bind("traceparent", Parameter.fromOrEmpty(traceparent(event, trace), String.class))
                 .bind("tracestate", Parameter.fromOrEmpty(tracestate(event, trace), String.class))
+                .bind("requestId", Parameter.fromOrEmpty(requestId(event, trace), String.class))
                 .then())
                 // delivered at commit; wakes the relay without waiting for its next poll
                 .then(db.sql("SELECT pg_notify('" + CHANNEL + "', '')").then());
     }
 
     /** An event built elsewhere may name its trace already (extension attributes); otherwise the caller's. */
-    private static String traceparent(CloudEvent event, EventTracing.TraceHeaders trace) {
+    private static String traceparent(CloudEvent event, EventTracing.Correlation trace) {
         Object v = event.getExtension(EventTracing.TRACEPARENT);
         return v != null ? v.toString() : trace.traceparent();
     }
 
-    private static String tracestate(CloudEvent event, EventTracing.TraceHeaders trace) {
+    private static String tracestate(CloudEvent event, EventTracing.Correlation trace) {
         Object v = event.getExtension(EventTracing.TRACEPARENT);
         if (v != null) {
             Object state = event.getExtension(EventTracing.TRACESTATE);
             return state == null ? null : state.toString();
         }
         return trace.tracestate();
+    }
+
+    private static String requestId(CloudEvent event, EventTracing.Correlation trace) {
+        String own = EventTracing.requestId(event);
+        return own != null ? own : trace.requestId();
     }
 
     public String source() {

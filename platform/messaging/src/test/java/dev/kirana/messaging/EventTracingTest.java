@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A trace crosses the outbox and Kafka: the row written inside a span keeps its W3C context, the relay sends it
  * as the CloudEvents tracing extension ({@code ce_traceparent}) and as the plain {@code traceparent} header, and
  * the consumer handles the event in a CONSUMER span under it, with the trace id in its log lines and on the
- * events it appends in turn.
+ * events it appends in turn. The request id of the request that wrote the row goes along the same way.
  */
 class EventTracingTest extends MessagingTestSupport {
     @Autowired Tracer tracer;
@@ -39,12 +40,15 @@ class EventTracingTest extends MessagingTestSupport {
     void anOutboxRowKeepsTheTraceOfTheChangeThatWroteItAndTheRelaySendsItAsHeaders() {
         String subject = "order-" + UUID.randomUUID();
         String untraced = "order-" + UUID.randomUUID();
-        TraceContext sale = observed("place sale", () -> append(FOLLOW_UP_TOPIC, FOLLOW_UP, subject));
-        append(FOLLOW_UP_TOPIC, FOLLOW_UP, untraced);
+        String requestId = "req-" + UUID.randomUUID();
+        TraceContext sale = observed("place sale", () -> append(FOLLOW_UP_TOPIC, FOLLOW_UP, subject, requestId));
+        append(FOLLOW_UP_TOPIC, FOLLOW_UP, untraced, null);
 
         String traceparent = "00-" + sale.traceId() + "-" + sale.spanId() + "-01";
         assertThat(rowTraceparent(subject)).isEqualTo(traceparent);
+        assertThat(row(subject, FOLLOW_UP, "request_id")).isEqualTo(requestId);
         assertThat(rowTraceparent(untraced)).as("written outside any trace").isNull();
+        assertThat(row(untraced, FOLLOW_UP, "request_id")).as("written outside any request").isNull();
 
         try (TopicProbe probe = probe(FOLLOW_UP_TOPIC)) {
             relay(kafka, 100).drain().block(Duration.ofSeconds(30));
@@ -54,16 +58,19 @@ class EventTracingTest extends MessagingTestSupport {
             ConsumerRecord<String, byte[]> traced = seen.stream().filter(r -> subject.equals(r.key())).findFirst().orElseThrow();
             assertThat(TopicProbe.header(traced, "ce_traceparent")).isEqualTo(traceparent);
             assertThat(TopicProbe.header(traced, "traceparent")).isEqualTo(traceparent);
+            assertThat(TopicProbe.header(traced, "ce_requestid")).isEqualTo(requestId);
             ConsumerRecord<String, byte[]> plain = seen.stream().filter(r -> untraced.equals(r.key())).findFirst().orElseThrow();
             assertThat(plain.headers().lastHeader("ce_traceparent")).isNull();
             assertThat(plain.headers().lastHeader("traceparent")).isNull();
+            assertThat(plain.headers().lastHeader("ce_requestid")).isNull();
         }
     }
 
     @Test
     void theConsumerHandlesAnEventInASpanUnderTheTraceItCarries() {
         String subject = "order-" + UUID.randomUUID();
-        TraceContext sale = observed("place sale", () -> append(TOPIC, TRACED, subject));
+        String requestId = "req-" + UUID.randomUUID();
+        TraceContext sale = observed("place sale", () -> append(TOPIC, TRACED, subject, requestId));
         String eventId = eventId(subject, TRACED);
 
         relay(kafka, 100).drain().block(Duration.ofSeconds(30));
@@ -81,6 +88,10 @@ class EventTracingTest extends MessagingTestSupport {
         assertThat(listener.loggedTraceIds.get(eventId)).as("the handler's log line").isEqualTo(sale.traceId());
         assertThat(rowTraceparent(subject, FOLLOW_UP)).as("the event the handler appended")
                 .isEqualTo("00-" + sale.traceId() + "-" + consumed.getSpanId() + "-01");
+
+        assertThat(listener.loggedRequestIds.get(eventId)).as("the handler's log line").isEqualTo(requestId);
+        assertThat(listener.contextRequestIds.get(eventId)).as("the handler's Reactor context").isEqualTo(requestId);
+        assertThat(row(subject, FOLLOW_UP, "request_id")).as("the event the handler appended").isEqualTo(requestId);
     }
 
     /** Runs {@code work} in an observation (as a request's handling is) and returns that observation's span. */
@@ -92,8 +103,10 @@ class EventTracingTest extends MessagingTestSupport {
         });
     }
 
-    private void append(String topic, String type, String subject) {
+    /** Appends as a request's handling does: in a transaction, with the request's id (if any) in the Reactor context. */
+    private void append(String topic, String type, String subject, String requestId) {
         tx.transactional(outbox.append(topic, type, subject, "shop-1", Map.of("orderId", subject)))
+                .contextWrite(ctx -> requestId == null ? ctx : ctx.put(EventTracing.REQUEST_ID_CONTEXT_KEY, requestId))
                 .contextCapture()
                 .block(Duration.ofSeconds(10));
     }
@@ -103,10 +116,14 @@ class EventTracingTest extends MessagingTestSupport {
     }
 
     private String rowTraceparent(String subject, String type) {
-        return db.sql("SELECT traceparent FROM kirana_outbox WHERE subject = :s AND event_type = :t")
+        return row(subject, type, "traceparent");
+    }
+
+    private String row(String subject, String type, String column) {
+        return db.sql("SELECT " + column + " AS v FROM kirana_outbox WHERE subject = :s AND event_type = :t")
                 .bind("s", subject)
                 .bind("t", type)
-                .map(r -> java.util.Optional.ofNullable(r.get("traceparent", String.class)))
+                .map(r -> Optional.ofNullable(r.get("v", String.class)))
                 .one()
                 .block()
                 .orElse(null);

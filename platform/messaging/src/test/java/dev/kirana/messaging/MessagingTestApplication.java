@@ -5,6 +5,7 @@ import io.cloudevents.CloudEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.context.ContextRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -43,6 +44,15 @@ public class MessagingTestApplication {
     public record OrderRef(String orderId) {
     }
 
+    static {
+        // what platform/web's RequestIdFilter registers in every service: the request id in the Reactor context
+        // is the MDC's requestId wherever Reactor restores thread-local values
+        ContextRegistry.getInstance().registerThreadLocalAccessor(EventTracing.REQUEST_ID_CONTEXT_KEY,
+                () -> MDC.get(EventTracing.REQUEST_ID_MDC_KEY),
+                id -> MDC.put(EventTracing.REQUEST_ID_MDC_KEY, id),
+                () -> MDC.remove(EventTracing.REQUEST_ID_MDC_KEY));
+    }
+
     @Bean
     TestEventListener testEventListener(InboxProcessor inbox, DatabaseClient db, OutboxWriter outbox) {
         return new TestEventListener(inbox, db, outbox);
@@ -63,6 +73,9 @@ public class MessagingTestApplication {
         public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         /** The trace id in the MDC when a {@link #TRACED} handler logged, after a database round trip, per event id. */
         public final Map<String, String> loggedTraceIds = new ConcurrentHashMap<>();
+        /** The request id in the MDC of that log line, and in the handler's Reactor context. */
+        public final Map<String, String> loggedRequestIds = new ConcurrentHashMap<>();
+        public final Map<String, String> contextRequestIds = new ConcurrentHashMap<>();
 
         TestEventListener(InboxProcessor inbox, DatabaseClient db, OutboxWriter outbox) {
             this.inbox = inbox;
@@ -83,9 +96,14 @@ public class MessagingTestApplication {
                     TRACED, event -> {
                         count(event);
                         return TestEffects.insert(db, event.getId(), "traced")
+                                .then(Mono.deferContextual(ctx -> {
+                                    contextRequestIds.put(event.getId(), String.valueOf((Object) ctx.getOrDefault(EventTracing.REQUEST_ID_CONTEXT_KEY, null)));
+                                    return Mono.empty();
+                                }))
                                 .then(Mono.fromRunnable(() -> {
                                     log.info("handled {}", event.getId());
                                     loggedTraceIds.put(event.getId(), String.valueOf(MDC.get("traceId")));
+                                    loggedRequestIds.put(event.getId(), String.valueOf(MDC.get(EventTracing.REQUEST_ID_MDC_KEY)));
                                 }))
                                 .then(outbox.append(FOLLOW_UP_TOPIC, FOLLOW_UP, event.getSubject(), KiranaEvents.shopId(event),
                                         Map.of("after", event.getId())))

@@ -18,6 +18,8 @@ import reactor.core.publisher.Mono;
  * also the {@code requestId} of every log line written while the request is handled (it rides in the Reactor
  * context, and context propagation puts it in the MDC on whichever thread runs the chain), and a tag of the
  * request's server span ({@code kirana.request_id}), so a trace can be found from the id a client reports.
+ * platform/messaging reads the same context key when an outbox row is written and restores it (and the MDC key)
+ * when the event is handled, so the saga's later steps log the same id.
  */
 public class RequestIdFilter implements WebFilter, Ordered {
     public static final String HEADER = "X-Request-Id";
