@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * One sale, followed by an SRE: placed through the gateway with {@code Prefer: wait}, it is one trace across the
  * gateway, order-service, inventory-service and accounting-service. The gateway's span names the request id the
  * client got; each service's HTTP server span is the child of the gateway's call; each Kafka hop of the saga is a
- * consumer span whose parent is the span that wrote the event to the producer's outbox.
+ * consumer span whose parent is the span that wrote the event to the producer's outbox, and names the sale's
+ * request id.
  */
 class SaleTraceIT {
     static KiranaStack stack;
@@ -72,8 +73,10 @@ class SaleTraceIT {
         assertThat(parentServices(consumers(trace, "order-service"), byId)).as("order-service's events came from").contains("inventory-service");
         assertThat(parentServices(consumers(trace, "accounting-service"), byId)).as("accounting's events came from")
                 .contains("order-service", "inventory-service");
-        assertThat(consumers(trace, "accounting-service")).allSatisfy(s ->
-                assertThat(s.attributes()).containsEntry("messaging.system", "kafka").containsKey("cloudevents.event_id"));
+        // the request id the till got rides with the events (ce_requestid) down to the last step of the saga
+        assertThat(consumers(trace, "accounting-service")).allSatisfy(s -> assertThat(s.attributes())
+                .containsEntry("messaging.system", "kafka").containsKey("cloudevents.event_id")
+                .containsEntry("kirana.request_id", requestId));
     }
 
     private static List<ReceivedSpan> consumers(List<ReceivedSpan> spans, String service) {

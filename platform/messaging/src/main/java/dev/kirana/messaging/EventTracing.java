@@ -136,7 +136,8 @@ public final class EventTracing {
         ReceiverContext<ConsumerRecord<String, byte[]>> context = new ReceiverContext<>(EventTracing::header, Kind.CONSUMER);
         context.setCarrier(record);
         context.setRemoteServiceName("kafka");
-        return Observation.createNotStarted(OBSERVATION, () -> context, observations)
+        String requestId = requestId(event);
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> context, observations)
                 .contextualName("process " + record.topic())
                 .lowCardinalityKeyValue("messaging.system", "kafka")
                 .lowCardinalityKeyValue("messaging.destination.name", record.topic())
@@ -145,8 +146,12 @@ public final class EventTracing {
                 .highCardinalityKeyValue("cloudevents.event_id", event.getId())
                 .highCardinalityKeyValue("cloudevents.event_subject", String.valueOf(event.getSubject()))
                 .highCardinalityKeyValue("messaging.kafka.offset", Long.toString(record.offset()))
-                .highCardinalityKeyValue("messaging.destination.partition.id", Integer.toString(record.partition()))
-                .observe(work);
+                .highCardinalityKeyValue("messaging.destination.partition.id", Integer.toString(record.partition()));
+        if (requestId != null) {
+            // as on the gateway's server span: a saga's spans can be found by the request id the till was given
+            observation.highCardinalityKeyValue("kirana.request_id", requestId);
+        }
+        return observation.observe(work);
     }
 
     /** The CloudEvents extension header ({@code ce_traceparent}) first, the plain W3C header otherwise. */

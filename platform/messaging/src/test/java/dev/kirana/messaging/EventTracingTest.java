@@ -77,13 +77,12 @@ class EventTracingTest extends MessagingTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> eventIdOrNull(subject, FOLLOW_UP) != null);
 
         SpanData consumed = await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getKind() == SpanKind.CONSUMER && eventId.equals(s.getAttributes().asMap().entrySet().stream()
-                        .filter(e -> e.getKey().getKey().equals("cloudevents.event_id")).map(e -> e.getValue().toString())
-                        .findFirst().orElse(null)))
+                .filter(s -> s.getKind() == SpanKind.CONSUMER && eventId.equals(attribute(s, "cloudevents.event_id")))
                 .findFirst().orElse(null), s -> s != null);
         assertThat(consumed.getTraceId()).isEqualTo(sale.traceId());
         assertThat(consumed.getParentSpanId()).as("the span that wrote the outbox row").isEqualTo(sale.spanId());
         assertThat(consumed.getName()).isEqualTo("process " + TOPIC);
+        assertThat(attribute(consumed, "kirana.request_id")).isEqualTo(requestId);
 
         assertThat(listener.loggedTraceIds.get(eventId)).as("the handler's log line").isEqualTo(sale.traceId());
         assertThat(rowTraceparent(subject, FOLLOW_UP)).as("the event the handler appended")
@@ -92,6 +91,12 @@ class EventTracingTest extends MessagingTestSupport {
         assertThat(listener.loggedRequestIds.get(eventId)).as("the handler's log line").isEqualTo(requestId);
         assertThat(listener.contextRequestIds.get(eventId)).as("the handler's Reactor context").isEqualTo(requestId);
         assertThat(row(subject, FOLLOW_UP, "request_id")).as("the event the handler appended").isEqualTo(requestId);
+    }
+
+    private static String attribute(SpanData span, String key) {
+        return span.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals(key)).map(e -> e.getValue().toString())
+                .findFirst().orElse(null);
     }
 
     /** Runs {@code work} in an observation (as a request's handling is) and returns that observation's span. */
