@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +57,10 @@ class ConsoleSession {
     private final TokenBuckets buckets;
     private final ClientAddress clientAddress;
 
-    ConsoleSession(ConsoleProperties props, EdgeProperties edge, TokenBuckets buckets, ClientAddress clientAddress) {
-        this.auth = WebClient.builder().baseUrl(props.authServiceUrl()).build();
+    /** Boot's builder: its calls to auth-service are client spans that carry the trace ({@code traceparent}) on. */
+    ConsoleSession(ConsoleProperties props, EdgeProperties edge, TokenBuckets buckets, ClientAddress clientAddress,
+                   ObjectProvider<WebClient.Builder> webClients) {
+        this.auth = webClients.getIfAvailable(WebClient::builder).baseUrl(props.authServiceUrl()).build();
         this.props = props;
         this.edge = edge;
         this.buckets = buckets;

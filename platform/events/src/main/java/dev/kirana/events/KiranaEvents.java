@@ -15,6 +15,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class KiranaEvents {
     public static final String SHOP_ID = "shopid";
     public static final String JSON = "application/json";
+    /** Optional extension attributes of the CloudEvents distributed-tracing extension (W3C Trace Context). */
+    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACESTATE = "tracestate";
+    /** Optional: the {@code X-Request-Id} of the request whose change the event announces. */
+    public static final String REQUEST_ID = "requestid";
 
     public static CloudEvent event(String id, String type, String source, String subject, String shopId,
                                    OffsetDateTime time, byte[] data) {
@@ -37,6 +42,28 @@ public final class KiranaEvents {
     public static CloudEvent event(String type, String source, String subject, String shopId, Object data) {
         return event(UUID.randomUUID().toString(), type, source, subject, shopId,
                 OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(data));
+    }
+
+    /**
+     * The event with the CloudEvents distributed-tracing extension ({@code traceparent}, {@code tracestate}: the W3C
+     * trace context of the change it announces) and the {@code requestid} of the request that made the change; each
+     * left out when null.
+     */
+    public static CloudEvent withCorrelation(CloudEvent event, String traceparent, String tracestate, String requestId) {
+        if (traceparent == null && requestId == null) {
+            return event;
+        }
+        CloudEventBuilder b = CloudEventBuilder.from(event);
+        if (traceparent != null) {
+            b.withExtension(TRACEPARENT, traceparent);
+            if (tracestate != null) {
+                b.withExtension(TRACESTATE, tracestate);
+            }
+        }
+        if (requestId != null) {
+            b.withExtension(REQUEST_ID, requestId);
+        }
+        return b.build();
     }
 
     public static ProducerRecord<String, byte[]> toRecord(String topic, String key, CloudEvent event) {

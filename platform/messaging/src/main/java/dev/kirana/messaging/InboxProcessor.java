@@ -20,11 +20,17 @@ public class InboxProcessor {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Duration handlerTimeout;
+    private final EventTracing tracing;
 
     public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout) {
+        this(db, tx, handlerTimeout, EventTracing.NONE);
+    }
+
+    public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout, EventTracing tracing) {
         this.db = db;
         this.tx = tx;
         this.handlerTimeout = handlerTimeout;
+        this.tracing = tracing;
     }
 
     /** @return true when the handler ran, false when the event had been handled before */
@@ -43,7 +49,9 @@ public class InboxProcessor {
     /**
      * Handles one Kafka record on the listener thread: decodes the CloudEvent, picks the handler for
      * its type (types this consumer does not know are acknowledged and skipped, so producers can add
-     * types), and blocks until the transaction committed so that offsets follow effects.
+     * types), and blocks until the transaction committed so that offsets follow effects. The handling is a consumer
+     * span, child of the trace the record names ({@code ce_traceparent}): the handler's log lines and the events it
+     * appends to the outbox belong to the same trace as the request that caused them, and carry its request id.
      */
     public void handle(String consumer, ConsumerRecord<String, byte[]> record, Map<String, EventHandler> handlers) {
         CloudEvent event;
@@ -60,6 +68,8 @@ public class InboxProcessor {
         if (KiranaEvents.shopId(event) == null) {
             throw new PoisonMessageException("event " + event.getId() + " has no shopid", null);
         }
-        process(consumer, event, handler).block(handlerTimeout);
+        tracing.observeHandling(consumer, record, event, EventTracing.withRequestId(event,
+                // contextCapture: the span current here is seen by the handler's operators on other threads
+                () -> EventTracing.inRequestContext(event, process(consumer, event, handler)).contextCapture().block(handlerTimeout)));
     }
 }

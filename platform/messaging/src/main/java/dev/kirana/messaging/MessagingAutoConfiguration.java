@@ -3,6 +3,9 @@ package dev.kirana.messaging;
 import dev.kirana.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.r2dbc.spi.ConnectionFactory;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -235,16 +238,25 @@ public class MessagingAutoConfiguration {
         return TransactionalOperator.create(transactionManager);
     }
 
+    /** Trace context across the outbox and Kafka, when the service has a tracer (platform/web brings one). */
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(DatabaseClient db, @Value("${spring.application.name}") String source) {
-        return new OutboxWriter(db, source);
+    EventTracing kiranaEventTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                                    ObjectProvider<ObservationRegistry> observations) {
+        return new EventTracing(tracer.getIfAvailable(), propagator.getIfAvailable(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    InboxProcessor inboxProcessor(DatabaseClient db, TransactionalOperator tx, MessagingProperties props) {
-        return new InboxProcessor(db, tx, props.handlerTimeout());
+    OutboxWriter outboxWriter(DatabaseClient db, @Value("${spring.application.name}") String source, EventTracing tracing) {
+        return new OutboxWriter(db, source, tracing);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxProcessor inboxProcessor(DatabaseClient db, TransactionalOperator tx, MessagingProperties props, EventTracing tracing) {
+        return new InboxProcessor(db, tx, props.handlerTimeout(), tracing);
     }
 
     @Bean

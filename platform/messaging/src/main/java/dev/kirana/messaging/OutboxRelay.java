@@ -11,6 +11,7 @@ import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -155,7 +156,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private Flux<OutboxRow> lockRows() {
         return db.sql("""
-                        SELECT seq, event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data
+                        SELECT seq, event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
+                               traceparent, tracestate, request_id
                         FROM kirana_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED""")
                 .bind("n", props.batchSize())
                 .map((r, m) -> new OutboxRow(
@@ -168,7 +170,10 @@ public class OutboxRelay implements SmartLifecycle {
                         r.get("subject", String.class),
                         r.get("shop_id", String.class),
                         r.get("occurred_at", OffsetDateTime.class),
-                        r.get("data", byte[].class)))
+                        r.get("data", byte[].class),
+                        r.get("traceparent", String.class),
+                        r.get("tracestate", String.class),
+                        r.get("request_id", String.class)))
                 .all();
     }
 
@@ -394,10 +399,24 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record OutboxRow(long seq, String eventId, String topic, String key, String type, String source, String subject,
-                     String shopId, OffsetDateTime occurredAt, byte[] data) {
+                     String shopId, OffsetDateTime occurredAt, byte[] data, String traceparent, String tracestate,
+                     String requestId) {
+        /**
+         * Binary mode: the event's attributes as headers, its trace ({@code ce_traceparent}, {@code ce_tracestate}) and
+         * request id ({@code ce_requestid}) among them.
+         */
         ProducerRecord<String, byte[]> toRecord() {
-            CloudEvent event = KiranaEvents.event(eventId, type, source, subject, shopId, occurredAt, data);
-            return KiranaEvents.toRecord(topic, key, event);
+            CloudEvent event = KiranaEvents.withCorrelation(
+                    KiranaEvents.event(eventId, type, source, subject, shopId, occurredAt, data), traceparent, tracestate, requestId);
+            ProducerRecord<String, byte[]> record = KiranaEvents.toRecord(topic, key, event);
+            // the plain W3C headers too, for consumers that propagate traces but do not read CloudEvents
+            if (traceparent != null) {
+                record.headers().add(EventTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+                if (tracestate != null) {
+                    record.headers().add(EventTracing.TRACESTATE, tracestate.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return record;
         }
     }
 }

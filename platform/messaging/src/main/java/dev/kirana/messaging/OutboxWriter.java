@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,10 +19,17 @@ public class OutboxWriter {
     public static final String CHANNEL = "kirana_outbox";
     private final DatabaseClient db;
     private final String source;
+    private final EventTracing tracing;
 
     public OutboxWriter(DatabaseClient db, String source) {
+        this(db, source, EventTracing.NONE);
+    }
+
+    /** With {@code tracing}, each row also keeps the caller's trace context and request id, which the relay sends with the event. */
+    public OutboxWriter(DatabaseClient db, String source, EventTracing tracing) {
         this.db = db;
         this.source = source;
+        this.tracing = tracing;
     }
 
     /** Appends a new event of {@code type} about aggregate {@code subject}, keyed by it on {@code topic}. */
@@ -39,9 +47,10 @@ public class OutboxWriter {
         if (event.getSubject() == null || event.getTime() == null || KiranaEvents.shopId(event) == null || event.getData() == null) {
             return Mono.error(new IllegalArgumentException("event " + event.getId() + " needs a subject, a time, a shopid and data"));
         }
-        return db.sql("""
-                        INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data)
-                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data)""")
+        return tracing.current().flatMap(trace -> db.sql("""
+                        INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
+                                                   traceparent, tracestate, request_id)
+                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data, :traceparent, :tracestate, :requestId)""")
                 .bind("id", UUID.fromString(event.getId()))
                 .bind("topic", topic)
                 .bind("key", key)
@@ -51,9 +60,32 @@ public class OutboxWriter {
                 .bind("shop", KiranaEvents.shopId(event))
                 .bind("time", event.getTime().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .bind("data", event.getData().toBytes())
-                .then()
+                .bind("traceparent", Parameter.fromOrEmpty(traceparent(event, trace), String.class))
+                .bind("tracestate", Parameter.fromOrEmpty(tracestate(event, trace), String.class))
+                .bind("requestId", Parameter.fromOrEmpty(requestId(event, trace), String.class))
+                .then())
                 // delivered at commit; wakes the relay without waiting for its next poll
                 .then(db.sql("SELECT pg_notify('" + CHANNEL + "', '')").then());
+    }
+
+    /** An event built elsewhere may name its trace already (extension attributes); otherwise the caller's. */
+    private static String traceparent(CloudEvent event, EventTracing.Correlation trace) {
+        Object v = event.getExtension(EventTracing.TRACEPARENT);
+        return v != null ? v.toString() : trace.traceparent();
+    }
+
+    private static String tracestate(CloudEvent event, EventTracing.Correlation trace) {
+        Object v = event.getExtension(EventTracing.TRACEPARENT);
+        if (v != null) {
+            Object state = event.getExtension(EventTracing.TRACESTATE);
+            return state == null ? null : state.toString();
+        }
+        return trace.tracestate();
+    }
+
+    private static String requestId(CloudEvent event, EventTracing.Correlation trace) {
+        String own = EventTracing.requestId(event);
+        return own != null ? own : trace.requestId();
     }
 
     public String source() {

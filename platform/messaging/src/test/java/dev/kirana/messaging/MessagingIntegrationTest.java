@@ -25,6 +25,10 @@ import org.springframework.test.context.ContextConfiguration;
         "kirana.messaging.max-retries=" + MessagingIntegrationTest.MAX_RETRIES,
         "kirana.messaging.retry-interval=20ms",
         "kirana.messaging.handler-timeout=10s",
+        // as platform/web sets them in every service; every trace is kept, and spans reach the test's exporter quickly
+        "spring.reactor.context-propagation=auto",
+        "management.tracing.sampling.probability=1.0",
+        "management.opentelemetry.tracing.export.schedule-delay=50ms",
 })
 @ContextConfiguration(initializers = KiranaTestInitializer.class)
 public @interface MessagingIntegrationTest {

@@ -5,7 +5,12 @@ import io.cloudevents.CloudEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.context.ContextRegistry;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -30,22 +35,49 @@ public class MessagingTestApplication {
     /** Reads its data as an {@link OrderRef}: data that does not parse is poison, parked without retries. */
     public static final String PARSED = "kirana.test.parsed.v1";
 
+    /** Handled as a service handles a saga step: an effect, a log line, and a follow-up event appended to the outbox. */
+    public static final String TRACED = "kirana.test.traced.v1";
+    /** The follow-up of {@link #TRACED}, on a topic this application publishes but does not consume. */
+    public static final String FOLLOW_UP_TOPIC = "kirana.order.events";
+    public static final String FOLLOW_UP = "kirana.test.followed-up.v1";
+
     public record OrderRef(String orderId) {
     }
 
+    static {
+        // what platform/web's RequestIdFilter registers in every service: the request id in the Reactor context
+        // is the MDC's requestId wherever Reactor restores thread-local values
+        ContextRegistry.getInstance().registerThreadLocalAccessor(EventTracing.REQUEST_ID_CONTEXT_KEY,
+                () -> MDC.get(EventTracing.REQUEST_ID_MDC_KEY),
+                id -> MDC.put(EventTracing.REQUEST_ID_MDC_KEY, id),
+                () -> MDC.remove(EventTracing.REQUEST_ID_MDC_KEY));
+    }
+
     @Bean
-    TestEventListener testEventListener(InboxProcessor inbox, DatabaseClient db) {
-        return new TestEventListener(inbox, db);
+    TestEventListener testEventListener(InboxProcessor inbox, DatabaseClient db, OutboxWriter outbox) {
+        return new TestEventListener(inbox, db, outbox);
+    }
+
+    /** The spans the test application ends, in memory (the exporter Boot's span processor hands them to). */
+    @Bean
+    InMemorySpanExporter inMemorySpanExporter() {
+        return InMemorySpanExporter.create();
     }
 
     /** A thin edge, as in a service: parse nothing itself, hand the record to the inbox. */
     public static class TestEventListener {
+        private static final Logger log = LoggerFactory.getLogger(TestEventListener.class);
         private final InboxProcessor inbox;
         private final Map<String, EventHandler> handlers;
         /** Handler invocations per event id, to prove retries are bounded. */
         public final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        /** The trace id in the MDC when a {@link #TRACED} handler logged, after a database round trip, per event id. */
+        public final Map<String, String> loggedTraceIds = new ConcurrentHashMap<>();
+        /** The request id in the MDC of that log line, and in the handler's Reactor context. */
+        public final Map<String, String> loggedRequestIds = new ConcurrentHashMap<>();
+        public final Map<String, String> contextRequestIds = new ConcurrentHashMap<>();
 
-        TestEventListener(InboxProcessor inbox, DatabaseClient db) {
+        TestEventListener(InboxProcessor inbox, DatabaseClient db, OutboxWriter outbox) {
             this.inbox = inbox;
             this.handlers = Map.of(
                     HANDLED, event -> {
@@ -60,6 +92,22 @@ public class MessagingTestApplication {
                         count(event);
                         OrderRef ref = KiranaEvents.data(event, OrderRef.class);
                         return TestEffects.insert(db, event.getId(), "parsed " + ref.orderId());
+                    },
+                    TRACED, event -> {
+                        count(event);
+                        return TestEffects.insert(db, event.getId(), "traced")
+                                .then(Mono.deferContextual(ctx -> {
+                                    contextRequestIds.put(event.getId(), String.valueOf((Object) ctx.getOrDefault(EventTracing.REQUEST_ID_CONTEXT_KEY, null)));
+                                    return Mono.empty();
+                                }))
+                                .then(Mono.fromRunnable(() -> {
+                                    log.info("handled {}", event.getId());
+                                    loggedTraceIds.put(event.getId(), String.valueOf(MDC.get("traceId")));
+                                    loggedRequestIds.put(event.getId(), String.valueOf(MDC.get(EventTracing.REQUEST_ID_MDC_KEY)));
+                                }))
+                                .then(outbox.append(FOLLOW_UP_TOPIC, FOLLOW_UP, event.getSubject(), KiranaEvents.shopId(event),
+                                        Map.of("after", event.getId())))
+                                .then();
                     });
         }
 

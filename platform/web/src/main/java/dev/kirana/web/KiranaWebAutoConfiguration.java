@@ -4,6 +4,7 @@ import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.ProblemHandler;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.models.Components;
+import io.micrometer.observation.ObservationPredicate;
 import java.math.BigDecimal;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -69,6 +71,16 @@ public class KiranaWebAutoConfiguration {
     @ConditionalOnMissingBean
     RequestIdFilter kiranaRequestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    /**
+     * Probes and scrapes ({@code /actuator/**}, several a minute per pod) are neither traced nor timed as requests:
+     * they would be most of the traces and none of the questions.
+     */
+    @Bean
+    ObservationPredicate kiranaNoActuatorObservations() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getPath().value().startsWith("/actuator"));
     }
 
     /** Every route answers within {@code kirana.web.request-timeout} (503 problem+json otherwise). */
