@@ -105,16 +105,10 @@ public class KiranaSecurityAutoConfiguration {
         @Bean
         @Order(Ordered.HIGHEST_PRECEDENCE)
         SecurityWebFilterChain kiranaManagementSecurityWebFilterChain(ServerHttpSecurity http) {
-            return http
+            return stateless(http
                     .securityMatcher(exchange -> ActuatorOffThePublicPort.servedByManagementServer(exchange)
                             ? ServerWebExchangeMatcher.MatchResult.match()
-                            : ServerWebExchangeMatcher.MatchResult.notMatch())
-                    .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                    .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                    .logout(ServerHttpSecurity.LogoutSpec::disable)
-                    .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
-                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                            : ServerWebExchangeMatcher.MatchResult.notMatch()))
                     .authorizeExchange(a -> a.anyExchange().permitAll())
                     .build();
         }
@@ -127,6 +121,17 @@ public class KiranaSecurityAutoConfiguration {
         }
     }
 
+    /** What every chain here shares: stateless (no session, no saved request), no CSRF, basic auth, form login or logout. */
+    static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "kiranaSecurityWebFilterChain")
     SecurityWebFilterChain kiranaSecurityWebFilterChain(ServerHttpSecurity http, SecurityProperties props,
@@ -136,13 +141,7 @@ public class KiranaSecurityAutoConfiguration {
         OperationAccess reads = new OperationAccess(() -> mappings.orderedStream().toList());
         List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
         open.addAll(props.publicPaths());
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return stateless(http)
                 .authorizeExchange(a -> a
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
