@@ -419,7 +419,9 @@ class KhataTest {
             // b's events are on b's partition, a's on a's: wait for what is asserted from each
             List<CloudEvent> events = shopEvents(probe, shop, list -> list.stream().anyMatch(e -> e.getType().equals(EventTypes.PARTY_MERGED))
                     && list.stream().anyMatch(e -> e.getType().equals(EventTypes.PARTY_CREATED) && b.equals(e.getSubject()))
-                    && list.stream().filter(e -> e.getType().equals(EventTypes.PARTY_BALANCE_CHANGED) && a.equals(e.getSubject())).count() >= 5);
+                    && list.stream().filter(e -> e.getType().equals(EventTypes.PARTY_BALANCE_CHANGED) && a.equals(e.getSubject())).count() >= 5
+                    && list.stream().anyMatch(e -> e.getType().equals(EventTypes.PARTY_BALANCE_CHANGED) && b.equals(e.getSubject())
+                            && a.equals(KiranaEvents.data(e, dev.kirana.events.AccountingEvents.PartyBalanceChanged.class).mergedInto())));
             EventSchemaValidator validator = new EventSchemaValidator();
             events.forEach(validator::assertValid);
             CloudEvent createdFromSale = events.stream().filter(e -> e.getType().equals(EventTypes.PARTY_CREATED) && b.equals(e.getSubject()))
