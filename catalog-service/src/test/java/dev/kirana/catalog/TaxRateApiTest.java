@@ -82,14 +82,40 @@ class TaxRateApiTest {
     }
 
     @Test
+    void aRateThatIsNoGstRateOnItsDayIsRefusedAndNothingIsWritten() {
+        var api = api();
+        // 17 % never was a rate; 12 % was one until 21-09-2025, not on 1 December 2026
+        for (String rate : new String[] {"17", "12"}) {
+            api.post("/api/v1/products", CatalogApi.product("ODD-" + rate, "hsn", "76151030", "gstRate", rate))
+                    .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json").expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("gstRate")
+                    .jsonPath("$.errors[0].message").isEqualTo("is not a GST rate in force on 2026-12-01 (0, 0.1, 0.25, 1.5, 3, 5, 18, 40)");
+        }
+        api.get("/api/v1/products?q=ODD-").expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    void theRatesInForceOnADayAreListedForTheCounterAndTheBackOffice() {
+        var api = api();
+        api.get("/api/v1/products/tax-rates/in-force").expectStatus().isOk().expectBody()
+                .jsonPath("$.date").isEqualTo("2026-12-01")
+                .jsonPath("$.rates").isEqualTo(List.of("0", "0.1", "0.25", "1.5", "3", "5", "18", "40"));
+        api.get("/api/v1/products/tax-rates/in-force?date=2025-09-21").expectStatus().isOk().expectBody()
+                .jsonPath("$.rates").isEqualTo(List.of("0", "0.1", "0.25", "1.5", "3", "5", "12", "18", "28"));
+        api.get("/api/v1/products/tax-rates/in-force?date=21-09-2025").expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json");
+    }
+
+    @Test
     void aRateDatedLaterBecomesTheCurrentRateOnItsDayWithANewVersion() {
         var api = api();
-        String cooker = (String) api.create(CatalogApi.product("COOKER-3L", "hsn", "76151030", "gstRate", "12",
+        // today (December 2026) 12 % is no GST rate any more: the shop starts it at 18 % and moves it to 5 % in ten days
+        String cooker = (String) api.create(CatalogApi.product("COOKER-3L", "hsn", "76151030", "gstRate", "18",
                 "sellingPrice", "1800.00", "mrp", "2100.00")).get("id");
         String inTenDays = "2026-12-11";
         api.put("/api/v1/products/" + cooker, "\"0\"", CatalogApi.product("COOKER-3L", "hsn", "76151030", "gstRate", "5",
                         "gstRateEffectiveFrom", inTenDays, "sellingPrice", "1800.00", "mrp", "2100.00"))
-                .expectStatus().isOk().expectBody().jsonPath("$.gstRate").isEqualTo("12.00").jsonPath("$.version").isEqualTo(0);
+                .expectStatus().isOk().expectBody().jsonPath("$.gstRate").isEqualTo("18.00").jsonPath("$.version").isEqualTo(0);
         api.get("/api/v1/products/" + cooker + "/tax-rate?date=" + inTenDays).expectBody().jsonPath("$.rate").isEqualTo("5.00");
 
         clock.set(Instant.parse("2026-12-10T18:35:00Z")); // 00:05 in India on 11 December, when the daily run starts

@@ -120,7 +120,9 @@ class EdgeSecurityTest extends GatewayTest {
         // the console's "is the network back" probe (js/offline.js) asks a public URL of the edge instead
         http.head().uri("/v3/api-docs").exchange().expectStatus().isOk();
         assertThat(managementPort).isNotEqualTo(18080).isPositive();
-        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        // the scrape carries the gateway's latency histogram buckets: more than the default 256 KB to buffer
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.readinessState.status").isEqualTo("UP");

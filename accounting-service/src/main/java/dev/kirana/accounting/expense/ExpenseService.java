@@ -242,7 +242,7 @@ public class ExpenseService {
         if (r.interState() != null && r.interState() && r.gstRate() == null) {
             errors.add(new Problems.FieldError("interState", "needs a gstRate"));
         }
-        ExpenseTax.check(r.amount(), r.gstRate(), r.gstAmount()).forEach(v -> errors.add(new Problems.FieldError(v.field(), v.message())));
+        ExpenseTax.check(r.amount(), r.gstRate(), r.gstAmount(), r.date() == null ? today : r.date()).forEach(v -> errors.add(new Problems.FieldError(v.field(), v.message())));
         if (r.reference() != null && r.reference().length() > 64) {
             errors.add(new Problems.FieldError("reference", "must be at most 64 characters"));
         }

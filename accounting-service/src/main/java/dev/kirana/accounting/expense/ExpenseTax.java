@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The input GST in an expense, as pure arithmetic. {@code amount} is what was paid (tax included). With a rate and no
@@ -14,9 +13,6 @@ import java.util.Set;
  * paisa; inter-state tax is IGST.
  */
 public final class ExpenseTax {
-    /** GST rates in use (before and after the 22-09-2025 change to the 5/18/40 slabs). */
-    static final Set<BigDecimal> RATES = Set.of(new BigDecimal("0.25"), new BigDecimal("3"), new BigDecimal("5"), new BigDecimal("12"),
-            new BigDecimal("18"), new BigDecimal("28"), new BigDecimal("40"));
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal TOLERANCE = BigDecimal.ONE;
 
@@ -30,7 +26,8 @@ public final class ExpenseTax {
     public record Violation(String field, String message) {
     }
 
-    public static List<Violation> check(BigDecimal amount, BigDecimal gstRate, BigDecimal gstAmount) {
+    /** What is wrong with an expense's amount and GST; its rate must be one in force on {@code date}, the day it was paid. */
+    public static List<Violation> check(BigDecimal amount, BigDecimal gstRate, BigDecimal gstAmount, java.time.LocalDate date) {
         List<Violation> v = new ArrayList<>();
         if (amount == null) {
             v.add(new Violation("amount", "is required"));
@@ -44,8 +41,8 @@ public final class ExpenseTax {
         if (gstAmount != null && gstRate == null) {
             v.add(new Violation("gstRate", "is required with gstAmount"));
         }
-        if (gstRate != null && RATES.stream().noneMatch(r -> r.compareTo(gstRate) == 0)) {
-            v.add(new Violation("gstRate", "must be a GST rate: 0.25, 3, 5, 12, 18, 28 or 40"));
+        if (gstRate != null && dev.kirana.india.GstRates.violation(gstRate, date) != null) {
+            v.add(new Violation("gstRate", dev.kirana.india.GstRates.violation(gstRate, date)));
         }
         if (gstAmount != null) {
             if (gstAmount.signum() <= 0) {

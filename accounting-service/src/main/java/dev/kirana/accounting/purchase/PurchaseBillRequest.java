@@ -30,7 +30,7 @@ public record PurchaseBillRequest(
             @Schema(description = "more than zero, at most 3 decimals", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal quantity,
             @Schema(description = "rupees per unit before tax, zero or more, at most 4 decimals",
                     requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal unitCost,
-            @Schema(description = "GST percent: 0, 0.25, 3, 5, 12, 18, 28 or 40", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal gstRate,
+            @Schema(description = "GST percent, a rate in force on the bill date: 0, 5, 18 or 40 (and 0.1, 0.25, 1.5, 3) since 22-09-2025; 12 and 28 before (28 for tobacco until 31-01-2026)", requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal gstRate,
             String batchNo,
             LocalDate expiryDate,
             @Schema(description = "inventory location the goods go to; the shop's default when absent") UUID locationId) {

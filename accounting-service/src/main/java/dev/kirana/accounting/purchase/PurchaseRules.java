@@ -1,5 +1,7 @@
 package dev.kirana.accounting.purchase;
 
+import dev.kirana.india.GstRates;
+
 import dev.kirana.accounting.khata.PaymentMode;
 import dev.kirana.web.problem.Problems.FieldError;
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ public final class PurchaseRules {
             errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines"));
         } else {
             for (int i = 0; i < r.lines().size(); i++) {
-                line(r.lines().get(i), "lines[" + i + "].", errors);
+                line(r.lines().get(i), "lines[" + i + "].", r.billDate() == null ? today : r.billDate(), errors);
             }
         }
         if (r.notes() != null && r.notes().length() > 500) {
@@ -77,7 +79,7 @@ public final class PurchaseRules {
         return errors;
     }
 
-    private static void line(PurchaseBillRequest.Line l, String at, List<FieldError> errors) {
+    private static void line(PurchaseBillRequest.Line l, String at, java.time.LocalDate billDate, List<FieldError> errors) {
         if (l == null) {
             errors.add(new FieldError(at.substring(0, at.length() - 1), "is required"));
             return;
@@ -103,8 +105,9 @@ public final class PurchaseRules {
         }
         if (l.gstRate() == null) {
             errors.add(new FieldError(at + "gstRate", "is required"));
-        } else if (!PurchaseTax.isSlab(l.gstRate())) {
-            errors.add(new FieldError(at + "gstRate", "must be a GST rate: 0, 0.25, 3, 5, 12, 18, 28 or 40"));
+        } else if (GstRates.violation(l.gstRate(), billDate) != null) {
+            // the rate in force on the supplier's invoice date
+            errors.add(new FieldError(at + "gstRate", GstRates.violation(l.gstRate(), billDate)));
         }
         if (l.batchNo() != null && !l.batchNo().isBlank() && !BATCH.matcher(l.batchNo().trim()).matches()) {
             errors.add(new FieldError(at + "batchNo", "at most 40 letters, digits and / . _ -"));

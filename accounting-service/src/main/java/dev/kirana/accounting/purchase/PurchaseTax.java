@@ -3,7 +3,6 @@ package dev.kirana.accounting.purchase;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The arithmetic of a supplier's bill and of its returns (pure functions). Per line: taxable value = quantity x unit
@@ -14,16 +13,9 @@ import java.util.Set;
  * value and tax of it is still unreturned, so that a line returned in several goes reverses exactly what it posted.
  */
 public final class PurchaseTax {
-    /** GST rates a bill line may carry (percent): the slabs before and after 22-09-2025, and the special rates. */
-    public static final Set<BigDecimal> SLABS = Set.of(new BigDecimal("0"), new BigDecimal("0.25"), new BigDecimal("3"),
-            new BigDecimal("5"), new BigDecimal("12"), new BigDecimal("18"), new BigDecimal("28"), new BigDecimal("40"));
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal TWO_HUNDRED = new BigDecimal("200");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
-
-    public static boolean isSlab(BigDecimal rate) {
-        return rate != null && SLABS.stream().anyMatch(s -> s.compareTo(rate) == 0);
-    }
 
     /** Value and tax of a line or of a part of one. */
     public record Amounts(BigDecimal taxable, BigDecimal cgst, BigDecimal sgst, BigDecimal igst) {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ExpenseRulesTest {
+    /** The day the expenses are paid: under GST 2.0, after 28 % for tobacco ended. */
+    static final LocalDate PAID = LocalDate.of(2026, 4, 1);
     static BigDecimal d(String s) {
         return new BigDecimal(s);
     }
@@ -40,7 +42,7 @@ class ExpenseRulesTest {
         assertThat(s.igst()).isEqualByComparingTo("360.00");
         assertThat(s.net()).isEqualByComparingTo("2000.00");
         // the bill says 359.50 (rounded per line): within a rupee of 360.00, so taken; net 2,000.50
-        assertThat(ExpenseTax.check(d("2360.00"), d("18"), d("359.50"))).isEmpty();
+        assertThat(ExpenseTax.check(d("2360.00"), d("18"), d("359.50"), PAID)).isEmpty();
         var billed = ExpenseTax.split(d("2360.00"), d("18"), d("359.50"), false);
         assertThat(billed.net()).isEqualByComparingTo("2000.50");
         assertThat(billed.cgst()).isEqualByComparingTo("179.75");
@@ -49,13 +51,17 @@ class ExpenseRulesTest {
 
     @Test
     void badAmountsAndRatesAreNamed() {
-        assertThat(ExpenseTax.check(d("0"), null, null)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
-        assertThat(ExpenseTax.check(d("-5"), null, null)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
-        assertThat(ExpenseTax.check(d("10.005"), null, null)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
-        assertThat(ExpenseTax.check(d("100"), d("7"), null)).extracting(ExpenseTax.Violation::field).containsExactly("gstRate");
-        assertThat(ExpenseTax.check(d("100"), null, d("5"))).extracting(ExpenseTax.Violation::field).containsExactly("gstRate");
+        assertThat(ExpenseTax.check(d("0"), null, null, PAID)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
+        assertThat(ExpenseTax.check(d("-5"), null, null, PAID)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
+        assertThat(ExpenseTax.check(d("10.005"), null, null, PAID)).extracting(ExpenseTax.Violation::field).containsExactly("amount");
+        assertThat(ExpenseTax.check(d("100"), d("7"), null, PAID)).extracting(ExpenseTax.Violation::field).containsExactly("gstRate");
+        // 12 % was a rate until 21 September 2025, not after
+        assertThat(ExpenseTax.check(d("112"), d("12"), null, LocalDate.of(2025, 9, 21))).isEmpty();
+        assertThat(ExpenseTax.check(d("112"), d("12"), null, PAID)).extracting(ExpenseTax.Violation::message)
+                .containsExactly("is not a GST rate in force on 2026-04-01 (0, 0.1, 0.25, 1.5, 3, 5, 18, 40)");
+        assertThat(ExpenseTax.check(d("100"), null, d("5"), PAID)).extracting(ExpenseTax.Violation::field).containsExactly("gstRate");
         // 1180 at 18% is 180.00 of tax; 200.00 is more than a rupee off
-        assertThat(ExpenseTax.check(d("1180"), d("18"), d("200"))).extracting(ExpenseTax.Violation::field).containsExactly("gstAmount");
+        assertThat(ExpenseTax.check(d("1180"), d("18"), d("200"), PAID)).extracting(ExpenseTax.Violation::field).containsExactly("gstAmount");
     }
 
     @Test

@@ -34,6 +34,7 @@ class PurchaseBillsTest {
     static final String KARNATAKA_SUPPLIER = "29AAGCB7383J1Z4";
     static final String MAHARASHTRA_SUPPLIER = "27AAPFU0939F1ZV";
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Kolkata"));
+    static final LocalDate BEFORE_GST2 = LocalDate.of(2025, 9, 15);
 
     @Autowired
     WebTestClient http;
@@ -208,7 +209,8 @@ class PurchaseBillsTest {
         String shop = karnatakaShop();
         String mills = supplier(shop, "Pune Oil Mills", MAHARASHTRA_SUPPLIER);
         Map<String, Object> bill = ok(post("/api/v1/accounting/purchase-bills", owner(shop), UUID.randomUUID().toString(),
-                Map.of("supplierId", mills, "billNumber", "POM/778", "billDate", today.toString(),
+                // dated before GST 2.0 (22 September 2025), when ghee was taxed at 12 %
+                Map.of("supplierId", mills, "billNumber", "POM/778", "billDate", BEFORE_GST2.toString(),
                         "lines", List.of(line("p-oil", "2", "500.00", "18"), line("p-ghee", "3", "333.33", "12")),
                         "paidNow", Map.of("amount", "1000.00", "mode", "BANK", "reference", "NEFT 4411"))), 201);
         // Maharashtra (27) to Karnataka (29): IGST.
@@ -233,7 +235,7 @@ class PurchaseBillsTest {
 
         // a bill printed with its total rounded to the rupee: 3 x 333.33 = 999.99 + IGST 12 % 120.00 = 1119.99, printed 1120.00:
         // round-off 0.01 (Dr Round off 4900); printed 1125.00 is a line entered wrong, refused
-        Map<String, Object> rounded = Map.of("supplierId", mills, "billNumber", "POM/779", "billDate", today.toString(),
+        Map<String, Object> rounded = Map.of("supplierId", mills, "billNumber", "POM/779", "billDate", BEFORE_GST2.toString(),
                 "lines", List.of(line("p-ghee", "3", "333.33", "12")), "billTotal", "1120.00");
         assertThat(ok(post("/api/v1/accounting/purchase-bills", owner(shop), UUID.randomUUID().toString(), rounded), 201))
                 .containsEntry("roundOff", "0.01").containsEntry("total", "1120.00");

@@ -68,16 +68,6 @@ class PurchaseTaxTest {
     }
 
     @Test
-    void onlyGstSlabsAreRates() {
-        for (String r : List.of("0", "0.25", "3", "5", "12", "18", "28", "40", "5.00")) {
-            assertThat(PurchaseTax.isSlab(d(r))).as(r).isTrue();
-        }
-        for (String r : List.of("1", "7.5", "-5", "100")) {
-            assertThat(PurchaseTax.isSlab(d(r))).as(r).isFalse();
-        }
-    }
-
-    @Test
     void aLineReturnedInPartsReversesExactlyWhatItPosted() {
         // billed: 3 x 33.33 = 99.99 at 5 % within the state -> CGST 2.49975 -> 2.50, SGST 2.50
         var billed = PurchaseTax.line(d("3"), d("33.33"), d("5"), SupplyType.INTRA_STATE);

@@ -8,6 +8,7 @@ import dev.kirana.events.CatalogEvents;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.india.GstRates;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -165,6 +166,11 @@ public class ProductService {
         // the current rate is kept in force by the rollover: asking for it again (or for nothing) on the same HSN needs no history
         boolean rateAsIs = before != null && java.util.Objects.equals(r.hsn(), before.hsn()) && from.equals(today)
                 && (r.gstRate() == null || r.gstRate().compareTo(before.gstRate()) == 0);
+        // a rate a person gives must be a GST rate on the day it applies from (17 % never was; 12 % ended on 21-09-2025)
+        String badRate = rateAsIs ? null : GstRates.violation(r.gstRate(), from);
+        if (badRate != null) {
+            return Mono.error(Problems.invalid("gstRate", badRate));
+        }
         Mono<List<OwnRate>> own = before == null || rateAsIs ? Mono.just(List.of()) : taxRates.ownRates(id);
         return barcodeFree.then(category).zipWith(own).flatMap(t -> {
             UUID categoryId = r.categoryId();

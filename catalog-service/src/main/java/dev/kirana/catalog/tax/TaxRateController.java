@@ -31,6 +31,21 @@ public class TaxRateController {
     public record ScheduleAnswer(String hsn, LocalDate date, ScheduledRate rate, List<ScheduledRate> timeline) {
     }
 
+    /** The GST rates in force on a date, as plain decimal strings ("0", "0.25", "5", "18", "40"). */
+    public record InForce(LocalDate date, List<String> rates) {
+    }
+
+    @GetMapping("/in-force")
+    @Operation(summary = "The GST rates in force on a date (default today): the only rates a product, a purchase bill line or an expense may carry from that day",
+            description = "Since 22-09-2025: 0, 5, 18 and 40, with 0.1, 0.25, 1.5 and 3 (and 28 for tobacco until 31-01-2026); 12 and 28 before.")
+    public Mono<InForce> inForce(@AuthenticationPrincipal ShopPrincipal me,
+                                 @io.swagger.v3.oas.annotations.Parameter(example = "2026-12-01")
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        me.requireShop();
+        LocalDate on = date == null ? rates.today() : date;
+        return Mono.just(new InForce(on, dev.kirana.india.GstRates.inForce(on).stream().map(java.math.BigDecimal::toPlainString).toList()));
+    }
+
     @GetMapping
     @Operation(summary = "The scheduled GST rate of an HSN code on a date (default today), and every row that can apply to it")
     public Mono<ScheduleAnswer> rate(@AuthenticationPrincipal ShopPrincipal me, @RequestParam String hsn,

@@ -4,6 +4,7 @@ import { api, newKey, openFile } from '../api.js';
 import { t, addStrings } from '../i18n.js';
 import { h, mount, field, table, pageHeader, card, toast, onSubmit, action, reasonForm } from '../ui.js';
 import * as fmt from '../format.js';
+import { fillRates } from '../gst.js';
 
 addStrings({
   en: {
@@ -127,7 +128,6 @@ addStrings({
 });
 
 const BASE = '/api/v1/accounting';
-const RATES = ['5', '12', '18', '28'];
 
 export default async function render(root, ctx) {
   const writer = !ctx.readOnly && ctx.has('OWNER', 'MANAGER');
@@ -179,18 +179,21 @@ export default async function render(root, ctx) {
 
 function expenseForm(work, categories, banks, reload) {
   let key = newKey();
+  const noGst = { first: [['', t('expenses.noGst')]] };
   const error = h('div');
   const bankField = banks.length > 1 ? field(t('expenses.bankAccount'), { name: 'bankAccount', as: 'select',
     options: [['', t('expenses.bankDefault')], ...banks.map((b) => [b.accountCode, `${b.name} (${b.bankName} …${b.last4})`])] }) : null;
   const form = h('form', { id: 'expense-form', class: 'panel' },
     h('h2', null, t('expenses.new')),
     h('div', { class: 'row' },
-      field(t('expenses.date'), { name: 'date', type: 'date', value: fmt.today(), max: fmt.today(), required: true }),
+      field(t('expenses.date'), { name: 'date', type: 'date', value: fmt.today(), max: fmt.today(), required: true,
+        // the rates offered are the ones in force on the day the expense was paid
+        onchange: (e) => { if (e.target.value) fillRates(form.querySelector('select[name="gstRate"]'), e.target.value, noGst); } }),
       field(t('expenses.category'), { name: 'category', as: 'select', required: true,
         options: categories.filter((c) => c.active).map((c) => [c.code, c.name]) }),
       field(t('expenses.amount'), { name: 'amount', inputmode: 'decimal', required: true, pattern: '[0-9]+(\\.[0-9]{1,2})?' })),
     h('div', { class: 'row' },
-      field(t('expenses.gstRate'), { name: 'gstRate', as: 'select', options: [['', t('expenses.noGst')], ...RATES.map((r) => [r, `${r} %`])] }),
+      field(t('expenses.gstRate'), { name: 'gstRate', as: 'select', options: noGst.first }),
       field(t('expenses.gstAmount'), { name: 'gstAmount', inputmode: 'decimal' }),
       h('div', { class: 'field' }, h('label', { for: 'f-interState' }, t('expenses.interState')),
         h('input', { type: 'checkbox', name: 'interState', id: 'f-interState' }))),
@@ -223,6 +226,7 @@ function expenseForm(work, categories, banks, reload) {
     reload();
   });
   mount(work, form);
+  fillRates(form.querySelector('select[name="gstRate"]'), fmt.today(), noGst);
   form.elements.date.focus();
 }
 

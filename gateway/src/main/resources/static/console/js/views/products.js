@@ -7,6 +7,7 @@ import { api, request, download } from '../api.js';
 import { t, addStrings } from '../i18n.js';
 import { h, mount, field, table, pageHeader, modal, toast, errorBox, busy, problemText, onSubmit, action } from '../ui.js';
 import * as fmt from '../format.js';
+import { gstRates } from '../gst.js';
 
 addStrings({
   en: {
@@ -196,7 +197,6 @@ addStrings({
 });
 
 const PAGE_SIZE = 50;
-const GST_RATES = ['0', '0.25', '1.5', '3', '5', '12', '18', '28', '40'];
 const UNITS = ['PCS', 'KG', 'G', 'LTR', 'ML', 'PKT', 'BOX', 'DOZ', 'MTR', 'PAIR', 'SET'];
 
 const sameNumber = (a, b) => a != null && b != null && a !== '' && b !== '' && Number(a) === Number(b);
@@ -299,6 +299,8 @@ async function editor(root, ctx, canWrite, categories) {
   let product = isNew ? null : await api.get(`/api/v1/products/${encodeURIComponent(ctx.params.id)}`);
   const error = h('div', { id: 'product-error' });
   const side = h('div', { id: 'product-side' });
+  // the rates in force today, from the catalog (a product keeps showing its own rate, even one no longer in force)
+  const GST_RATES = await gstRates(fmt.today()).catch(() => []);
 
   const draw = () => {
     const p = product || { taxInclusive: true, unit: 'PCS', active: true };

@@ -4,6 +4,7 @@ import { api, newKey } from '../api.js';
 import { t, addStrings } from '../i18n.js';
 import { h, mount, field, table, pageHeader, pairs, gstColumns, errorBox, toast, onSubmit } from '../ui.js';
 import * as fmt from '../format.js';
+import { gstRates, fillRates } from '../gst.js';
 
 addStrings({
   en: {
@@ -153,7 +154,6 @@ addStrings({
 });
 
 const BASE = '/api/v1/accounting/purchase-bills';
-const RATES = ['0', '0.25', '3', '5', '12', '18', '28', '40'];
 
 async function suppliers() {
   const page = await api.get('/api/v1/accounting/parties', { kind: 'SUPPLIER', size: 200 });
@@ -195,7 +195,10 @@ async function listPage(root, ctx) {
 
 async function billForm(work, ctx, sups) {
   if (sups.length === 0) { mount(work, h('p', { class: 'error', role: 'alert' }, t('purchases.noSuppliers'))); return; }
-  const [products, locations] = await Promise.all([productNames(), api.get('/api/v1/inventory/locations').catch(() => [])]);
+  const [products, locations, todaysRates] = await Promise.all([productNames(), api.get('/api/v1/inventory/locations').catch(() => []),
+    gstRates(fmt.today()).catch(() => [])]);
+  // a line's rate is one in force on the bill date (12 % and 28 % for a bill from before 22-09-2025)
+  let rateDate = fmt.today();
   const key = newKey();
   const error = h('div');
   const linesBox = h('div', { id: 'purchase-lines' });
@@ -215,13 +218,14 @@ async function billForm(work, ctx, sups) {
         } }, productOptions.map(([v, l]) => h('option', { value: v }, l)))),
       field(t('purchases.qty'), { id: `pl-qty-${n}`, name: `qty-${n}`, inputmode: 'decimal', required: true }),
       field(t('purchases.unitCost'), { id: `pl-cost-${n}`, name: `cost-${n}`, inputmode: 'decimal', required: true }),
-      field(t('purchases.gstRate'), { id: `pl-rate-${n}`, name: `rate-${n}`, as: 'select', value: '5', options: RATES.map((r) => [r, `${r} %`]) }),
+      field(t('purchases.gstRate'), { id: `pl-rate-${n}`, name: `rate-${n}`, as: 'select', value: '5', options: todaysRates.map((r) => [r, `${r} %`]) }),
       field(t('purchases.batchNo'), { id: `pl-batch-${n}`, name: `batch-${n}`, maxlength: '40' }),
       field(t('purchases.expiry'), { id: `pl-expiry-${n}`, name: `expiry-${n}`, type: 'date' }),
       locations.length > 1 ? field(t('purchases.location'), { id: `pl-location-${n}`, name: `location-${n}`, as: 'select', options: locationOptions }) : null,
       h('div', { class: 'field' }, h('button', { type: 'button', class: 'icon', id: `pl-remove-${n}`, 'aria-label': t('purchases.removeLine', { n }),
         onclick: () => { if (linesBox.children.length > 1) row.remove(); } }, '×')));
     linesBox.append(row);
+    if (rateDate !== fmt.today()) fillRates(row.querySelector(`#pl-rate-${n}`), rateDate);
     return row;
   };
   const form = h('form', { id: 'purchase-form', class: 'panel' },
@@ -229,7 +233,12 @@ async function billForm(work, ctx, sups) {
     h('div', { class: 'row' },
       field(t('purchases.supplier'), { name: 'supplierId', as: 'select', required: true, value: ctx.params.supplierId || '', options: [['', '—'], ...sups.map((s) => [s.id, s.name])] }),
       field(t('purchases.billNumber'), { name: 'billNumber', required: true, maxlength: '40' }),
-      field(t('purchases.billDate'), { name: 'billDate', type: 'date', required: true, value: fmt.today(), max: fmt.today() }),
+      field(t('purchases.billDate'), { name: 'billDate', type: 'date', required: true, value: fmt.today(), max: fmt.today(),
+        onchange: (e) => {
+          if (!e.target.value) return;
+          rateDate = e.target.value;
+          linesBox.querySelectorAll('select[name^="rate-"]').forEach((select) => fillRates(select, rateDate));
+        } }),
       field(t('purchases.supplyType'), { name: 'supplyType', as: 'select', options: [['', t('purchases.st.auto')], ['INTRA_STATE', t('purchases.st.INTRA_STATE')], ['INTER_STATE', t('purchases.st.INTER_STATE')]] })),
     h('fieldset', { class: 'plain' }, h('legend', null, t('purchases.lines')), linesBox,
       h('button', { type: 'button', id: 'purchase-line-add', onclick: () => addLine().querySelector('select')?.focus() }, t('purchases.addLine'))),
