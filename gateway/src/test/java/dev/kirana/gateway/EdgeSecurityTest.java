@@ -132,6 +132,25 @@ class EdgeSecurityTest extends GatewayTest {
     }
 
     @Test
+    void anOverlongUriAndOversizedHeadersAreProblemsAndNeverForwarded() {
+        String owner = issuers.token("u-" + UUID.randomUUID(), "shop-a", "OWNER");
+        int before = stub.calls("GET /api/v1/products");
+        // "/api/v1/products" (16) + "?q=" … : 16 + 1 + 2 + 9000 = 9019 bytes, over the 8 KB (8192) limit
+        http.get().uri("/api/v1/products?q=" + "a".repeat(9000)).headers(h -> h.setBearerAuth(owner)).exchange()
+                .expectStatus().isEqualTo(414).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(414)
+                .jsonPath("$.detail").isEqualTo("The request's path and query are 9019 bytes; at most 8192 are accepted");
+        // a 17,000-character header is over the 16 KB (16384) of headers on its own
+        http.get().uri("/api/v1/products").headers(h -> { h.setBearerAuth(owner); h.set("X-Padding", "p".repeat(17000)); }).exchange()
+                .expectStatus().isEqualTo(431).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(431).jsonPath("$.title").isEqualTo("Request Header Fields Too Large");
+        assertThat(stub.calls("GET /api/v1/products")).as("nothing reached the service").isEqualTo(before);
+        // just under both limits is an ordinary request
+        http.get().uri("/api/v1/products?q=" + "a".repeat(8000)).headers(h -> { h.setBearerAuth(owner); h.set("X-Padding", "p".repeat(12000)); })
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
     void anAuditorCannotWriteAndNoRouteIsANotFoundProblem() {
         String auditor = issuers.token("u-" + UUID.randomUUID(), "shop-a", "AUDITOR");
         int before = stub.calls("POST /api/v1/orders");

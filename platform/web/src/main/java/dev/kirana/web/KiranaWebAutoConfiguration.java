@@ -67,6 +67,14 @@ public class KiranaWebAutoConfiguration {
         return new NulText.Filter();
     }
 
+    /** An over-long URI or oversized headers: a 414 or 431 problem, not the HTTP server's bare status. */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestSizeLimits kiranaRequestSizeLimits(@Value("${kirana.web.max-uri-length:8KB}") org.springframework.util.unit.DataSize maxUri,
+                                              @Value("${kirana.web.max-header-size:16KB}") org.springframework.util.unit.DataSize maxHeaders) {
+        return new RequestSizeLimits(maxUri, maxHeaders);
+    }
+
     @Bean
     @ConditionalOnMissingBean
     RequestIdFilter kiranaRequestIdFilter() {
