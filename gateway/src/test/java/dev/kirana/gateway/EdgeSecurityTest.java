@@ -17,6 +17,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class EdgeSecurityTest extends GatewayTest {
     @LocalManagementPort
     int managementPort;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int serverPort;
 
     private WebTestClient.ResponseSpec get(String path, String token) {
         return http.get().uri(path).headers(h -> {
@@ -129,6 +131,18 @@ class EdgeSecurityTest extends GatewayTest {
         management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("application=\"gateway\""));
+    }
+
+    @Test
+    void aPathTheFirewallRefusesIsAProblemAndNeverForwarded() {
+        String owner = issuers.token("u-" + UUID.randomUUID(), "shop-a", "OWNER");
+        for (String path : new String[] {"/api/v1/products/%2e%2e/%2e%2e/actuator", "/api/v1/products%2F..%2Fsecret", "/api/v1/products;jsessionid=1"}) {
+            // as sent, not encoded again
+            http.get().uri(java.net.URI.create("http://127.0.0.1:" + serverPort + path)).headers(h -> h.setBearerAuth(owner)).exchange()
+                    .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.detail").value(d -> assertThat((String) d).startsWith("The request was refused"));
+        }
+        assertThat(stub.calls("GET /api/v1/products")).isZero();
     }
 
     @Test

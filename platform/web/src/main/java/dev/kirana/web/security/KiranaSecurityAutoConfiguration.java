@@ -121,6 +121,17 @@ public class KiranaSecurityAutoConfiguration {
         }
     }
 
+    /**
+     * A request the firewall refuses (a path that climbs with an encoded "..", an encoded slash, a semicolon, a
+     * non-printable character): a 400 problem saying why, not a bare status.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler kiranaExchangeRejectedHandler() {
+        return (exchange, e) -> ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, "request-rejected", "Bad Request",
+                "The request was refused: " + e.getMessage());
+    }
+
     /** What every chain here shares: stateless (no session, no saved request), no CSRF, basic auth, form login or logout. */
     static ServerHttpSecurity stateless(ServerHttpSecurity http) {
         return http
