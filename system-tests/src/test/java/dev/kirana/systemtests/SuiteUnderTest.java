@@ -29,6 +29,8 @@ final class SuiteUnderTest {
             Map<String, String> environment = new HashMap<>(System.getenv());
             environment.put("KIRANA_TRACING_OTLP_ENDPOINT", traces.endpoint());
             environment.put("KIRANA_TRACING_SAMPLING", "1.0");
+            // every event the suite publishes is checked against its published schema before it is written
+            environment.put("KIRANA_VALIDATE_EVENTS", "true");
             KiranaStack s = KiranaStack.builder()
                     .root(root)
                     .environment(environment)

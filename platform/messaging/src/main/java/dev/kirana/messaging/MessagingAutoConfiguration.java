@@ -249,8 +249,9 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(DatabaseClient db, @Value("${spring.application.name}") String source, EventTracing tracing) {
-        return new OutboxWriter(db, source, tracing);
+    OutboxWriter outboxWriter(DatabaseClient db, @Value("${spring.application.name}") String source, EventTracing tracing,
+                              @Value("${kirana.messaging.validate-events:false}") boolean validateEvents) {
+        return new OutboxWriter(db, source, tracing, validateEvents ? new dev.kirana.events.EventSchemaValidator() : null);
     }
 
     @Bean

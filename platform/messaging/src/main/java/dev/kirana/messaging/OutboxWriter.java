@@ -1,6 +1,7 @@
 package dev.kirana.messaging;
 
 import dev.kirana.events.EventJson;
+import dev.kirana.events.EventSchemaValidator;
 import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
 import java.time.OffsetDateTime;
@@ -20,16 +21,22 @@ public class OutboxWriter {
     private final DatabaseClient db;
     private final String source;
     private final EventTracing tracing;
+    private final EventSchemaValidator contract;
 
     public OutboxWriter(DatabaseClient db, String source) {
-        this(db, source, EventTracing.NONE);
+        this(db, source, EventTracing.NONE, null);
     }
 
-    /** With {@code tracing}, each row also keeps the caller's trace context and request id, which the relay sends with the event. */
-    public OutboxWriter(DatabaseClient db, String source, EventTracing tracing) {
+    /**
+     * With {@code tracing}, each row also keeps the caller's trace context and request id, which the relay sends with the
+     * event. With {@code contract} (the tests run with it: {@code kirana.messaging.validate-events}), an event that breaks
+     * its published JSON Schema is refused before it is written, failing the change that made it.
+     */
+    public OutboxWriter(DatabaseClient db, String source, EventTracing tracing, EventSchemaValidator contract) {
         this.db = db;
         this.source = source;
         this.tracing = tracing;
+        this.contract = contract;
     }
 
     /** Appends a new event of {@code type} about aggregate {@code subject}, keyed by it on {@code topic}. */
@@ -46,6 +53,13 @@ public class OutboxWriter {
     public Mono<Void> append(String topic, String key, CloudEvent event) {
         if (event.getSubject() == null || event.getTime() == null || KiranaEvents.shopId(event) == null || event.getData() == null) {
             return Mono.error(new IllegalArgumentException("event " + event.getId() + " needs a subject, a time, a shopid and data"));
+        }
+        // the suite's published types (this module's own tests publish test types that have no schema)
+        if (contract != null && dev.kirana.events.EventTypes.ALL.contains(event.getType())) {
+            java.util.List<String> problems = contract.validate(event);
+            if (!problems.isEmpty()) {
+                return Mono.error(new IllegalStateException("event " + event.getType() + " breaks its published schema: " + problems));
+            }
         }
         return tracing.current().flatMap(trace -> db.sql("""
                         INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,

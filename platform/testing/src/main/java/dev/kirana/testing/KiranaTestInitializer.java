@@ -35,6 +35,8 @@ public class KiranaTestInitializer implements ApplicationContextInitializer<Conf
         if (env.getProperty("spring.test.webtestclient.timeout") == null) {
             props.put("spring.test.webtestclient.timeout", "40s");
         }
+        // every event a test makes a service publish is checked against its published schema before it is written
+        props.put("kirana.messaging.validate-events", env.getProperty("kirana.test.validate-events", "true"));
         props.putAll(infra.jwt().properties());
         env.getPropertySources().addFirst(new MapPropertySource("kiranaTestInfrastructure", props));
     }
