@@ -73,7 +73,10 @@ class ReadmeExamplesIT {
             // kubectl against a cluster
             "Operations: the production profile", "kubectl",
             // ./mvnw package, docker build and docker compose: no Docker engine here (DockerFilesTest checks the files)
-            "Operations: images and docker compose", "docker and ./mvnw");
+            "Operations: images and docker compose", "docker and ./mvnw",
+            // a local stack's management ports (18080 + n), which the suite under test shifts; OperationsTest and
+            // EdgeSecurityTest check the same answers on a service's and the gateway's management port
+            "Operations: the management port", "a local stack's management ports");
 
     /**
      * What the script runs first: the suite's gateway, and curl failing on HTTP errors. The README's curls use
