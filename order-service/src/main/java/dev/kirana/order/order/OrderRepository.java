@@ -42,16 +42,23 @@ public class OrderRepository {
         return db;
     }
 
-    /** @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it) */
-    public Mono<Void> insert(String shopId, OrderView o, List<BigDecimal> orderDiscountShares) {
+    /**
+     * A newly placed order with its lines and tenders.
+     * @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it)
+     */
+    public Mono<Void> insert(String shopId, Order placed, List<BigDecimal> orderDiscountShares) {
+        OrderView o = placed.view();
         var spec = db.sql("""
                         INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at,
                             document_type, supplier_state, place_of_supply, supply_type, customer_name, customer_phone, customer_gstin,
-                            gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed)
-                        VALUES (:id, :shop, 'PENDING', :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
+                            gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed,
+                            credit_override_by, credit_override_role, credit_override_limit, credit_override_balance, credit_override_amount)
+                        VALUES (:id, :shop, :status, :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
                             :doc, :supplier, :pos, :supply, :cname, :cphone, :cgstin,
-                            :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed)""")
-                .bind("id", o.id()).bind("shop", shopId).bind("cashier", o.cashierId()).bind("currency", o.currency())
+                            :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed,
+                            :overrideBy, :overrideRole, :overrideLimit, :overrideBalance, :overrideAmount)""")
+                .bind("id", o.id()).bind("shop", shopId).bind("status", o.status().name()).bind("cashier", o.cashierId())
+                .bind("currency", o.currency())
                 .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()))
                 .bind("doc", o.documentType().name()).bind("supplier", o.supplierStateCode()).bind("pos", o.placeOfSupply())
                 .bind("supply", o.supplyType().name()).bind("gross", o.gross()).bind("discount", o.discount())
@@ -63,12 +70,13 @@ public class OrderRepository {
         spec = nullable(spec, "cname", c == null ? null : c.name());
         spec = nullable(spec, "cphone", c == null ? null : c.phone());
         spec = nullable(spec, "cgstin", c == null ? null : c.gstin());
-        return spec.then().then(o.creditOverride() == null ? Mono.<Void>empty() : db.sql("""
-                        UPDATE orders SET credit_override_by = :by, credit_override_role = :role, credit_override_limit = :limit,
-                            credit_override_balance = :balance, credit_override_amount = :amount WHERE id = :id""")
-                .bind("by", o.creditOverride().by()).bind("role", o.creditOverride().role())
-                .bind("limit", o.creditOverride().creditLimit()).bind("balance", o.creditOverride().balance())
-                .bind("amount", o.creditOverride().amount()).bind("id", o.id()).then()).then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
+        OrderView.CreditOverride co = o.creditOverride();
+        spec = nullable(spec, "overrideBy", co == null ? null : co.by());
+        spec = nullable(spec, "overrideRole", co == null ? null : co.role());
+        spec = amount(spec, "overrideLimit", co == null ? null : co.creditLimit());
+        spec = amount(spec, "overrideBalance", co == null ? null : co.balance());
+        spec = amount(spec, "overrideAmount", co == null ? null : co.amount());
+        return spec.then().then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
     }
 
     /** All lines in one statement: the hot path of a sale. */
@@ -160,7 +168,7 @@ public class OrderRepository {
         spec = o.invoiceDate() == null ? spec.bindNull("day", LocalDate.class) : spec.bind("day", o.invoiceDate());
         spec = o.confirmedAt() == null ? spec.bindNull("confirmed", OffsetDateTime.class) : spec.bind("confirmed", utc(o.confirmedAt()));
         spec = nullable(spec, "reason", o.reason());
-        spec = o.pointValue() == null ? spec.bindNull("pointValue", BigDecimal.class) : spec.bind("pointValue", o.pointValue());
+        spec = amount(spec, "pointValue", o.pointValue());
         spec = o.voidedAt() == null ? spec.bindNull("voided", OffsetDateTime.class) : spec.bind("voided", utc(o.voidedAt()));
         spec = nullable(spec, "voidedBy", o.voidedBy());
         spec = nullable(spec, "voidReason", o.voidReason());
@@ -324,5 +332,9 @@ public class OrderRepository {
 
     static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec amount(DatabaseClient.GenericExecuteSpec spec, String name, BigDecimal value) {
+        return value == null ? spec.bindNull(name, BigDecimal.class) : spec.bind(name, value);
     }
 }

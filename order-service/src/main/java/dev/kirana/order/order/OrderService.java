@@ -73,7 +73,7 @@ public class OrderService {
      * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
      * A CREDIT tender is held against the customer's credit limit ({@link #checkCredit}); {@code approval}, when an
      * owner or manager gave it, lets a sale beyond the limit through and is recorded on the order.
-     * Runs inside the caller's transaction when there is one (the idempotency key's).
+     * One transaction; it joins the caller's when there is one (the idempotency key's, so the key and the sale commit together).
      */
     public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -82,11 +82,12 @@ public class OrderService {
                 .flatMap(sale -> {
                     Order.Placed placed = Order.place(sale.order());
                     return holdPoints(shopId, sale.order())
-                            .then(orders.insert(shopId, sale.order(), sale.orderDiscountShares()))
+                            .then(orders.insert(shopId, placed.order(), sale.orderDiscountShares()))
                             .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, placed.order().id().toString(), shopId,
                                     placed.event()))
                             .thenReturn(placed.order().view());
                 })
+                .as(tx::transactional)
                 .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
