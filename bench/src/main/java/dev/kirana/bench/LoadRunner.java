@@ -84,9 +84,20 @@ final class LoadRunner {
      */
     PhaseResult run(PhaseSpec spec, Duration window, ArrivalSchedule schedule, int abortAbove,
                     LongFunction<CompletableFuture<Outcome>> send) {
-        PhaseRecorder recorder = new PhaseRecorder(spec, originNanos);
+        return run(new PhaseRecorder(spec, originNanos), window, schedule, abortAbove, send);
+    }
+
+    /** A recorder for a phase of this run whose latency is also cut into slices of {@code slice}. */
+    PhaseRecorder slicedRecorder(PhaseSpec spec, Duration slice) {
+        return new PhaseRecorder(spec, originNanos, slice.toNanos());
+    }
+
+    /** {@link #run(PhaseSpec, Duration, ArrivalSchedule, int, LongFunction)} into the given recorder. */
+    PhaseResult run(PhaseRecorder recorder, Duration window, ArrivalSchedule schedule, int abortAbove,
+                    LongFunction<CompletableFuture<Outcome>> send) {
         AtomicInteger inFlight = new AtomicInteger();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+        recorder.started(start);
         long end = start + window.toNanos();
         CpuSampler.Snapshot before = cpu.sample();
         boolean aborted = false;

@@ -29,6 +29,10 @@ final class PhaseRecorder {
     private long scheduled;
     private long serviceMicrosTotal;
     private long abortedAt = -1;
+    /** Slices of the phase (the soak's per-minute latency), by intended send time; 0: not sliced. */
+    private final long sliceNanos;
+    private long phaseStartNanos = Long.MIN_VALUE;
+    private final TreeMap<Long, Bucket> slices = new TreeMap<>();
 
     /** One second of the latency-over-time chart (by intended send time). */
     static final class Bucket {
@@ -43,8 +47,19 @@ final class PhaseRecorder {
      * @param originNanos start of the whole run: the timeline's zero
      */
     PhaseRecorder(PhaseSpec spec, long originNanos) {
+        this(spec, originNanos, 0);
+    }
+
+    /** @param sliceNanos length of one latency slice (intended send time from the phase's start); 0: none */
+    PhaseRecorder(PhaseSpec spec, long originNanos, long sliceNanos) {
         this.spec = spec;
         this.originNanos = originNanos;
+        this.sliceNanos = sliceNanos;
+    }
+
+    /** The phase's first intended send time: slices count from here. */
+    synchronized void started(long startNanos) {
+        phaseStartNanos = startNanos;
     }
 
     synchronized void scheduled() {
@@ -61,11 +76,16 @@ final class PhaseRecorder {
     synchronized void dropped(long intendedNanos) {
         dropped++;
         bucket(intendedNanos).dropped++;
+        Bucket slice = slice(intendedNanos);
+        if (slice != null) {
+            slice.dropped++;
+        }
     }
 
     synchronized void record(long intendedNanos, Outcome o) {
         outcomes.merge(o.kind(), 1L, Long::sum);
         Bucket b = bucket(intendedNanos);
+        Bucket slice = slice(intendedNanos);
         if (o.sentNanos() != Outcome.NONE) {
             sendLag.recordValue(micros(Math.max(0, o.sentNanos() - intendedNanos)));
         }
@@ -81,6 +101,10 @@ final class PhaseRecorder {
             if (o.kind() == Outcome.Kind.CONFIRMED) {
                 confirmed.recordValue(total);
                 b.confirmed++;
+                if (slice != null) {
+                    slice.latency.recordValue(Math.min(total, slice.latency.getHighestTrackableValue()));
+                    slice.confirmed++;
+                }
                 if (o.serverPlacedToFinalMicros() >= 0) {
                     serverPlaced.recordValue(Math.min(o.serverPlacedToFinalMicros(), serverPlaced.getHighestTrackableValue()));
                 }
@@ -90,6 +114,9 @@ final class PhaseRecorder {
             }
         } else {
             b.errors++;
+            if (slice != null) {
+                slice.errors++;
+            }
             String detail = o.detail() == null ? "" : UUIDS.matcher(o.detail()).replaceAll("<id>");
             String key = o.kind() + (o.httpStatus() > 0 ? " " + o.httpStatus() : "")
                     + (detail.isBlank() ? "" : ": " + detail);
@@ -100,6 +127,33 @@ final class PhaseRecorder {
     private Bucket bucket(long intendedNanos) {
         long second = Math.max(0, (intendedNanos - originNanos) / 1_000_000_000L);
         return timeline.computeIfAbsent(second, s -> new Bucket());
+    }
+
+    private Bucket slice(long intendedNanos) {
+        if (sliceNanos <= 0 || phaseStartNanos == Long.MIN_VALUE) {
+            return null;
+        }
+        long index = Math.max(0, (intendedNanos - phaseStartNanos) / sliceNanos);
+        return slices.computeIfAbsent(index, i -> new Bucket());
+    }
+
+    /**
+     * The latency slices so far (confirmed orders only, like the phase's percentiles), each
+     * {@code sliceNanos} long except the last, which ends at {@code windowSeconds}.
+     */
+    synchronized List<Soak.Slice> slices(double windowSeconds) {
+        List<Soak.Slice> out = new ArrayList<>();
+        double length = sliceNanos / 1e9;
+        slices.forEach((index, b) -> {
+            double from = index * length;
+            double seconds = Math.max(0, Math.min(length, windowSeconds - from));
+            boolean empty = b.latency.getTotalCount() == 0;
+            out.add(new Soak.Slice(index.intValue(), from, seconds, b.confirmed, b.errors, b.dropped,
+                    empty ? Double.NaN : b.latency.getValueAtPercentile(50) / 1000.0,
+                    empty ? Double.NaN : b.latency.getValueAtPercentile(99) / 1000.0,
+                    empty ? Double.NaN : b.latency.getMaxValue() / 1000.0));
+        });
+        return out;
     }
 
     private static long micros(long nanos) {
