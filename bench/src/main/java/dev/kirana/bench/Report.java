@@ -783,8 +783,12 @@ final class Report {
                 + "Numbers from a busy machine are noisy: compare runs by their ratios more than by absolute rates.");
         notes.add("- Throughput is confirmed orders whose intended send time fell in the phase, divided by the phase length; "
                 + "latency percentiles are over confirmed orders only (errors and drops are counted separately, never hidden).");
-        notes.add("- Phases run in a fixed order (gateway-many, gateway-hot, direct-many, 202 + poll) on a stack started minutes "
-                + "earlier: the JIT is still compiling, so later phases run on warmer code; a longer `--warmup` evens that out.");
+        notes.add("- Phases run in a fixed order (gateway-many, gateway-hot, direct-many, 202 + poll) after a warm-up of "
+                + secs(r.options.warmup.toMillis() / 1000.0) + (r.options.jitCold()
+                ? ": too short for the JIT to compile the hot paths (JIT-cold), so later phases run on warmer code."
+                : r.options.isShort() ? ", less than the full run's " + secs(BenchOptions.FULL_WARMUP.toMillis() / 1000.0)
+                + ": later phases may still run on warmer code." : ", so every JVM has compiled its hot paths before the first "
+                + "measured phase."));
         notes.addAll(r.notes.stream().map(n -> "- " + n).toList());
         blocks.add(new Heading(2, "Notes"));
         blocks.add(new Text(String.join("\n", notes)));
