@@ -87,9 +87,13 @@ final class LoadRunner {
         return run(new PhaseRecorder(spec, originNanos), window, schedule, abortAbove, send);
     }
 
-    /** A recorder for a phase of this run whose latency is also cut into slices of {@code slice}. */
-    PhaseRecorder slicedRecorder(PhaseSpec spec, Duration slice) {
-        return new PhaseRecorder(spec, originNanos, slice.toNanos());
+    /**
+     * A recorder for a long phase of this run whose latency is also cut into slices of {@code slice};
+     * its chart has at most about 1,200 points.
+     */
+    PhaseRecorder slicedRecorder(PhaseSpec spec, Duration window, Duration slice) {
+        int timeline = (int) Math.max(1, (window.toSeconds() + 1199) / 1200);
+        return new PhaseRecorder(spec, originNanos, slice.toNanos(), timeline);
     }
 
     /** {@link #run(PhaseSpec, Duration, ArrivalSchedule, int, LongFunction)} into the given recorder. */

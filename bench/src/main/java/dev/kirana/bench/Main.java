@@ -272,7 +272,7 @@ public final class Main {
         long period = o.soakSample.toMillis();
         every.scheduleAtFixedRate(() -> samples.add(sampler.sample((System.nanoTime() - start) / 1e9)), period, period,
                 TimeUnit.MILLISECONDS);
-        PhaseRecorder recorder = runner.slicedRecorder(spec, o.soakSlice);
+        PhaseRecorder recorder = runner.slicedRecorder(spec, o.soak, o.soakSlice);
         out.printf("  %-22s %5d/s for %s; memory every %s, latency per %s ...%n", spec.name(), rate,
                 Report.secs(o.soak.toMillis() / 1000.0), Report.secs(o.soakSample.toMillis() / 1000.0),
                 Report.secs(o.soakSlice.toMillis() / 1000.0));

@@ -31,6 +31,7 @@ final class PhaseRecorder {
     private long abortedAt = -1;
     /** Slices of the phase (the soak's per-minute latency), by intended send time; 0: not sliced. */
     private final long sliceNanos;
+    private final int timelineSeconds;
     private long phaseStartNanos = Long.MIN_VALUE;
     private final TreeMap<Long, Bucket> slices = new TreeMap<>();
 
@@ -47,14 +48,19 @@ final class PhaseRecorder {
      * @param originNanos start of the whole run: the timeline's zero
      */
     PhaseRecorder(PhaseSpec spec, long originNanos) {
-        this(spec, originNanos, 0);
+        this(spec, originNanos, 0, 1);
     }
 
-    /** @param sliceNanos length of one latency slice (intended send time from the phase's start); 0: none */
-    PhaseRecorder(PhaseSpec spec, long originNanos, long sliceNanos) {
+    /**
+     * @param sliceNanos      length of one latency slice (intended send time from the phase's start); 0: none
+     * @param timelineSeconds width of one point of the latency-over-time chart: 1, or more for a long phase
+     *                        (a soak of hours), whose per-second histograms would fill the heap; counts stay per second
+     */
+    PhaseRecorder(PhaseSpec spec, long originNanos, long sliceNanos, int timelineSeconds) {
         this.spec = spec;
         this.originNanos = originNanos;
         this.sliceNanos = sliceNanos;
+        this.timelineSeconds = Math.max(1, timelineSeconds);
     }
 
     /** The phase's first intended send time: slices count from here. */
@@ -126,7 +132,12 @@ final class PhaseRecorder {
 
     private Bucket bucket(long intendedNanos) {
         long second = Math.max(0, (intendedNanos - originNanos) / 1_000_000_000L);
-        return timeline.computeIfAbsent(second, s -> new Bucket());
+        return timeline.computeIfAbsent(second - second % timelineSeconds, s -> new Bucket());
+    }
+
+    /** A point's count per second of its width (rounded; 1 of a few stays visible). */
+    private long perSecond(long count) {
+        return count == 0 ? 0 : Math.max(1, Math.round((double) count / timelineSeconds));
     }
 
     private Bucket slice(long intendedNanos) {
@@ -176,7 +187,7 @@ final class PhaseRecorder {
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(50) / 1000.0,
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(99) / 1000.0,
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getMaxValue() / 1000.0,
-                b.confirmed, b.errors, b.dropped)));
+                perSecond(b.confirmed), perSecond(b.errors), perSecond(b.dropped))));
         return new PhaseResult(spec, windowSeconds, scheduled, dropped, counts, new TreeMap<>(errors),
                 LatencyStats.of(confirmed), LatencyStats.of(finals), LatencyStats.of(service),
                 LatencyStats.of(accepted), LatencyStats.of(serverPlaced), LatencyStats.of(sendLag),

@@ -82,7 +82,7 @@ class SoakTest {
         PhaseSpec spec = new PhaseSpec("soak", PhaseSpec.Kind.SOAK, PhaseSpec.GATEWAY, "many", PhaseSpec.WAIT, 1, 0);
         long origin = 0;
         long start = 10 * SECOND;
-        PhaseRecorder r = new PhaseRecorder(spec, origin, 60 * SECOND);
+        PhaseRecorder r = new PhaseRecorder(spec, origin, 60 * SECOND, 4);
         r.started(start);
         for (int i = 0; i < 120; i++) {
             long t = start + i * SECOND;
@@ -104,6 +104,13 @@ class SoakTest {
         assertThat(second.fromSeconds()).isEqualTo(60);
         assertThat(second.dropped()).isEqualTo(1);
         assertThat(second.p50()).isCloseTo(30.0, within(0.3));
+        // the chart's points are 4 s wide (from second 10 of the run: 8, 12, ...), their counts still per second:
+        // seconds 10 and 11 fall in the point at 8 (2 orders / 4 s, rounded: 1), seconds 12-15 in the one at 12 (4 / 4 s = 1)
+        PhaseResult result = r.finish(120, 0, Map.of(), 10, 130);
+        assertThat(result.timeline().get(0).second()).isEqualTo(8);
+        assertThat(result.timeline().get(1).second()).isEqualTo(12);
+        assertThat(result.timeline().get(1).confirmed()).isEqualTo(1);
+        assertThat(result.timeline()).hasSize(31);
         // a recorder without slices keeps none
         PhaseRecorder plain = new PhaseRecorder(spec, origin);
         plain.started(start);
