@@ -270,9 +270,16 @@ public final class Main {
             return t;
         });
         long period = o.soakSample.toMillis();
-        every.scheduleAtFixedRate(() -> samples.add(sampler.sample((System.nanoTime() - start) / 1e9)), period, period,
-                TimeUnit.MILLISECONDS);
         PhaseRecorder recorder = runner.slicedRecorder(spec, o.soak, o.soakSlice);
+        int[] printed = {0};
+        every.scheduleAtFixedRate(() -> {
+            try {
+                soakTick(sampler, samples, recorder, start, printed);
+            } catch (RuntimeException e) {
+                // a failed sample must not end the sampling (an exception would cancel the schedule)
+                System.err.println("kirana bench: soak sample failed: " + e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
         out.printf("  %-22s %5d/s for %s; memory every %s, latency per %s ...%n", spec.name(), rate,
                 Report.secs(o.soak.toMillis() / 1000.0), Report.secs(o.soakSample.toMillis() / 1000.0),
                 Report.secs(o.soakSlice.toMillis() / 1000.0));
@@ -308,6 +315,21 @@ public final class Main {
     }
 
     private double cpuTicks = 100;
+
+    /** One memory sample of the soak, and a progress line when a slice has completed since the last. */
+    private void soakTick(Soak.Sampler sampler, List<Soak.Sample> samples, PhaseRecorder recorder, long start, int[] printed) {
+        Soak.Sample m = sampler.sample((System.nanoTime() - start) / 1e9);
+        samples.add(m);
+        List<Soak.Slice> done = recorder.slices(o.soak.toNanos() / 1e9);
+        // the last slice is still filling; the one before it is complete
+        if (done.size() - 1 > printed[0]) {
+            Soak.Slice s = done.get(done.size() - 2);
+            printed[0] = done.size() - 1;
+            out.printf(Locale.ROOT, "    slice %d: %.0f/s, p50 %s, p99 %s ms; RSS MiB %s%n", s.index() + 1,
+                    s.confirmedPerSecond(), Report.ms(s.p50()), Report.ms(s.p99()), m.rssBytes().entrySet().stream()
+                            .map(e -> shortName(e.getKey()) + " " + Report.mib(e.getValue())).collect(Collectors.joining(", ")));
+        }
+    }
 
     private void profiled(int rate) {
         Map<String, Long> pids = target.pids().entrySet().stream()

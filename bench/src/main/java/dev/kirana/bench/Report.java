@@ -349,6 +349,23 @@ final class Report {
             blocks.add(new Table(List.of("Process", "RSS start (MiB)", "RSS end", "Δ RSS", "RSS max", "RSS MiB/hour", "Heap start (MiB)",
                     "Heap end", "Δ heap", "Heap max"), mem));
         }
+        List<Soak.Sample> spread = Soak.spread(x.samples(), 11);
+        if (spread.size() > 2) {
+            List<String> names = x.memory().stream().map(Soak.Memory::process).toList();
+            List<String> headers = new ArrayList<>(List.of("At"));
+            names.forEach(n -> headers.add(n + " RSS / heap (MiB)"));
+            List<List<String>> over = new ArrayList<>();
+            for (Soak.Sample sample : spread) {
+                List<String> row = new ArrayList<>(List.of(secs(sample.atSeconds())));
+                for (String n : names) {
+                    Long heap = sample.heapBytes().get(n);
+                    row.add(mib(sample.rssBytes().getOrDefault(n, -1L)) + (heap == null ? "" : " / " + mib(heap)));
+                }
+                over.add(row);
+            }
+            blocks.add(new Text("Memory over the soak (" + spread.size() + " of the " + x.samples().size() + " samples, evenly spread):"));
+            blocks.add(new Table(headers, over));
+        }
         List<List<String>> slices = new ArrayList<>();
         for (Soak.Slice s : x.slices()) {
             slices.add(List.of(Integer.toString(s.index() + 1), secs(s.fromSeconds()), perSec(s.confirmedPerSecond()),

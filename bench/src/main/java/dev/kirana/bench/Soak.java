@@ -136,6 +136,21 @@ final class Soak {
         return new long[]{first, last, max};
     }
 
+    /**
+     * At most {@code n} samples spread evenly over the run, always the first and the last (the
+     * report's memory-over-time table).
+     */
+    static List<Sample> spread(List<Sample> samples, int n) {
+        if (samples.size() <= n || n < 2) {
+            return samples;
+        }
+        List<Sample> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(samples.get((int) Math.round(i * (samples.size() - 1) / (double) (n - 1))));
+        }
+        return out;
+    }
+
     /** Drift over the slices that confirmed anything; NaN everywhere when there are none. */
     static Drift drift(List<Slice> slices) {
         List<Slice> used = slices.stream().filter(s -> s.confirmed() > 0 && !Double.isNaN(s.p99())).toList();

@@ -179,6 +179,14 @@ class ReportTest {
                         + "confirmed 400/s at p99 20.0 ms, within the bound |");
     }
 
+    /** RSS of gateway and order-service, in that order (the order the stack lists its processes in). */
+    private static Map<String, Long> rss(long gateway, long orderService) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("gateway", gateway);
+        m.put("order-service", orderService);
+        return m;
+    }
+
     @Test
     void theSoakSectionShowsMemoryPerProcessAndTheLatencyDrift() {
         RunReport r = sample();
@@ -192,8 +200,9 @@ class ReportTest {
         List<Soak.Slice> slices = List.of(new Soak.Slice(0, 0, 60, 6000, 0, 0, 5, 10, 30),
                 new Soak.Slice(1, 60, 60, 6000, 2, 0, 5, 12, 30), new Soak.Slice(2, 120, 60, 6000, 0, 1, 6, 14, 30));
         List<Soak.Sample> samples = List.of(
-                new Soak.Sample(0, Map.of("gateway", 200 * mib, "order-service", 300 * mib), Map.of("gateway", 40 * mib)),
-                new Soak.Sample(180, Map.of("gateway", 230 * mib, "order-service", 290 * mib), Map.of("gateway", 70 * mib)));
+                new Soak.Sample(0, rss(200 * mib, 300 * mib), Map.of("gateway", 40 * mib)),
+                new Soak.Sample(90, rss(215 * mib, 295 * mib), Map.of("gateway", 55 * mib)),
+                new Soak.Sample(180, rss(230 * mib, 290 * mib), Map.of("gateway", 70 * mib)));
         r.soak = new Soak.Result(100, java.time.Duration.ofMinutes(3), java.time.Duration.ofSeconds(10),
                 java.time.Duration.ofMinutes(1), phase, slices, samples, "prometheus");
         String md = Report.markdown(r, "x.html");
@@ -208,6 +217,8 @@ class ReportTest {
                 // order-service shrank 10 MiB: -10 / 180 × 3600 = -200 MiB per hour; its heap was not sampled
                 .contains("| order-service | 300.0 | 290.0 | -10.0 | 300.0 | -200.00 | – | – | – | – |")
                 .contains("p99 10.0 → 14.0 ms (+4.0 ms)")
+                .contains("Memory over the soak (3 of the 3 samples, evenly spread):")
+                .contains("| 90 s | 215.0 / 55.0 | 295.0 |")
                 // 6000 confirmed in a 60 s slice: 100/s
                 .contains("| 2 | 60 s | 100 | 2 | 0 | 5.00 | 12.0 | 30.0 |")
                 // CPU per order of the soak: 0.8 s / 200 orders = 4 ms per process, 8 ms for the suite

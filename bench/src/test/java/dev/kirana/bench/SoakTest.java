@@ -117,4 +117,18 @@ class SoakTest {
         plain.record(start, new Outcome(Outcome.Kind.CONFIRMED, 201, start, Outcome.NONE, start + 1_000_000L, -1, null));
         assertThat(plain.slices(60)).isEmpty();
     }
+
+    @Test
+    void theMemoryTableSpreadsItsRowsEvenlyFromFirstToLast() {
+        List<Soak.Sample> samples = new java.util.ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            samples.add(new Soak.Sample(i * 10, Map.of("gateway", (long) i), Map.of()));
+        }
+        // 101 samples, 11 rows: every tenth sample, 0, 10, ..., 100 (at 0 s, 100 s, ..., 1000 s)
+        List<Soak.Sample> spread = Soak.spread(samples, 11);
+        assertThat(spread).hasSize(11);
+        assertThat(spread.stream().map(s -> s.rssBytes().get("gateway")).toList())
+                .containsExactly(0L, 10L, 20L, 30L, 40L, 50L, 60L, 70L, 80L, 90L, 100L);
+        assertThat(Soak.spread(samples.subList(0, 5), 11)).hasSize(5);
+    }
 }
