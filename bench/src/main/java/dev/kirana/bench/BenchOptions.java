@@ -70,7 +70,7 @@ public final class BenchOptions {
             "--report-requests", "--report-warmup", "--soak", "--soak-sample", "--soak-slice");
 
     static final String USAGE = """
-            Usage: ./kirana bench [--quick] [options]
+            Usage: ./kirana bench [--quick | --soak D] [options]
 
               --quick               about a minute of load (short ramp, 8 s phases); JIT-cold: the report says so and its
                                     figures do not compare with full runs. Default is the full run (2 min warm-up,
@@ -95,7 +95,8 @@ public final class BenchOptions {
               --sql-concurrency N   threads of the bare-SQL baseline (default: the gateway phase's mean concurrency)
               --poisson             Poisson arrivals instead of a constant interval (both are open-model)
               --profile[=direct]    add a JFR-profiled phase (through the gateway, or straight to order-service) and
-                                    report the top frames and threads of gateway, order-service and inventory-service
+                                    report the hot methods, libraries and threads of gateway, order-service and
+                                    inventory-service (the headline names each one's hottest method)
               --gateway URL         use an already running stack instead of starting one (--direct URL: its
                                     order-service; --state-dir DIR: its state directory, for CPU and SQL checks)
               --port-offset N       port offset of the bench's own stack (default 2000)
