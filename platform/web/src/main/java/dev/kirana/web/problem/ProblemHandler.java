@@ -110,6 +110,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is larger than this endpoint accepts").getBody()));
     }
 
+    /**
+     * A body that cannot be read as its Content-Type says, met where an endpoint reads it itself (multipart parts, a
+     * multipart Content-Type without its boundary): the client's mistake, a 400.
+     */
+    @ExceptionHandler(DecodingException.class)
+    Mono<ResponseEntity<Object>> undecodable(DecodingException ex) {
+        log.info("request body not readable: {}", ex.getMessage());
+        return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body cannot be read as its Content-Type says").getBody()));
+    }
+
     /** Constraints checked by a {@code @Validated} bean (method validation through a proxy). */
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
     Mono<ResponseEntity<Object>> constraintViolation(jakarta.validation.ConstraintViolationException ex) {
