@@ -20,4 +20,19 @@ class ProblemHandlerTest {
         ProblemDetail body = (ProblemDetail) r.getBody();
         assertThat(body.getDetail()).isEqualTo("The request body cannot be read as its Content-Type says");
     }
+
+    @SuppressWarnings("unused")
+    void handler(@org.springframework.web.bind.annotation.PathVariable java.util.UUID partyId) {
+    }
+
+    @Test
+    void aPathVariableThatConvertsToNothingIsA400NamingIt() throws Exception {
+        var parameter = new org.springframework.core.MethodParameter(
+                ProblemHandlerTest.class.getDeclaredMethod("handler", java.util.UUID.class), 0);
+        var ex = new org.springframework.web.server.ServerErrorException("partyId", parameter, null);
+        ResponseEntity<Object> r = new ProblemHandler().handleServerErrorException(ex, new org.springframework.http.HttpHeaders(),
+                org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, null).block();
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(((ProblemDetail) r.getBody()).getDetail()).isEqualTo("partyId: is not a valid value");
+    }
 }
