@@ -69,7 +69,7 @@ class ApiAttackIT {
     static final List<String> ROLES = List.of("OWNER", "MANAGER", "CASHIER", "AUDITOR");
     static final int MAX_HOSTILE_PER_OPERATION = 30;
     /** The hostile phase stops starting operations after this long (a loaded machine), and the report names those not reached. */
-    static final Duration HOSTILE_BUDGET = Duration.ofMinutes(Long.getLong("kirana.attack.minutes", 5));
+    static final Duration HOSTILE_BUDGET = Duration.ofMinutes(Long.getLong("kirana.attack.minutes", 8));
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
