@@ -75,6 +75,10 @@ class DevicesAndClientsTest extends AuthServiceTest {
     void aPartnerClientGetsScopedTokensByClientCredentialsUntilRevoked() {
         String owner = (String) login(DemoSeed.OWNER_EMAIL, DemoSeed.PASSWORD).get("accessToken");
         post("/api/v1/clients", owner, Map.of("name", "Bad", "scopes", List.of("root:all"))).expectStatus().isBadRequest();
+        // a null among the scopes is a 400 naming them, not a 500
+        post("/api/v1/clients", owner, Map.of("name", "Bad", "scopes", java.util.Collections.singletonList(null)))
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("scopes");
         Map<String, Object> client = json(post("/api/v1/clients", owner, Map.of("name", "Tally connector",
                 "scopes", List.of("orders:read", "accounting:read"))).expectStatus().isCreated());
         String id = (String) client.get("clientId");

@@ -44,6 +44,9 @@ public class ApiClientService {
     }
 
     public Mono<ApiClientApi.CreatedClient> create(UUID shopId, UUID createdBy, ApiClientApi.CreateClient r) {
+        if (r.scopes().stream().anyMatch(java.util.Objects::isNull)) {
+            throw Problems.invalid("scopes", "must not contain null");
+        }
         List<String> scopes = List.copyOf(new LinkedHashSet<>(r.scopes()));
         List<String> unknown = scopes.stream().filter(s -> !Scopes.ALL.contains(s)).toList();
         if (!unknown.isEmpty()) {

@@ -62,6 +62,9 @@ public class CountService {
     public Mono<StockCount> post(String shopId, String actor, CountRequest r) {
         Set<String> seen = new HashSet<>();
         for (var line : r.lines()) {
+            if (line == null) {
+                return Mono.error(Problems.invalid("lines", "must not contain null; send one object per line"));
+            }
             if (!seen.add(line.productId())) {
                 return Mono.error(Problems.invalid("lines", "product " + line.productId() + " is counted twice; send one line per product"));
             }

@@ -55,6 +55,9 @@ public class TransferService {
         }
         Set<String> seen = new HashSet<>();
         for (var line : r.lines()) {
+            if (line == null) {
+                return Mono.error(Problems.invalid("lines", "must not contain null; send one object per line"));
+            }
             if (!seen.add(line.productId())) {
                 return Mono.error(Problems.invalid("lines", "product " + line.productId() + " appears twice; send one line per product"));
             }

@@ -91,6 +91,22 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail).getBody()));
     }
 
+    /**
+     * A path variable that converts to nothing (a UUID of only whitespace or control characters, "%1F") is reported by
+     * WebFlux as a server error naming the variable: it is the client's value, a 400 naming it.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerErrorException(org.springframework.web.server.ServerErrorException ex,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      ServerWebExchange exchange) {
+        var parameter = ex.getMethodParameter();
+        if (parameter != null && parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class)) {
+            String name = ex.getReason() == null ? "path" : ex.getReason();
+            return Mono.just(toEntity(Problems.invalid(name, "is not a valid value").getBody()));
+        }
+        return super.handleServerErrorException(ex, headers, status, exchange);
+    }
+
     /** Where in the body a value was refused: {@code lines[0].name}. */
     private static String path(tools.jackson.core.JacksonException e) {
         StringBuilder b = new StringBuilder();
@@ -108,6 +124,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex) {
         return Mono.just(toEntity(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
                 "The request body is larger than this endpoint accepts").getBody()));
+    }
+
+    /**
+     * A body that cannot be read as its Content-Type says, met where an endpoint reads it itself (multipart parts, a
+     * multipart Content-Type without its boundary): the client's mistake, a 400.
+     */
+    @ExceptionHandler(DecodingException.class)
+    Mono<ResponseEntity<Object>> undecodable(DecodingException ex) {
+        log.info("request body not readable: {}", ex.getMessage());
+        return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body cannot be read as its Content-Type says").getBody()));
     }
 
     /** Constraints checked by a {@code @Validated} bean (method validation through a proxy). */
