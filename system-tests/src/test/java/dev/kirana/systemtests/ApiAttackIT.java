@@ -69,7 +69,7 @@ class ApiAttackIT {
     static final List<String> ROLES = List.of("OWNER", "MANAGER", "CASHIER", "AUDITOR");
     static final int MAX_HOSTILE_PER_OPERATION = 30;
     /** The hostile phase stops starting operations after this long (a loaded machine), and the report names those not reached. */
-    static final Duration HOSTILE_BUDGET = Duration.ofMinutes(Long.getLong("kirana.attack.minutes", 8));
+    static final Duration HOSTILE_BUDGET = Duration.ofMinutes(Long.getLong("kirana.attack.minutes", 4));
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> failures = new ArrayList<>();
@@ -601,7 +601,8 @@ class ApiAttackIT {
             s.append(String.format("%-20s %10d %10d %11d %10d %10d%n", e.getKey(), row[0], row[1], row[2], row[3], row[4]));
         }
         s.append(String.format("%-20s %10d %10d %11d %10d %10d%n", "total", totals[0], totals[1], totals[2], totals[3], totals[4]));
-        s.append("requests: ").append(totals[1] + totals[2] + totals[3] + totals[4]).append(", offending: ").append(failures.size()).append('\n');
+        s.append("requests: ").append(totals[1] + totals[2] + totals[3] + totals[4]).append(", offending: ").append(failures.size())
+                .append(", random values' seed: ").append(HostileValues.SEED).append(" (-Dkirana.attack.seed)").append('\n');
         if (!notReached.isEmpty()) {
             s.append("hostile values not reached in ").append(HOSTILE_BUDGET).append(" (").append(notReached.size()).append("): ")
                     .append(notReached).append('\n');

@@ -5,9 +5,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -18,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Values for a schema: a plausible one (its example, its first enum value, a value of its type and format) to fill
  * what is not under attack, and hostile ones by type: NUL and control characters, 10,000-character strings, huge,
  * negative and exponent numbers, wrong JSON types, unknown enum values. Besides a fixed set per type, a few values
- * per field are drawn by jqwik ({@link #RANDOM_STRINGS}, {@link #RANDOM_NUMBERS}), so each run tries new ones.
+ * per field are drawn at random ({@link #randomString()}, {@link #randomNumber()}) from a seed that changes each run
+ * and is printed ({@link #SEED}; {@code -Dkirana.attack.seed} replays a run).
  */
 final class HostileValues {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -28,13 +28,30 @@ final class HostileValues {
     record Hostile(String label, String raw) {
     }
 
-    /** Strings mixing control characters, quotes, markup and Devanagari. */
-    static final Arbitrary<String> RANDOM_STRINGS = Arbitraries.strings()
-            .withCharRange('\u0000', '\u001f').withChars("'\"\\<>%{}$;&#\u007f").withCharRange('\u0900', '\u097f')
-            .ofMinLength(1).ofMaxLength(40);
-    /** Integers far beyond a long, either sign. */
-    static final Arbitrary<BigInteger> RANDOM_NUMBERS = Arbitraries.bigIntegers()
-            .between(new BigInteger("-1" + "0".repeat(40)), new BigInteger("1" + "0".repeat(40)));
+    /** The seed of this run's random values: printed by the test, set with {@code -Dkirana.attack.seed} to replay. */
+    static final long SEED = Long.getLong("kirana.attack.seed", System.nanoTime());
+    private static final Random RANDOM = new Random(SEED);
+    private static final String ODD_CHARS = "'\"\\<>%{}$;&#\u007f";
+
+    /** 1–40 characters mixing control characters, quotes, markup and Devanagari. */
+    static synchronized String randomString() {
+        int length = 1 + RANDOM.nextInt(40);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(switch (RANDOM.nextInt(3)) {
+                case 0 -> (char) RANDOM.nextInt(0x20);
+                case 1 -> ODD_CHARS.charAt(RANDOM.nextInt(ODD_CHARS.length()));
+                default -> (char) (0x0900 + RANDOM.nextInt(0x80));
+            });
+        }
+        return out.toString();
+    }
+
+    /** An integer of up to 40 digits, either sign: far beyond a long. */
+    static synchronized BigInteger randomNumber() {
+        BigInteger n = new BigInteger(133, RANDOM); // < 2^133 ≈ 1.1e40
+        return RANDOM.nextBoolean() ? n.negate() : n;
+    }
 
     private static final String LONG_BODY_STRING = "x".repeat(10_000);
     private static final String LONG_PARAM = "x".repeat(1_000);
@@ -125,7 +142,7 @@ final class HostileValues {
                 }
                 out.add(new Hostile("string for a number", "\"abc\""));
                 out.add(new Hostile("object for a number", "{}"));
-                out.add(new Hostile("jqwik big integer", RANDOM_NUMBERS.sample().toString()));
+                out.add(new Hostile("random big integer", randomNumber().toString()));
             }
             case "boolean" -> {
                 out.add(new Hostile("string for a boolean", "\"maybe\""));
@@ -149,7 +166,7 @@ final class HostileValues {
                 out.add(new Hostile("10k characters", quote(LONG_BODY_STRING)));
                 out.add(new Hostile("object for a string", "{}"));
                 out.add(new Hostile("array for a string", "[]"));
-                out.add(new Hostile("jqwik string", quote(RANDOM_STRINGS.sample())));
+                out.add(new Hostile("random string", quote(randomString())));
                 if (s != null && s.getEnum() != null) {
                     out.add(new Hostile("unknown enum value", quote("NOT_A_VALUE")));
                 }
@@ -185,7 +202,7 @@ final class HostileValues {
         if (type == null || type.equals("string")) {
             out.add(new Hostile("control characters", "\u0001\u001b[31m\u007f"));
             out.add(new Hostile("1000 characters", LONG_PARAM));
-            out.add(new Hostile("jqwik string", RANDOM_STRINGS.sample()));
+            out.add(new Hostile("random string", randomString()));
             if (s != null && s.getEnum() != null) {
                 out.add(new Hostile("unknown enum value", "NOT_A_VALUE"));
             }
@@ -200,7 +217,7 @@ final class HostileValues {
             out.add(new Hostile("huge", "99999999999999999999"));
             out.add(new Hostile("exponent", "1e9"));
             out.add(new Hostile("not a number", "abc"));
-            out.add(new Hostile("jqwik big integer", RANDOM_NUMBERS.sample().toString()));
+            out.add(new Hostile("random big integer", randomNumber().toString()));
         } else if (type.equals("boolean")) {
             out.add(new Hostile("not a boolean", "maybe"));
         } else {
