@@ -56,8 +56,9 @@ public class ShopBackupController {
             description = "One consistent moment of the shop in this service: a zip with one NDJSON file per table and "
                     + "manifest.json (format and schema version, shop, time, each file's rows and SHA-256, the event consumers' "
                     + "positions). `kirana backup` calls this on every service.",
-            responses = @ApiResponse(responseCode = "200", description = "the archive",
-                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
+            responses = {@ApiResponse(responseCode = "200", description = "the archive",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))),
+                    @ApiResponse(responseCode = "403", description = "The caller is not the shop's owner")})
     public Mono<ResponseEntity<Flux<DataBuffer>>> backup(@AuthenticationPrincipal ShopPrincipal me) {
         String shop = me.require(Role.OWNER).requireShop();
         log.info("backup of shop {} in {} requested by {}", shop, backup.service(), me.subject());
@@ -74,7 +75,16 @@ public class ShopBackupController {
             description = "Checks the archive whole (checksums, service, format and schema version) before anything changes, "
                     + "then replaces the shop's rows with the archive's in one transaction. An archive of another shop is "
                     + "restored with new identifiers, derived the same way in every service. A shop that has data here is "
-                    + "replaced only with replace=true.")
+                    + "replaced only with replace=true.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "a service's archive from its backup",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))),
+            responses = {@ApiResponse(responseCode = "200", description = "The shop's data here is the archive's"),
+                    @ApiResponse(responseCode = "400", description = "The body is not a backup archive"),
+                    @ApiResponse(responseCode = "403", description = "The caller is not the shop's owner"),
+                    @ApiResponse(responseCode = "409", description = "The shop has data here, and replace=true was not given"),
+                    @ApiResponse(responseCode = "413", description = "The archive is larger than kirana.backup.max-archive-size"),
+                    @ApiResponse(responseCode = "422", description = "The archive is damaged (a checksum or row count differs), of another "
+                            + "service, or of a newer format or schema version")})
     public Mono<BackupRestoreResponse> restore(@AuthenticationPrincipal ShopPrincipal me,
                                                @Parameter(description = "replace the shop's existing data here")
                                                @RequestParam(defaultValue = "false") boolean replace,
