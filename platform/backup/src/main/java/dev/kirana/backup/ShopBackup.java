@@ -235,7 +235,7 @@ public class ShopBackup {
         // new numbers for sequence-numbered keys in another shop: table → old value → new value
         Map<String, Map<String, String>> renumbered = new HashMap<>();
         for (ShopSchema.Table t : shop.tables()) {
-            List<Map<String, String>> rows = a.rows(t.name());
+            List<Map<String, String>> rows = parentsFirst(t, a.rows(t.name()));
             if (rows.isEmpty()) {
                 continue;
             }
@@ -280,6 +280,53 @@ public class ShopBackup {
             }
         }
         return restored;
+    }
+
+    /**
+     * A table referencing itself (a party merged into another, an entry reversing another): each row after the row it
+     * references, so that every insert finds its parent.
+     */
+    static List<Map<String, String>> parentsFirst(ShopSchema.Table t, List<Map<String, String>> rows) {
+        List<Map.Entry<String, ShopSchema.Reference>> self = t.references().entrySet().stream()
+                .filter(e -> e.getValue().table().equals(t.name())).toList();
+        if (self.isEmpty() || rows.size() < 2) {
+            return rows;
+        }
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Map.Entry<String, ShopSchema.Reference> e : self) {
+            for (Map<String, String> row : rows) {
+                keys.add(e.getValue().column() + "=" + row.get(e.getValue().column()));
+            }
+        }
+        List<Map<String, String>> pending = new ArrayList<>(rows);
+        List<Map<String, String>> ordered = new ArrayList<>(rows.size());
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            int before = pending.size();
+            for (java.util.Iterator<Map<String, String>> it = pending.iterator(); it.hasNext(); ) {
+                Map<String, String> row = it.next();
+                boolean ready = true;
+                for (Map.Entry<String, ShopSchema.Reference> e : self) {
+                    String ref = row.get(e.getKey());
+                    String key = e.getValue().column() + "=" + ref;
+                    if (ref != null && keys.contains(key) && !placed.contains(key) && !ref.equals(row.get(e.getValue().column()))) {
+                        ready = false;
+                    }
+                }
+                if (ready) {
+                    ordered.add(row);
+                    for (Map.Entry<String, ShopSchema.Reference> e : self) {
+                        placed.add(e.getValue().column() + "=" + row.get(e.getValue().column()));
+                    }
+                    it.remove();
+                }
+            }
+            if (pending.size() == before) {
+                ordered.addAll(pending); // a cycle: the database will say which row
+                break;
+            }
+        }
+        return ordered;
     }
 
     /** Every UUID of the old shop's rows becomes a name-based UUID of (new shop, old UUID); the shop id the new one. */
@@ -408,7 +455,10 @@ public class ShopBackup {
     }
 
     private static void bindShop(PreparedStatement ps, String filter, String shopId) throws SQLException {
-        ps.setString(1, shopId);
+        int n = (int) filter.chars().filter(ch -> ch == '?').count();
+        for (int i = 1; i <= n; i++) {
+            ps.setString(i, shopId);
+        }
     }
 
     private String order(ShopSchema.Table t) {

@@ -70,7 +70,8 @@ public class ShopBackupController {
                 .body(body));
     }
 
-    @PostMapping(path = "/restore", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @PostMapping(path = "/restore", consumes = {"application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "restoreShop", summary = "Restore a backup archive of this service into the token's shop (owner only)",
             description = "Checks the archive whole (checksums, service, format and schema version) before anything changes, "
                     + "then replaces the shop's rows with the archive's in one transaction. An archive of another shop is "

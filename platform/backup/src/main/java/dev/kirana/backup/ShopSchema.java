@@ -88,24 +88,27 @@ record ShopSchema(String schema, List<Table> tables) {
             }
         }
         // the shop's tables, then the tables hanging off them by a foreign key, until none is added
-        Map<String, String> filters = new LinkedHashMap<>();
+        Set<String> shopTables = new LinkedHashSet<>();
         columns.forEach((table, cols) -> {
             if (!MACHINERY.contains(table) && !excluded.contains(table) && cols.stream().anyMatch(col -> col.name().equals("shop_id"))) {
-                filters.put(table, "t.shop_id::text = ?");
+                shopTables.add(table);
             }
         });
+        Set<String> included = new LinkedHashSet<>(shopTables);
         boolean added = true;
         while (added) {
             added = false;
             for (ForeignKey k : keys) {
-                if (!filters.containsKey(k.child()) && filters.containsKey(k.parent()) && !k.child().equals(k.parent())
-                        && !MACHINERY.contains(k.child()) && !excluded.contains(k.child())) {
-                    String parentFilter = filters.get(k.parent()).replace("t.", "p.");
-                    filters.put(k.child(), "(" + cols("t", k.childColumns()) + ") IN (SELECT " + cols("p", k.parentColumns())
-                            + " FROM " + k.parent() + " p WHERE " + parentFilter + ")");
+                if (!included.contains(k.child()) && included.contains(k.parent()) && !MACHINERY.contains(k.child())
+                        && !excluded.contains(k.child())) {
+                    included.add(k.child());
                     added = true;
                 }
             }
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String table : included) {
+            filters.put(table, filter(table, "t", shopTables, included, keys, new java.util.HashSet<>(), new int[]{0}));
         }
         // foreign-key order: a table after every table of the backup it references
         List<String> ordered = new ArrayList<>();
@@ -132,6 +135,31 @@ record ShopSchema(String schema, List<Table> tables) {
                     serial == null ? null : serial[0], serial == null ? null : serial[1], references));
         }
         return new ShopSchema(schema, List.copyOf(tables));
+    }
+
+    /**
+     * The condition selecting the shop's rows of {@code table} (aliased {@code alias}): its shop_id, or else a reference
+     * to a shop's row of another table by any of its foreign keys (one {@code ?} per shop_id compared, each the shop id).
+     */
+    private static String filter(String table, String alias, Set<String> shopTables, Set<String> included, List<ForeignKey> keys,
+                                 Set<String> visiting, int[] aliases) {
+        if (shopTables.contains(table)) {
+            return alias + ".shop_id::text = ?";
+        }
+        visiting.add(table);
+        List<String> ways = new ArrayList<>();
+        for (ForeignKey k : keys) {
+            if (k.child().equals(table) && included.contains(k.parent()) && !visiting.contains(k.parent())) {
+                String p = "p" + (++aliases[0]);
+                ways.add("(" + cols(alias, k.childColumns()) + ") IN (SELECT " + cols(p, k.parentColumns()) + " FROM "
+                        + k.parent() + " " + p + " WHERE " + filter(k.parent(), p, shopTables, included, keys, visiting, aliases) + ")");
+            }
+        }
+        visiting.remove(table);
+        if (ways.isEmpty()) {
+            throw new IllegalStateException("no way from " + table + " to a table with a shop_id");
+        }
+        return ways.size() == 1 ? ways.get(0) : "(" + String.join(" OR ", ways) + ")";
     }
 
     /** table → {column, sequence} for a single-column primary key filled from a sequence */

@@ -61,6 +61,9 @@ class ShopBackupTest {
                 CREATE RULE ledger_no_delete AS ON DELETE TO ledger DO INSTEAD NOTHING;
                 CREATE TABLE ledger_lots (ledger_id BIGINT NOT NULL REFERENCES ledger (id), lot TEXT NOT NULL);
                 CREATE TABLE secrets (shop_id TEXT NOT NULL, secret TEXT NOT NULL);
+                ALTER TABLE orders ADD COLUMN replaces UUID REFERENCES orders (id);
+                CREATE TABLE order_notes (order_id UUID REFERENCES orders (id), ledger_id BIGINT REFERENCES ledger (id),
+                    body TEXT NOT NULL);
                 """);
         backup = new ShopBackup(ds, "test-service", "public", "flyway_schema_history", Set.of("secrets"),
                 Pattern.compile(".*_by|actor|user_id|cashier_id"), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
@@ -87,6 +90,12 @@ class ShopBackupTest {
         String o2 = order(shop, UUID.randomUUID().toString(), "99.99");
         String other = newShop();
         order(other, UUID.randomUUID().toString(), "10.00");
+        // o2 replaces o1, and o1 is rewritten after it (a scan finds o2 first): a restore inserts o1 first all the same
+        sql("UPDATE orders SET replaces = '" + o1 + "' WHERE id = '" + o2 + "'");
+        sql("UPDATE orders SET note = note || '.' WHERE id = '" + o1 + "'");
+        // notes reach the shop by either of two references
+        sql("INSERT INTO order_notes VALUES ('" + o1 + "', NULL, 'by order'), (NULL, (SELECT max(id) FROM ledger WHERE order_id = '"
+                + o2 + "'), 'by ledger row')");
         List<String> before = snapshot(shop);
 
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
@@ -95,8 +104,10 @@ class ShopBackupTest {
         assertThat(m.schemaVersion()).isEqualTo("10");
         assertThat(m.shopId()).isEqualTo(shop);
         // 2 orders, 4 lines, 2 ledger rows, 2 lots; secrets are left out, the inbox is machinery
-        assertThat(m.tables()).extracting(BackupManifest.TableFile::table).containsExactly("orders", "ledger", "ledger_lots", "order_lines");
-        assertThat(m.rows()).isEqualTo(10);
+        assertThat(m.tables()).extracting(BackupManifest.TableFile::table).containsExactly("orders", "ledger", "ledger_lots", "order_lines",
+                "order_notes");
+        // 2 orders, 4 lines, 2 ledger rows, 2 lots, 2 notes
+        assertThat(m.rows()).isEqualTo(12);
         assertThat(m.consumers()).singleElement().satisfies(p -> assertThat(p.handledEvents()).isEqualTo(2));
 
         // loss: a restore into a shop with data needs replace=true
@@ -105,9 +116,9 @@ class ShopBackupTest {
         sql("UPDATE orders SET total = 1 WHERE id = '" + o1 + "'");
         sql("DELETE FROM order_lines WHERE order_id = '" + o2 + "'");
         ShopBackup.RestoreResult r = backup.restore(shop, new ByteArrayInputStream(zip.toByteArray()), true);
-        assertThat(r.restoredRows()).isEqualTo(10);
-        // 2 orders + 2 lines left of o1 + 2 ledger (the append-only rule is off for the restore only) + 2 lots
-        assertThat(r.deletedRows()).isEqualTo(8);
+        assertThat(r.restoredRows()).isEqualTo(12);
+        // 2 orders + 2 lines left of o1 + 2 ledger (the append-only rule is off for the restore only) + 2 lots + 2 notes
+        assertThat(r.deletedRows()).isEqualTo(10);
         assertThat(snapshot(shop)).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM orders WHERE shop_id = '" + other + "'")).isEqualTo(1);
         // the ledger is append-only again
@@ -203,7 +214,10 @@ class ShopBackupTest {
                 "SELECT id || '|' || total || '|' || cashier_id || '|' || note || '|' || meta::text || '|' || placed_at FROM orders WHERE shop_id = ? ORDER BY id",
                 "SELECT l.order_id || '|' || l.line_no || '|' || l.qty FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.shop_id = ? ORDER BY 1",
                 "SELECT id || '|' || order_id || '|' || amount FROM ledger WHERE shop_id::text = ? ORDER BY id",
-                "SELECT x.ledger_id || '|' || x.lot FROM ledger_lots x JOIN ledger l ON l.id = x.ledger_id WHERE l.shop_id::text = ? ORDER BY 1")) {
+                "SELECT x.ledger_id || '|' || x.lot FROM ledger_lots x JOIN ledger l ON l.id = x.ledger_id WHERE l.shop_id::text = ? ORDER BY 1",
+                "SELECT coalesce(o.id::text, '') || '|' || coalesce(replaces::text, '') FROM orders o WHERE o.shop_id = ? ORDER BY 1",
+                "SELECT n.body FROM order_notes n LEFT JOIN orders o ON o.id = n.order_id LEFT JOIN ledger l ON l.id = n.ledger_id"
+                        + " WHERE coalesce(o.shop_id, l.shop_id::text) = ? ORDER BY 1")) {
             try (Connection c = ds.getConnection(); var ps = c.prepareStatement(q)) {
                 ps.setString(1, shop);
                 try (ResultSet rs = ps.executeQuery()) {
