@@ -105,8 +105,10 @@ public class ShopBackup {
                     zip.putNextEntry(new ZipEntry(file));
                     MessageDigest sha = sha256();
                     long rows = 0;
-                    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + qualified(t.name()) + " t WHERE " + t.filter()
-                            + order(t))) {
+                    // the stored columns: a generated one is computed again on insert
+                    String columns = String.join(", ", t.columns().stream().map(col -> "t." + quote(col.name())).toList());
+                    try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + qualified(t.name()) + " t WHERE "
+                            + t.filter() + order(t))) {
                         ps.setFetchSize(500);
                         bindShop(ps, t.filter(), shopId);
                         try (ResultSet rs = ps.executeQuery()) {

@@ -55,7 +55,8 @@ class ShopBackupTest {
                 CREATE TABLE orders (id UUID PRIMARY KEY, shop_id TEXT NOT NULL, total NUMERIC(14, 2) NOT NULL,
                     cashier_id TEXT NOT NULL, note TEXT, meta JSONB, placed_at TIMESTAMPTZ NOT NULL);
                 CREATE TABLE order_lines (order_id UUID NOT NULL REFERENCES orders (id), line_no INT NOT NULL,
-                    qty NUMERIC(14, 3) NOT NULL, PRIMARY KEY (order_id, line_no));
+                    qty NUMERIC(14, 3) NOT NULL, twice NUMERIC(14, 3) GENERATED ALWAYS AS (qty * 2) STORED,
+                    PRIMARY KEY (order_id, line_no));
                 CREATE TABLE ledger (id BIGSERIAL PRIMARY KEY, shop_id UUID NOT NULL, order_id UUID REFERENCES orders (id),
                     amount NUMERIC(14, 2) NOT NULL);
                 CREATE RULE ledger_no_delete AS ON DELETE TO ledger DO INSTEAD NOTHING;
@@ -212,7 +213,7 @@ class ShopBackupTest {
         List<String> rows = new ArrayList<>();
         for (String q : List.of(
                 "SELECT id || '|' || total || '|' || cashier_id || '|' || note || '|' || meta::text || '|' || placed_at FROM orders WHERE shop_id = ? ORDER BY id",
-                "SELECT l.order_id || '|' || l.line_no || '|' || l.qty FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.shop_id = ? ORDER BY 1",
+                "SELECT l.order_id || '|' || l.line_no || '|' || l.qty || '|' || l.twice FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.shop_id = ? ORDER BY 1",
                 "SELECT id || '|' || order_id || '|' || amount FROM ledger WHERE shop_id::text = ? ORDER BY id",
                 "SELECT x.ledger_id || '|' || x.lot FROM ledger_lots x JOIN ledger l ON l.id = x.ledger_id WHERE l.shop_id::text = ? ORDER BY 1",
                 "SELECT coalesce(o.id::text, '') || '|' || coalesce(replaces::text, '') FROM orders o WHERE o.shop_id = ? ORDER BY 1",
