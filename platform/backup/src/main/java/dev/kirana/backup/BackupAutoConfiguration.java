@@ -32,7 +32,7 @@ public class BackupAutoConfiguration {
         ds.setApplicationName(env.getProperty("spring.application.name", "kirana") + " backup");
         return new ShopBackup(ds, env.getProperty("spring.application.name", "kirana"), properties.schema(),
                 properties.historyTable(), new HashSet<>(properties.exclude()), Pattern.compile(properties.peopleColumns()),
-                clock.getIfAvailable(Clock::systemUTC));
+                properties.shopProfile(), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -65,6 +65,7 @@ public class ShopBackup {
     private final String historyTable;
     private final Set<String> excluded;
     private final Pattern peopleColumns;
+    private final Map<String, List<String>> shopProfile;
     private final Clock clock;
 
     /**
@@ -75,6 +76,16 @@ public class ShopBackup {
      */
     public ShopBackup(DataSource dataSource, String service, String schema, String historyTable, Set<String> excluded,
                       Pattern peopleColumns, Clock clock) {
+        this(dataSource, service, schema, historyTable, excluded, peopleColumns, Map.of(), clock);
+    }
+
+    /**
+     * @param shopProfile table → columns that describe the shop itself as auth-service publishes it (name, state, GSTIN):
+     *                    a restore into another shop keeps that shop's own values there
+     */
+    public ShopBackup(DataSource dataSource, String service, String schema, String historyTable, Set<String> excluded,
+                      Pattern peopleColumns, Map<String, List<String>> shopProfile, Clock clock) {
+        this.shopProfile = Map.copyOf(shopProfile);
         this.dataSource = dataSource;
         this.service = service;
         this.schema = schema;
@@ -189,8 +200,10 @@ public class ShopBackup {
                             + "; restore with replace=true to replace them with the archive's");
                 }
                 Remap remap = m.shopId().equals(targetShop) ? null : new Remap(m.shopId(), targetShop);
+                Map<String, Map<String, String>> profile = remap == null ? Map.of() : profile(c, shop, targetShop);
                 long deleted = delete(c, shop, targetShop);
                 long restored = insert(c, shop, a, remap);
+                keepProfile(c, shop, targetShop, profile);
                 c.commit();
                 log.info("restore of shop {} in {} from a backup of shop {} taken at {}: {} rows replaced by {}",
                         targetShop, service, m.shopId(), m.takenAt(), deleted, restored);
@@ -201,6 +214,64 @@ public class ShopBackup {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("restore into shop " + targetShop + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The target shop's own profile columns, before they are replaced: table → column → value. */
+    private Map<String, Map<String, String>> profile(Connection c, ShopSchema shop, String shopId) throws SQLException {
+        Map<String, Map<String, String>> values = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : shopProfile.entrySet()) {
+            ShopSchema.Table t = shop.table(e.getKey());
+            if (t == null) {
+                continue;
+            }
+            String columns = String.join(", ", e.getValue().stream().map(ShopBackup::quote).toList());
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + qualified(t.name()) + " t WHERE " + t.filter())) {
+                bindShop(ps, t.filter(), shopId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        Map<String, String> row = new LinkedHashMap<>();
+                        for (int i = 0; i < e.getValue().size(); i++) {
+                            row.put(e.getValue().get(i), rs.getString(i + 1));
+                        }
+                        values.put(t.name(), row);
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private void keepProfile(Connection c, ShopSchema shop, String shopId, Map<String, Map<String, String>> profile) throws SQLException {
+        for (Map.Entry<String, Map<String, String>> e : profile.entrySet()) {
+            ShopSchema.Table t = shop.table(e.getKey());
+            List<String> names = new ArrayList<>(e.getValue().keySet());
+            String set = String.join(", ", names.stream().map(n -> quote(n) + " = CAST(? AS " + t.column(n).type() + ")").toList());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified(t.name()) + " t SET " + set + " WHERE "
+                    + t.filter())) {
+                int i = 1;
+                for (String n : names) {
+                    ps.setString(i++, e.getValue().get(n));
+                }
+                int n = (int) t.filter().chars().filter(ch -> ch == '?').count();
+                for (int j = 0; j < n; j++) {
+                    ps.setString(i++, shopId);
+                }
+                if (ps.executeUpdate() == 0 && t.column("shop_id") != null) {
+                    // the archive had no such row: the shop's own comes back
+                    try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + qualified(t.name()) + " (shop_id, "
+                            + String.join(", ", names.stream().map(ShopBackup::quote).toList()) + ") VALUES (CAST(? AS "
+                            + t.column("shop_id").type() + ")"
+                            + String.join("", names.stream().map(x -> ", CAST(? AS " + t.column(x).type() + ")").toList()) + ")")) {
+                        insert.setString(1, shopId);
+                        int k = 2;
+                        for (String x : names) {
+                            insert.setString(k++, e.getValue().get(x));
+                        }
+                        insert.executeUpdate();
+                    }
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -62,12 +63,13 @@ class ShopBackupTest {
                 CREATE RULE ledger_no_delete AS ON DELETE TO ledger DO INSTEAD NOTHING;
                 CREATE TABLE ledger_lots (ledger_id BIGINT NOT NULL REFERENCES ledger (id), lot TEXT NOT NULL);
                 CREATE TABLE secrets (shop_id TEXT NOT NULL, secret TEXT NOT NULL);
+                CREATE TABLE shops (shop_id TEXT PRIMARY KEY, name TEXT, invoice_prefix TEXT NOT NULL);
                 ALTER TABLE orders ADD COLUMN replaces UUID REFERENCES orders (id);
                 CREATE TABLE order_notes (order_id UUID REFERENCES orders (id), ledger_id BIGINT REFERENCES ledger (id),
                     body TEXT NOT NULL);
                 """);
         backup = new ShopBackup(ds, "test-service", "public", "flyway_schema_history", Set.of("secrets"),
-                Pattern.compile(".*_by|actor|user_id|cashier_id"), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+                Pattern.compile(".*_by|actor|user_id|cashier_id"), Map.of("shops", List.of("name")), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
     }
 
     static String order(String shop, String id, String total) throws SQLException {
@@ -105,8 +107,8 @@ class ShopBackupTest {
         assertThat(m.schemaVersion()).isEqualTo("10");
         assertThat(m.shopId()).isEqualTo(shop);
         // 2 orders, 4 lines, 2 ledger rows, 2 lots; secrets are left out, the inbox is machinery
-        assertThat(m.tables()).extracting(BackupManifest.TableFile::table).containsExactly("orders", "ledger", "ledger_lots", "order_lines",
-                "order_notes");
+        assertThat(m.tables()).extracting(BackupManifest.TableFile::table).containsExactly("orders", "ledger", "shops", "ledger_lots",
+                "order_lines", "order_notes");
         // 2 orders, 4 lines, 2 ledger rows, 2 lots, 2 notes
         assertThat(m.rows()).isEqualTo(12);
         assertThat(m.consumers()).singleElement().satisfies(p -> assertThat(p.handledEvents()).isEqualTo(2));
@@ -131,11 +133,16 @@ class ShopBackupTest {
     void restoresIntoAnotherShopWithNewIdentifiersThatStillReferenceEachOther() throws Exception {
         String shop = newShop();
         String o1 = order(shop, UUID.randomUUID().toString(), "245.50");
+        sql("INSERT INTO shops VALUES ('" + shop + "', 'Lata Stores', 'LS')");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         backup.backup(shop, zip);
         String into = newShop();
+        sql("INSERT INTO shops VALUES ('" + into + "', 'Gopal Traders', 'INV')");
 
-        backup.restore(into, new ByteArrayInputStream(zip.toByteArray()), false);
+        // a new shop has its own row already (as a shop just opened does): replaced on request
+        assertThatThrownBy(() -> backup.restore(into, new ByteArrayInputStream(zip.toByteArray()), false))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+        backup.restore(into, new ByteArrayInputStream(zip.toByteArray()), true);
         String newId = UUID.nameUUIDFromBytes((into + "/" + o1).getBytes(StandardCharsets.UTF_8)).toString();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT id, total::text, cashier_id, note, meta->>'order' FROM orders WHERE shop_id = '" + into + "'")) {
@@ -151,6 +158,13 @@ class ShopBackupTest {
         assertThat(count("SELECT count(*) FROM order_lines WHERE order_id = '" + newId + "'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM ledger l JOIN ledger_lots x ON x.ledger_id = l.id WHERE l.shop_id = '" + into
                 + "' AND l.order_id = '" + newId + "'")).isEqualTo(1);
+        // the shop's own name (auth-service's) stays; its settings are the archive's
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, invoice_prefix FROM shops WHERE shop_id = '" + into + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("Gopal Traders");
+            assertThat(rs.getString(2)).isEqualTo("LS");
+        }
         // the original shop is untouched
         assertThat(count("SELECT count(*) FROM ledger l JOIN ledger_lots x ON x.ledger_id = l.id WHERE l.shop_id = '" + shop + "'")).isEqualTo(1);
     }
