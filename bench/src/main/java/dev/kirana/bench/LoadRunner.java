@@ -84,9 +84,24 @@ final class LoadRunner {
      */
     PhaseResult run(PhaseSpec spec, Duration window, ArrivalSchedule schedule, int abortAbove,
                     LongFunction<CompletableFuture<Outcome>> send) {
-        PhaseRecorder recorder = new PhaseRecorder(spec, originNanos);
+        return run(new PhaseRecorder(spec, originNanos), window, schedule, abortAbove, send);
+    }
+
+    /**
+     * A recorder for a long phase of this run whose latency is also cut into slices of {@code slice};
+     * its chart has at most about 1,200 points.
+     */
+    PhaseRecorder slicedRecorder(PhaseSpec spec, Duration window, Duration slice) {
+        int timeline = (int) Math.max(1, (window.toSeconds() + 1199) / 1200);
+        return new PhaseRecorder(spec, originNanos, slice.toNanos(), timeline);
+    }
+
+    /** {@link #run(PhaseSpec, Duration, ArrivalSchedule, int, LongFunction)} into the given recorder. */
+    PhaseResult run(PhaseRecorder recorder, Duration window, ArrivalSchedule schedule, int abortAbove,
+                    LongFunction<CompletableFuture<Outcome>> send) {
         AtomicInteger inFlight = new AtomicInteger();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
+        recorder.started(start);
         long end = start + window.toNanos();
         CpuSampler.Snapshot before = cpu.sample();
         boolean aborted = false;

@@ -79,6 +79,13 @@ public final class Main {
         int code = 0;
         try {
             long t0 = System.nanoTime();
+            if (o.jitCold()) {
+                out.println("kirana bench (quick): JIT-cold — about a minute of load on JVMs that are still compiling; "
+                        + "its figures do not compare with a full run's");
+            } else if (o.isShort()) {
+                out.println("kirana bench (" + o.modeName() + "): a short run (" + String.join(", ", o.shortfalls())
+                        + "); the report says so");
+            }
             if (o.ownStack()) {
                 out.println("kirana bench (" + o.modeName() + "): starting the suite on port offset " + o.portOffset + " ...");
                 target = Target.start(root, o);
@@ -214,12 +221,15 @@ public final class Main {
                     ? "the gateway ramp's " + (report.gatewayRamp.within() ? "highest step within the p99 bound" : "highest sustained step")
                     : "the lowest ramp step: none was sustained";
             out.println("kirana bench: gateway ramp chose " + report.gatewayRamp.describe(bound));
-            // the direct rate is found by the criterion the gateway's rate met, so that the two compare like with like
-            Ramp.Verdict criterion = report.gatewayRamp.within() ? Ramp.Verdict.WITHIN_BOUND : Ramp.Verdict.SUSTAINED;
-            report.directRamp = Ramp.climb(o.steps, o.steps.indexOf(rate), bound, criterion, r ->
-                    open(spec("ramp-direct", PhaseSpec.Kind.RAMP, PhaseSpec.DIRECT, "many", PhaseSpec.WAIT, r), o.step,
-                            null, Math.max(10, r)));
-            out.println("kirana bench: direct ramp chose " + report.directRamp.describe(bound));
+            // a soak needs only the gateway's rate
+            if (o.soak == null) {
+                // the direct rate is found by the criterion the gateway's rate met, so that the two compare like with like
+                Ramp.Verdict criterion = report.gatewayRamp.within() ? Ramp.Verdict.WITHIN_BOUND : Ramp.Verdict.SUSTAINED;
+                report.directRamp = Ramp.climb(o.steps, o.steps.indexOf(rate), bound, criterion, r ->
+                        open(spec("ramp-direct", PhaseSpec.Kind.RAMP, PhaseSpec.DIRECT, "many", PhaseSpec.WAIT, r), o.step,
+                                null, Math.max(10, r)));
+                out.println("kirana bench: direct ramp chose " + report.directRamp.describe(bound));
+            }
         } else {
             rate = o.rate;
             report.rateSource = "--rate";
@@ -237,9 +247,89 @@ public final class Main {
         if (o.profile) {
             profiled(rate);
         }
+        if (o.soak != null) {
+            soak(rate);
+        }
+    }
+
+    /**
+     * The soak: one phase through the gateway at a fixed rate for {@code --soak}, every process's
+     * RSS and heap sampled at its start, every {@code --soak-sample} and at its end, its latency cut
+     * into {@code --soak-slice} slices.
+     */
+    private void soak(int rate) {
+        PhaseSpec spec = spec("soak", PhaseSpec.Kind.SOAK, PhaseSpec.GATEWAY, "many", PhaseSpec.WAIT, rate);
+        Map<String, String> management = target.managementUrls();
+        Soak.Sampler sampler = new Soak.Sampler(target::pids, management);
+        List<Soak.Sample> samples = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        long start = System.nanoTime();
+        samples.add(sampler.sample(0));
+        java.util.concurrent.ScheduledExecutorService every = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "bench-soak-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = o.soakSample.toMillis();
+        PhaseRecorder recorder = runner.slicedRecorder(spec, o.soak, o.soakSlice);
+        int[] printed = {0};
+        every.scheduleAtFixedRate(() -> {
+            try {
+                soakTick(sampler, samples, recorder, start, printed);
+            } catch (RuntimeException e) {
+                // a failed sample must not end the sampling (an exception would cancel the schedule)
+                System.err.println("kirana bench: soak sample failed: " + e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        out.printf("  %-22s %5d/s for %s; memory every %s, latency per %s ...%n", spec.name(), rate,
+                Report.secs(o.soak.toMillis() / 1000.0), Report.secs(o.soakSample.toMillis() / 1000.0),
+                Report.secs(o.soakSlice.toMillis() / 1000.0));
+        PhaseResult r;
+        try {
+            r = runner.run(recorder, o.soak, o.poisson ? ArrivalSchedule.poisson(rate, o.seed + spec.name().hashCode())
+                    : ArrivalSchedule.constant(rate), 0, orderSender(spec));
+        } finally {
+            every.shutdownNow();
+            try {
+                every.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        samples.add(sampler.sample((System.nanoTime() - start) / 1e9));
+        line(r);
+        List<Soak.Sample> taken;
+        synchronized (samples) {
+            taken = List.copyOf(samples);
+        }
+        report.soak = new Soak.Result(rate, o.soak, o.soakSample, o.soakSlice, r, recorder.slices(o.soak.toNanos() / 1e9), taken,
+                management.isEmpty() ? "no management port known: heap not sampled"
+                        : "`jvm_memory_used_bytes{area=\"heap\"}` of `/actuator/prometheus` on each service's management port");
+        Soak.Drift d = report.soak.drift();
+        out.printf(Locale.ROOT, "    p99 first slice %s ms, last slice %s ms (%s ms/hour)%n", Report.ms(d.firstP99()),
+                Report.ms(d.lastP99()), Report.num(d.p99SlopeMsPerHour()));
+        for (Soak.Memory m : report.soak.memory()) {
+            out.printf(Locale.ROOT, "    %-18s RSS %s → %s MiB%s%n", m.process(), Report.mib(m.rssStart()), Report.mib(m.rssEnd()),
+                    m.heapStart() < 0 ? "" : ", heap " + Report.mib(m.heapStart()) + " → " + Report.mib(m.heapEnd()) + " MiB");
+        }
+        quiesce(spec.name());
     }
 
     private double cpuTicks = 100;
+
+    /** One memory sample of the soak, and a progress line when a slice has completed since the last. */
+    private void soakTick(Soak.Sampler sampler, List<Soak.Sample> samples, PhaseRecorder recorder, long start, int[] printed) {
+        Soak.Sample m = sampler.sample((System.nanoTime() - start) / 1e9);
+        samples.add(m);
+        List<Soak.Slice> done = recorder.slices(o.soak.toNanos() / 1e9);
+        // the last slice is still filling; the one before it is complete
+        if (done.size() - 1 > printed[0]) {
+            Soak.Slice s = done.get(done.size() - 2);
+            printed[0] = done.size() - 1;
+            out.printf(Locale.ROOT, "    slice %d: %.0f/s, p50 %s, p99 %s ms; RSS MiB %s%n", s.index() + 1,
+                    s.confirmedPerSecond(), Report.ms(s.p50()), Report.ms(s.p99()), m.rssBytes().entrySet().stream()
+                            .map(e -> shortName(e.getKey()) + " " + Report.mib(e.getValue())).collect(Collectors.joining(", ")));
+        }
+    }
 
     private void profiled(int rate) {
         Map<String, Long> pids = target.pids().entrySet().stream()
@@ -278,6 +368,9 @@ public final class Main {
         List<PhaseResult> phases = new java.util.ArrayList<>(report.measured);
         if (report.profiled != null) {
             phases.add(report.profiled);
+        }
+        if (report.soak != null) {
+            phases.add(report.soak.phase());
         }
         for (PhaseResult p : phases) {
             java.time.Instant from = report.origin.plusNanos((long) (p.startSeconds() * 1e9));

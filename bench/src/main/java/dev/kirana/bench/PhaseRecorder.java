@@ -29,6 +29,11 @@ final class PhaseRecorder {
     private long scheduled;
     private long serviceMicrosTotal;
     private long abortedAt = -1;
+    /** Slices of the phase (the soak's per-minute latency), by intended send time; 0: not sliced. */
+    private final long sliceNanos;
+    private final int timelineSeconds;
+    private long phaseStartNanos = Long.MIN_VALUE;
+    private final TreeMap<Long, Bucket> slices = new TreeMap<>();
 
     /** One second of the latency-over-time chart (by intended send time). */
     static final class Bucket {
@@ -43,8 +48,24 @@ final class PhaseRecorder {
      * @param originNanos start of the whole run: the timeline's zero
      */
     PhaseRecorder(PhaseSpec spec, long originNanos) {
+        this(spec, originNanos, 0, 1);
+    }
+
+    /**
+     * @param sliceNanos      length of one latency slice (intended send time from the phase's start); 0: none
+     * @param timelineSeconds width of one point of the latency-over-time chart: 1, or more for a long phase
+     *                        (a soak of hours), whose per-second histograms would fill the heap; counts stay per second
+     */
+    PhaseRecorder(PhaseSpec spec, long originNanos, long sliceNanos, int timelineSeconds) {
         this.spec = spec;
         this.originNanos = originNanos;
+        this.sliceNanos = sliceNanos;
+        this.timelineSeconds = Math.max(1, timelineSeconds);
+    }
+
+    /** The phase's first intended send time: slices count from here. */
+    synchronized void started(long startNanos) {
+        phaseStartNanos = startNanos;
     }
 
     synchronized void scheduled() {
@@ -61,11 +82,16 @@ final class PhaseRecorder {
     synchronized void dropped(long intendedNanos) {
         dropped++;
         bucket(intendedNanos).dropped++;
+        Bucket slice = slice(intendedNanos);
+        if (slice != null) {
+            slice.dropped++;
+        }
     }
 
     synchronized void record(long intendedNanos, Outcome o) {
         outcomes.merge(o.kind(), 1L, Long::sum);
         Bucket b = bucket(intendedNanos);
+        Bucket slice = slice(intendedNanos);
         if (o.sentNanos() != Outcome.NONE) {
             sendLag.recordValue(micros(Math.max(0, o.sentNanos() - intendedNanos)));
         }
@@ -81,6 +107,10 @@ final class PhaseRecorder {
             if (o.kind() == Outcome.Kind.CONFIRMED) {
                 confirmed.recordValue(total);
                 b.confirmed++;
+                if (slice != null) {
+                    slice.latency.recordValue(Math.min(total, slice.latency.getHighestTrackableValue()));
+                    slice.confirmed++;
+                }
                 if (o.serverPlacedToFinalMicros() >= 0) {
                     serverPlaced.recordValue(Math.min(o.serverPlacedToFinalMicros(), serverPlaced.getHighestTrackableValue()));
                 }
@@ -90,6 +120,9 @@ final class PhaseRecorder {
             }
         } else {
             b.errors++;
+            if (slice != null) {
+                slice.errors++;
+            }
             String detail = o.detail() == null ? "" : UUIDS.matcher(o.detail()).replaceAll("<id>");
             String key = o.kind() + (o.httpStatus() > 0 ? " " + o.httpStatus() : "")
                     + (detail.isBlank() ? "" : ": " + detail);
@@ -99,7 +132,39 @@ final class PhaseRecorder {
 
     private Bucket bucket(long intendedNanos) {
         long second = Math.max(0, (intendedNanos - originNanos) / 1_000_000_000L);
-        return timeline.computeIfAbsent(second, s -> new Bucket());
+        return timeline.computeIfAbsent(second - second % timelineSeconds, s -> new Bucket());
+    }
+
+    /** A point's count per second of its width (rounded; 1 of a few stays visible). */
+    private long perSecond(long count) {
+        return count == 0 ? 0 : Math.max(1, Math.round((double) count / timelineSeconds));
+    }
+
+    private Bucket slice(long intendedNanos) {
+        if (sliceNanos <= 0 || phaseStartNanos == Long.MIN_VALUE) {
+            return null;
+        }
+        long index = Math.max(0, (intendedNanos - phaseStartNanos) / sliceNanos);
+        return slices.computeIfAbsent(index, i -> new Bucket());
+    }
+
+    /**
+     * The latency slices so far (confirmed orders only, like the phase's percentiles), each
+     * {@code sliceNanos} long except the last, which ends at {@code windowSeconds}.
+     */
+    synchronized List<Soak.Slice> slices(double windowSeconds) {
+        List<Soak.Slice> out = new ArrayList<>();
+        double length = sliceNanos / 1e9;
+        slices.forEach((index, b) -> {
+            double from = index * length;
+            double seconds = Math.max(0, Math.min(length, windowSeconds - from));
+            boolean empty = b.latency.getTotalCount() == 0;
+            out.add(new Soak.Slice(index.intValue(), from, seconds, b.confirmed, b.errors, b.dropped,
+                    empty ? Double.NaN : b.latency.getValueAtPercentile(50) / 1000.0,
+                    empty ? Double.NaN : b.latency.getValueAtPercentile(99) / 1000.0,
+                    empty ? Double.NaN : b.latency.getMaxValue() / 1000.0));
+        });
+        return out;
     }
 
     private static long micros(long nanos) {
@@ -122,7 +187,7 @@ final class PhaseRecorder {
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(50) / 1000.0,
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getValueAtPercentile(99) / 1000.0,
                 b.latency.getTotalCount() == 0 ? Double.NaN : b.latency.getMaxValue() / 1000.0,
-                b.confirmed, b.errors, b.dropped)));
+                perSecond(b.confirmed), perSecond(b.errors), perSecond(b.dropped))));
         return new PhaseResult(spec, windowSeconds, scheduled, dropped, counts, new TreeMap<>(errors),
                 LatencyStats.of(confirmed), LatencyStats.of(finals), LatencyStats.of(service),
                 LatencyStats.of(accepted), LatencyStats.of(serverPlaced), LatencyStats.of(sendLag),

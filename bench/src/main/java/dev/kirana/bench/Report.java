@@ -167,7 +167,8 @@ final class Report {
 
     private void build() {
         BenchOptions o = r.options;
-        blocks.add(new Heading(1, "Kirana bench — " + r.mode + " run, " + r.startedAt.toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")));
+        String standing = o.reportsOnly() ? "" : o.jitCold() ? " (JIT-cold)" : o.isShort() ? " (short)" : "";
+        blocks.add(new Heading(1, "Kirana bench — " + r.mode + " run" + standing + ", " + r.startedAt.toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z")));
         List<String> intro = new ArrayList<>();
         intro.add("- Command: `" + r.command + "`");
         intro.add("- Suite: " + r.target);
@@ -185,6 +186,7 @@ final class Report {
             notes();
             return;
         }
+        headline();
         intro.add("- Load: open model, " + (o.poisson ? "Poisson" : "constant-interval") + " arrivals; latency measured from each request's "
                 + "**intended** send time (coordinated omission counted); at most " + o.maxInFlight + " requests in flight, "
                 + "arrivals beyond are dropped and counted; `Prefer: wait=" + o.waitSeconds + "`; one unit of one product per order, "
@@ -204,12 +206,184 @@ final class Report {
         charts();
         ramps();
         measured();
+        soak();
         baselines();
         cpu();
         invariants();
         reports();
         profile();
         notes();
+    }
+
+    /**
+     * What the report leads with: the sustained rate at the p99 bound, the CPU milliseconds per
+     * confirmed order of every process, and the ratios gateway / direct and suite / bare SQL.
+     */
+    private void headline() {
+        BenchOptions o = r.options;
+        double bound = o.p99BoundMillis;
+        blocks.add(new Heading(2, "Headline"));
+        if (o.jitCold()) {
+            blocks.add(new Text("**JIT-cold** (`--quick`): about a minute of load on JVMs that are still compiling their hot "
+                    + "paths, so its rates are low and its latencies high against a full run's; use it to see that everything "
+                    + "works, not to compare performance."));
+        } else if (o.isShort()) {
+            blocks.add(new Text("**Short run**: " + String.join(", ", o.shortfalls()) + ". The full run warms every JVM for at "
+                    + "least " + secs(BenchOptions.FULL_WARMUP.toMillis() / 1000.0) + " and measures each phase for at least "
+                    + secs(BenchOptions.FULL_PHASE.toMillis() / 1000.0) + "; these figures do not compare with its."));
+        }
+        Optional<PhaseResult> gw = r.phase("gateway-many");
+        Optional<PhaseResult> direct = r.phase("direct-many");
+        Optional<PhaseResult> sqlMany = r.sqlPhase("sql-many");
+        List<List<String>> rows = new ArrayList<>();
+        String sustained;
+        if (r.gatewayRamp != null) {
+            sustained = r.gatewayRamp.describe(bound);
+        } else {
+            Optional<PhaseResult> at = gw.isPresent() ? gw : Optional.ofNullable(r.soak).map(Soak.Result::phase);
+            sustained = "not searched (`--rate " + r.measuredRate + "`)" + at.map(p -> ": " + p.spec().name() + " confirmed "
+                    + perSec(p.confirmedPerSecond()) + "/s at p99 " + ms(p.confirmed().p99()) + " ms, "
+                    + (Ramp.judge(p, bound) == Ramp.Verdict.WITHIN_BOUND ? "within" : "not within") + " the bound").orElse("");
+        }
+        rows.add(List.of("Sustained rate through the gateway at p99 ≤ " + Ramp.fmt(bound) + " ms", sustained));
+        if (r.directRamp != null) {
+            rows.add(List.of("Sustained rate straight to order-service, same criterion", r.directRamp.describe(bound)));
+        }
+        if (r.gatewayRamp != null && r.directRamp != null && r.directRamp.chosen() > 0) {
+            rows.add(List.of("Gateway / direct: sustained rate", ratio(r.gatewayRamp.chosen(), r.directRamp.chosen())
+                    + " (" + r.gatewayRamp.chosen() + "/s ÷ " + r.directRamp.chosen() + "/s)"));
+        }
+        if (gw.isPresent() && direct.isPresent()) {
+            PhaseResult g = gw.get();
+            PhaseResult d = direct.get();
+            rows.add(List.of("Gateway / direct at " + r.measuredRate + "/s: suite CPU ms per confirmed order",
+                    ratio(g.suiteCpuMillisPerOrder(), d.suiteCpuMillisPerOrder()) + " (" + num(g.suiteCpuMillisPerOrder()) + " ÷ "
+                            + num(d.suiteCpuMillisPerOrder()) + ")"));
+            rows.add(List.of("Gateway / direct at " + r.measuredRate + "/s: p99 latency", ratio(g.confirmed().p99(),
+                    d.confirmed().p99()) + " (" + ms(g.confirmed().p99()) + " ms ÷ " + ms(d.confirmed().p99()) + " ms)"));
+        }
+        if (sqlMany.isPresent() && (gw.isPresent() || r.gatewayRamp != null)) {
+            PhaseResult s = sqlMany.get();
+            double suiteRate = r.gatewayRamp != null && r.gatewayRamp.chosen() > 0 ? r.gatewayRamp.chosen()
+                    : gw.map(PhaseResult::confirmedPerSecond).orElse(Double.NaN);
+            rows.add(List.of("Suite / bare SQL: throughput (orders/s ÷ SQL transactions/s)", ratio(suiteRate, s.confirmedPerSecond())
+                    + " (" + perSec(suiteRate) + " ÷ " + perSec(s.confirmedPerSecond()) + ")"));
+            gw.ifPresent(g -> rows.add(List.of("Suite / bare SQL: p50 latency", ratio(g.confirmed().p50(), s.confirmed().p50())
+                    + " (" + ms(g.confirmed().p50()) + " ms ÷ " + ms(s.confirmed().p50()) + " ms)")));
+        }
+        if (r.soak != null) {
+            Soak.Drift d = r.soak.drift();
+            rows.add(List.of("Soak at " + r.soak.rate() + "/s for " + secs(r.soak.duration().toMillis() / 1000.0)
+                    + ": p99 first → last slice", ms(d.firstP99()) + " → " + ms(d.lastP99()) + " ms (" + signedMs(d.p99Delta())
+                    + "; slope " + num(d.p99SlopeMsPerHour()) + " ms/hour)"));
+            r.soak.memory().stream().filter(m -> m.rssStart() >= 0)
+                    .max(java.util.Comparator.comparingLong(Soak.Memory::rssDelta))
+                    .ifPresent(m -> rows.add(List.of("Soak: largest RSS growth", m.process() + " " + signedMib(m.rssDelta())
+                            + " MiB (" + num(m.rssMiBPerHour(r.soak.sampledSeconds())) + " MiB/hour)")));
+        }
+        if (!r.profiles.isEmpty()) {
+            rows.add(List.of("Hottest method (self CPU samples) per profiled process; tables in \"Profile (JFR)\"",
+                    String.join("; ", r.profiles.stream().map(p -> p.process() + ": " + (p.selfMethods().isEmpty() ? "no samples"
+                            : "`" + p.selfMethods().get(0).name() + "` " + String.format(Locale.ROOT, "%.1f %%",
+                            p.selfMethods().get(0).share() * 100))).toList())));
+        }
+        blocks.add(new Table(List.of("Figure", "Value"), rows));
+
+        List<PhaseResult> phases = new ArrayList<>();
+        gw.ifPresent(phases::add);
+        direct.ifPresent(phases::add);
+        if (r.soak != null) {
+            phases.add(r.soak.phase());
+        }
+        phases.removeIf(p -> p.cpu().isEmpty());
+        if (phases.isEmpty()) {
+            blocks.add(new Text("CPU per confirmed order: not measured (no measured phase with CPU samples)."));
+            return;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        phases.forEach(p -> p.cpu().keySet().stream()
+                .filter(n -> !CpuSampler.OTHER.equals(n) && !CpuSampler.MACHINE.equals(n)).forEach(names::add));
+        List<String> headers = new ArrayList<>(List.of("CPU ms per confirmed order"));
+        phases.forEach(p -> headers.add(p.spec().name() + " @" + rate(p)));
+        List<List<String>> cpuRows = new ArrayList<>();
+        for (String name : names) {
+            List<String> row = new ArrayList<>(List.of(name));
+            phases.forEach(p -> row.add(num(p.cpuMillisPerOrder(name))));
+            cpuRows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("**suite total** (without bench, other)"));
+        phases.forEach(p -> total.add(num(p.suiteCpuMillisPerOrder())));
+        cpuRows.add(total);
+        blocks.add(new Table(headers, cpuRows));
+    }
+
+    private void soak() {
+        Soak.Result x = r.soak;
+        if (x == null) {
+            return;
+        }
+        blocks.add(new Heading(2, "Soak"));
+        Soak.Drift d = x.drift();
+        List<String> lines = new ArrayList<>();
+        lines.add("- One phase through the gateway at " + x.rate() + "/s for " + secs(x.duration().toMillis() / 1000.0) + " ("
+                + x.slices().size() + " slices of " + secs(x.slice().toMillis() / 1000.0) + " by intended send time); "
+                + x.phase().confirmedCount() + " orders confirmed, " + x.phase().errorCount() + " errors, " + x.phase().dropped()
+                + " dropped.");
+        lines.add("- Memory sampled at the start, every " + secs(x.sampleEvery().toMillis() / 1000.0) + " and at the end ("
+                + x.samples().size() + " samples over " + secs(x.sampledSeconds()) + "): RSS is `VmRSS` of `/proc/<pid>/status` "
+                + "(PostgreSQL: the postmaster only; its backends come and go); heap is " + x.heapSource() + ". A leak shows as "
+                + "RSS and heap that keep growing; the heap at one instant includes garbage not yet collected, so its maximum "
+                + "says more than its end.");
+        lines.add("- **Latency drift**: p50 " + ms(d.firstP50()) + " → " + ms(d.lastP50()) + " ms (" + signedMs(d.p50Delta())
+                + "), p99 " + ms(d.firstP99()) + " → " + ms(d.lastP99()) + " ms (" + signedMs(d.p99Delta())
+                + ") from the first to the last slice with confirmed orders; least-squares slope of the slices' p99: "
+                + num(d.p99SlopeMsPerHour()) + " ms/hour.");
+        blocks.add(new Text(String.join("\n", lines)));
+        List<List<String>> mem = new ArrayList<>();
+        for (Soak.Memory m : x.memory()) {
+            mem.add(List.of(m.process(), mib(m.rssStart()), mib(m.rssEnd()), m.rssStart() < 0 ? "–" : signedMib(m.rssDelta()),
+                    mib(m.rssMax()), num(m.rssMiBPerHour(x.sampledSeconds())), mib(m.heapStart()), mib(m.heapEnd()),
+                    m.heapStart() < 0 ? "–" : signedMib(m.heapDelta()), mib(m.heapMax())));
+        }
+        if (!mem.isEmpty()) {
+            blocks.add(new Table(List.of("Process", "RSS start (MiB)", "RSS end", "Δ RSS", "RSS max", "RSS MiB/hour", "Heap start (MiB)",
+                    "Heap end", "Δ heap", "Heap max"), mem));
+        }
+        List<Soak.Sample> spread = Soak.spread(x.samples(), 11);
+        if (spread.size() > 2) {
+            List<String> names = x.memory().stream().map(Soak.Memory::process).toList();
+            List<String> headers = new ArrayList<>(List.of("At"));
+            names.forEach(n -> headers.add(n + " RSS / heap (MiB)"));
+            List<List<String>> over = new ArrayList<>();
+            for (Soak.Sample sample : spread) {
+                List<String> row = new ArrayList<>(List.of(secs(sample.atSeconds())));
+                for (String n : names) {
+                    Long heap = sample.heapBytes().get(n);
+                    row.add(mib(sample.rssBytes().getOrDefault(n, -1L)) + (heap == null ? "" : " / " + mib(heap)));
+                }
+                over.add(row);
+            }
+            blocks.add(new Text("Memory over the soak (" + spread.size() + " of the " + x.samples().size() + " samples, evenly spread):"));
+            blocks.add(new Table(headers, over));
+        }
+        List<List<String>> slices = new ArrayList<>();
+        for (Soak.Slice s : x.slices()) {
+            slices.add(List.of(Integer.toString(s.index() + 1), secs(s.fromSeconds()), perSec(s.confirmedPerSecond()),
+                    Long.toString(s.errors()), Long.toString(s.dropped()), ms(s.p50()), ms(s.p99()), ms(s.max())));
+        }
+        blocks.add(new Table(List.of("Slice", "From", "Confirmed/s", "Errors", "Dropped", "p50", "p99", "max"), slices));
+    }
+
+    static String mib(long bytes) {
+        return bytes < 0 ? "–" : String.format(Locale.ROOT, "%.1f", bytes / 1024.0 / 1024.0);
+    }
+
+    static String signedMib(long bytes) {
+        return String.format(Locale.ROOT, "%+.1f", bytes / 1024.0 / 1024.0);
+    }
+
+    static String signedMs(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%+.1f ms", v);
     }
 
     private void reports() {
@@ -626,8 +800,12 @@ final class Report {
                 + "Numbers from a busy machine are noisy: compare runs by their ratios more than by absolute rates.");
         notes.add("- Throughput is confirmed orders whose intended send time fell in the phase, divided by the phase length; "
                 + "latency percentiles are over confirmed orders only (errors and drops are counted separately, never hidden).");
-        notes.add("- Phases run in a fixed order (gateway-many, gateway-hot, direct-many, 202 + poll) on a stack started minutes "
-                + "earlier: the JIT is still compiling, so later phases run on warmer code; a longer `--warmup` evens that out.");
+        notes.add("- Phases run in a fixed order (gateway-many, gateway-hot, direct-many, 202 + poll) after a warm-up of "
+                + secs(r.options.warmup.toMillis() / 1000.0) + (r.options.jitCold()
+                ? ": too short for the JIT to compile the hot paths (JIT-cold), so later phases run on warmer code."
+                : r.options.isShort() ? ", less than the full run's " + secs(BenchOptions.FULL_WARMUP.toMillis() / 1000.0)
+                + ": later phases may still run on warmer code." : ", so every JVM has compiled its hot paths before the first "
+                + "measured phase."));
         notes.addAll(r.notes.stream().map(n -> "- " + n).toList());
         blocks.add(new Heading(2, "Notes"));
         blocks.add(new Text(String.join("\n", notes)));

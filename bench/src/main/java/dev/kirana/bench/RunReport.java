@@ -35,6 +35,8 @@ final class RunReport {
     Path jfrDir;
     List<JfrProfiler.Entry> pgActivity = List.of();
     Invariants.Result invariants;
+    /** The soak (--soak); null when it did not run. */
+    Soak.Result soak;
     /** Wall-clock time of the timeline's zero (phase start/end seconds are relative to it). */
     Instant origin;
     /** The reports phase (--reports); null when it did not run. */
@@ -68,6 +70,9 @@ final class RunReport {
             all.add(profiled);
         }
         all.addAll(sql);
+        if (soak != null) {
+            all.add(soak.phase());
+        }
         all.sort((a, b) -> Double.compare(a.startSeconds(), b.startSeconds()));
         return all;
     }

@@ -55,9 +55,12 @@ final class Target implements AutoCloseable {
     final Db db;
     private final KiranaStack stack;
     private final Map<String, Long> externalPids;
+    /** Management ports (actuator) of the running stack's services, by name; from its state file when external. */
+    private final Map<String, String> externalManagementUrls;
 
     private Target(String gatewayUrl, String directUrl, String reportingUrl, String reportingManagementUrl,
-                   String kafkaBootstrap, String description, Db db, KiranaStack stack, Map<String, Long> externalPids) {
+                   String kafkaBootstrap, String description, Db db, KiranaStack stack, Map<String, Long> externalPids,
+                   Map<String, String> externalManagementUrls) {
         this.gatewayUrl = gatewayUrl;
         this.directUrl = directUrl;
         this.reportingUrl = reportingUrl;
@@ -67,6 +70,7 @@ final class Target implements AutoCloseable {
         this.db = db;
         this.stack = stack;
         this.externalPids = externalPids;
+        this.externalManagementUrls = externalManagementUrls;
     }
 
     static Target start(Path root, BenchOptions o) throws StackException {
@@ -109,7 +113,7 @@ final class Target implements AutoCloseable {
                 + ", gateway rate limits raised to " + env.get("KIRANA_RATE_LIMIT_USER_RATE") + "/s)"
                 + stack.coldStartTime().map(d -> String.format(", started in %.0f s", d.toMillis() / 1000.0)).orElse("");
         return new Target(stack.gatewayUrl(), stack.serviceUrl("order-service"), stack.serviceUrl("reporting-service"),
-                stack.managementUrl("reporting-service"), stack.kafkaBootstrap(), description, db, stack, null);
+                stack.managementUrl("reporting-service"), stack.kafkaBootstrap(), description, db, stack, null, null);
     }
 
     /** An already running stack; its state directory (if found) gives PIDs, order-service's port and PostgreSQL. */
@@ -142,6 +146,7 @@ final class Target implements AutoCloseable {
         String kafka = null;
         Db db = null;
         Map<String, Long> pids = new LinkedHashMap<>();
+        Map<String, String> management = new LinkedHashMap<>();
         if (state.isPresent()) {
             StackState s = state.get();
             if (direct == null && s.getLong("port.order-service", -1) > 0) {
@@ -160,13 +165,19 @@ final class Target implements AutoCloseable {
             for (ProcessRecord r : s.processes()) {
                 pids.put(r.name(), r.pid());
             }
+            for (String name : PROCESSES) {
+                long port = s.getLong(StackState.MANAGEMENT_PORT + name, -1);
+                if (port > 0) {
+                    management.put(name, "http://127.0.0.1:" + port);
+                }
+            }
         }
         if (direct == null) {
             throw new BenchOptions.UsageException("cannot tell where order-service runs: give --direct URL or --state-dir DIR");
         }
         String description = "running stack at " + o.gatewayUrl + (stateDir != null ? " (state " + stateDir + ")" : "")
                 + " — its gateway rate limits apply (start it with KIRANA_RATE_LIMIT_USER_RATE etc. raised)";
-        return new Target(o.gatewayUrl, direct, reporting, reportingManagement, kafka, description, db, null, pids);
+        return new Target(o.gatewayUrl, direct, reporting, reportingManagement, kafka, description, db, null, pids, management);
     }
 
     /** PIDs of the suite's processes that run now, by name. */
@@ -181,6 +192,22 @@ final class Target implements AutoCloseable {
                 pid = ProcessHandle.of(p).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(p) : OptionalLong.empty();
             }
             pid.ifPresent(p -> out.put(name, p));
+        }
+        return out;
+    }
+
+    /** Management ports (actuator: health, prometheus) of the services whose port is known, by name. */
+    Map<String, String> managementUrls() {
+        if (stack == null) {
+            return externalManagementUrls == null ? Map.of() : externalManagementUrls;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : PROCESSES) {
+            try {
+                out.put(name, stack.managementUrl(name));
+            } catch (RuntimeException e) {
+                // kafka and postgres are no services of the suite
+            }
         }
         return out;
     }

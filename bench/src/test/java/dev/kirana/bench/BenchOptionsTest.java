@@ -15,10 +15,56 @@ class BenchOptionsTest {
         assertThat(quick.duration).isEqualTo(Duration.ofSeconds(8));
         assertThat(quick.step).isEqualTo(Duration.ofSeconds(4));
         assertThat(quick.products).isEqualTo(50);
+        assertThat(quick.warmup).isEqualTo(Duration.ofSeconds(10));
+        assertThat(quick.jitCold()).isTrue();
+        assertThat(quick.isShort()).isFalse();
         BenchOptions full = BenchOptions.parse();
-        assertThat(full.duration).isEqualTo(Duration.ofSeconds(30));
+        // the full run: every JVM warmed for at least 2 minutes, each phase measured for at least 60 s
+        assertThat(full.warmup).isEqualTo(Duration.ofMinutes(2));
+        assertThat(full.duration).isEqualTo(Duration.ofSeconds(60));
         assertThat(full.products).isEqualTo(200);
         assertThat(full.ownStack()).isTrue();
+        assertThat(full.modeName()).isEqualTo("full");
+        assertThat(full.jitCold()).isFalse();
+        assertThat(full.isShort()).isFalse();
+    }
+
+    @Test
+    void aFullRunWithLessWarmUpOrShorterPhasesIsShort() {
+        BenchOptions lessWarm = BenchOptions.parse("--warmup", "30s");
+        assertThat(lessWarm.shortfalls()).containsExactly("warm-up 30 s < 2.0 min");
+        BenchOptions shorter = BenchOptions.parse("--duration", "20s", "--warmup", "119s");
+        assertThat(shorter.shortfalls()).containsExactly("warm-up 119 s < 2.0 min", "measured phases 20 s < 60 s");
+        // phases that do not run cannot be short
+        assertThat(BenchOptions.parse("--duration", "20s", "--phases", "none").isShort()).isFalse();
+        assertThat(BenchOptions.parse("--warmup", "3m", "--duration", "90s").isShort()).isFalse();
+        // --quick is JIT-cold rather than short
+        assertThat(BenchOptions.parse("--quick", "--warmup", "5s").shortfalls()).isEmpty();
+    }
+
+    @Test
+    void theSoakRunsOneFixedRatePhaseAlone() {
+        BenchOptions o = BenchOptions.parse("--soak", "30m", "--rate", "80");
+        assertThat(o.soak).isEqualTo(Duration.ofMinutes(30));
+        assertThat(o.rate).isEqualTo(80);
+        assertThat(o.modeName()).isEqualTo("soak");
+        assertThat(o.phases).isEmpty();
+        assertThat(o.reportsOnly()).isFalse();
+        assertThat(o.soakSample).isEqualTo(Duration.ofSeconds(10));
+        assertThat(o.soakSlice).isEqualTo(Duration.ofMinutes(1));
+        assertThat(o.warmup).isEqualTo(Duration.ofMinutes(2));
+        assertThat(o.isShort()).isFalse();
+        BenchOptions tuned = BenchOptions.parse("--soak=2h", "--soak-sample", "5s", "--soak-slice=30s", "--phases", "gateway-many");
+        assertThat(tuned.soak).isEqualTo(Duration.ofHours(2));
+        assertThat(tuned.rate).isNull();
+        assertThat(tuned.soakSample).isEqualTo(Duration.ofSeconds(5));
+        assertThat(tuned.soakSlice).isEqualTo(Duration.ofSeconds(30));
+        assertThat(tuned.phases).containsExactly("gateway-many");
+        // under two slices no drift can be read
+        assertThat(BenchOptions.parse("--soak", "90s").shortfalls()).containsExactly("soak 90 s < two slices of 60 s");
+        assertThatThrownBy(() -> BenchOptions.parse("--soak", "0")).hasMessageContaining("--soak must be positive");
+        assertThatThrownBy(() -> BenchOptions.parse("--soak", "x")).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> BenchOptions.parse("--soak", "1h", "--reports")).hasMessageContaining("one at a time");
     }
 
     @Test
@@ -41,6 +87,7 @@ class BenchOptionsTest {
         assertThat(BenchOptions.duration("x", "1.5s")).isEqualTo(Duration.ofMillis(1500));
         assertThat(BenchOptions.duration("x", "2m")).isEqualTo(Duration.ofMinutes(2));
         assertThat(BenchOptions.duration("x", "12")).isEqualTo(Duration.ofSeconds(12));
+        assertThat(BenchOptions.duration("x", "1.5h")).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test

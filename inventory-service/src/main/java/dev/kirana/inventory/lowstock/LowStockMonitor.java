@@ -3,6 +3,7 @@ package dev.kirana.inventory.lowstock;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.inventory.sellable.Sellable;
 import dev.kirana.messaging.OutboxWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -66,15 +67,14 @@ public class LowStockMonitor {
     /** On hand and sellable (not reserved, not expired) stock of the product over all locations. */
     Mono<Stock> stock(String shopId, String productId, LocalDate today) {
         return db.sql("""
-                        SELECT coalesce(sum(on_hand), 0) AS on_hand, coalesce(sum(reserved), 0) AS reserved,
-                               (SELECT coalesce(sum(remaining), 0) FROM stock_lots WHERE shop_id = :shop AND product_id = :product
-                                AND remaining > 0 AND expiry_date < :today) AS expired
-                        FROM stock_levels WHERE shop_id = :shop AND product_id = :product""")
+                        SELECT coalesce(sum(s.on_hand), 0) AS on_hand, coalesce(sum(s.reserved), 0) AS reserved,
+                               coalesce(sum(""" + Sellable.EXPIRED + """
+                        ), 0) AS expired
+                        FROM stock_levels s WHERE s.shop_id = :shop AND s.product_id = :product""")
                 .bind("shop", shopId).bind("product", productId).bind("today", today)
                 .map(r -> {
                     BigDecimal onHand = r.get("on_hand", BigDecimal.class);
-                    BigDecimal available = onHand.subtract(r.get("reserved", BigDecimal.class)).subtract(r.get("expired", BigDecimal.class));
-                    return new Stock(onHand, available.max(BigDecimal.ZERO));
+                    return new Stock(onHand, Sellable.of(onHand, r.get("reserved", BigDecimal.class), r.get("expired", BigDecimal.class)));
                 }).one();
     }
 }

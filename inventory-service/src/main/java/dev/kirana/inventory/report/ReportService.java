@@ -1,6 +1,7 @@
 package dev.kirana.inventory.report;
 
 import dev.kirana.inventory.settings.InventorySettings;
+import dev.kirana.inventory.sellable.Sellable;
 import dev.kirana.inventory.stock.StockService;
 import dev.kirana.inventory.valuation.ValuationMethod;
 import java.math.BigDecimal;
@@ -58,8 +59,8 @@ public class ReportService {
         return db.sql("""
                         SELECT k.product_id, k.sku, k.name, k.category_path, k.reorder_level,
                                coalesce(sum(s.on_hand), 0) AS on_hand, coalesce(sum(s.reserved), 0) AS reserved,
-                               (SELECT coalesce(sum(l.remaining), 0) FROM stock_lots l WHERE l.shop_id = k.shop_id AND l.product_id = k.product_id
-                                AND l.remaining > 0 AND l.expiry_date < :today) AS expired
+                               coalesce(sum(""" + Sellable.EXPIRED + """
+                        ), 0) AS expired
                         FROM known_products k LEFT JOIN stock_levels s ON s.shop_id = k.shop_id AND s.product_id = k.product_id
                         WHERE k.shop_id = :shop AND k.active AND k.reorder_level IS NOT NULL
                         GROUP BY k.shop_id, k.product_id, k.sku, k.name, k.category_path, k.reorder_level""")
@@ -68,7 +69,7 @@ public class ReportService {
                     BigDecimal onHand = r.get("on_hand", BigDecimal.class);
                     BigDecimal reserved = r.get("reserved", BigDecimal.class);
                     BigDecimal expired = r.get("expired", BigDecimal.class);
-                    BigDecimal available = onHand.subtract(reserved).subtract(expired).max(BigDecimal.ZERO);
+                    BigDecimal available = Sellable.of(onHand, reserved, expired);
                     BigDecimal level = r.get("reorder_level", BigDecimal.class);
                     return new LowStockItem(r.get("product_id", String.class), r.get("sku", String.class), r.get("name", String.class),
                             r.get("category_path", String.class), onHand, reserved, expired, available, level, level.subtract(available));

@@ -11,6 +11,7 @@ import dev.kirana.inventory.lots.LotPicker.Purpose;
 import dev.kirana.inventory.lowstock.LowStockMonitor;
 import dev.kirana.inventory.stock.Locations;
 import dev.kirana.inventory.stock.Movement;
+import dev.kirana.inventory.sellable.Sellable;
 import dev.kirana.inventory.stock.StockEvents;
 import dev.kirana.inventory.stock.StockMoves;
 import dev.kirana.inventory.stock.StockService;
@@ -59,7 +60,7 @@ public class ReservationService {
         Map<String, BigDecimal> wanted = new TreeMap<>();
         order.lines().forEach(l -> wanted.merge(l.productId(), l.quantity(), BigDecimal::add));
         LocalDate today = stock.today();
-        return status(order.orderId())
+        return find(order.orderId())
                 .map(existing -> true)
                 .defaultIfEmpty(false)
                 .flatMap(seen -> seen ? Mono.<Void>empty() : location(shopId, order.locationId()).flatMap(loc ->
@@ -91,11 +92,9 @@ public class ReservationService {
         return db.sql("SELECT 1 AS one FROM stock_levels WHERE shop_id = :shop AND product_id = :product AND location_id = :loc FOR UPDATE")
                 .bind("shop", shopId).bind("product", productId).bind("loc", loc).map(r -> 1).one()
                 .flatMap(locked -> db.sql("""
-                                UPDATE stock_levels SET reserved = reserved + :qty
-                                WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
-                                  AND on_hand - reserved - (SELECT coalesce(sum(remaining), 0) FROM stock_lots
-                                                            WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
-                                                              AND remaining > 0 AND expiry_date < :today) >= :qty""")
+                                UPDATE stock_levels s SET reserved = s.reserved + :qty
+                                WHERE s.shop_id = :shop AND s.product_id = :product AND s.location_id = :loc
+                                  AND """ + Sellable.QUANTITY + " >= :qty")
                         .bind("qty", qty).bind("shop", shopId).bind("product", productId).bind("loc", loc).bind("today", today)
                         .fetch().rowsUpdated().map(n -> n == 1))
                 .defaultIfEmpty(false);
@@ -103,7 +102,7 @@ public class ReservationService {
 
     private Mono<Void> accept(String shopId, String orderId, UUID loc, List<Attempt> attempts) {
         List<StockLine> lines = attempts.stream().map(a -> new StockLine(a.productId(), a.quantity())).toList();
-        return insertReservation(shopId, orderId, loc, "RESERVED", attempts)
+        return insert(Reservation.reserved(orderId, shopId, loc), attempts)
                 .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_RESERVED, orderId, shopId,
                         new InventoryEvents.StockReserved(orderId, loc.toString(), lines)))
                 .then();
@@ -115,28 +114,27 @@ public class ReservationService {
                         .bind("qty", a.quantity()).bind("shop", shopId).bind("product", a.productId()).bind("loc", loc).then());
         Mono<List<ShortLine>> shortLines = Flux.fromIterable(attempts).filter(a -> !a.reserved())
                 .concatMap(a -> db.sql("""
-                                SELECT greatest(on_hand - reserved - (SELECT coalesce(sum(remaining), 0) FROM stock_lots
-                                        WHERE shop_id = :shop AND product_id = :product AND location_id = :loc
-                                          AND remaining > 0 AND expiry_date < :today), 0) AS available
-                                FROM stock_levels WHERE shop_id = :shop AND product_id = :product AND location_id = :loc""")
+                                SELECT greatest(""" + Sellable.QUANTITY + """
+                                , 0) AS available
+                                FROM stock_levels s WHERE s.shop_id = :shop AND s.product_id = :product AND s.location_id = :loc""")
                         .bind("shop", shopId).bind("product", a.productId()).bind("loc", loc).bind("today", today)
                         .map(r -> r.get("available", BigDecimal.class)).one()
                         .defaultIfEmpty(BigDecimal.ZERO)
                         .map(available -> new ShortLine(a.productId(), a.quantity(), available)))
                 .collectList();
-        return giveBack.then(insertReservation(shopId, orderId, loc, "REJECTED", attempts))
+        return giveBack.then(insert(Reservation.rejected(orderId, shopId, loc), attempts))
                 .then(shortLines)
                 .flatMap(s -> outbox.append(Topics.INVENTORY, EventTypes.STOCK_RESERVATION_REJECTED, orderId, shopId,
                         new InventoryEvents.StockReservationRejected(orderId, loc.toString(), s)))
                 .then();
     }
 
-    private Mono<Void> insertReservation(String shopId, String orderId, UUID loc, String status, List<Attempt> attempts) {
+    private Mono<Void> insert(Reservation r, List<Attempt> attempts) {
         return db.sql("INSERT INTO reservations (order_id, shop_id, location_id, status) VALUES (:order, :shop, :loc, :status)")
-                .bind("order", orderId).bind("shop", shopId).bind("loc", loc).bind("status", status).then()
+                .bind("order", r.orderId()).bind("shop", r.shopId()).bind("loc", r.locationId()).bind("status", r.status().name()).then()
                 .thenMany(Flux.fromIterable(attempts).concatMap(a -> db.sql(
                                 "INSERT INTO reservation_lines (order_id, product_id, quantity) VALUES (:order, :product, :qty)")
-                        .bind("order", orderId).bind("product", a.productId()).bind("qty", a.quantity()).then()))
+                        .bind("order", r.orderId()).bind("product", a.productId()).bind("qty", a.quantity()).then()))
                 .then();
     }
 
@@ -146,16 +144,16 @@ public class ReservationService {
      * was drawn from.
      */
     public Mono<Void> commit(String shopId, String orderId, String actor) {
-        return lockReserved(shopId, orderId).flatMap(loc -> stock.context(shopId, actor, "order:" + orderId).flatMap(ctx ->
+        return lockReserved(shopId, orderId).flatMap(reservation -> stock.context(shopId, actor, "order:" + orderId).flatMap(ctx ->
                 lines(orderId).sort(java.util.Comparator.comparing(StockLine::productId)).collectList().flatMap(lines -> wholeUnitsOnly(shopId,
                                 lines.stream().map(StockLine::productId).collect(java.util.stream.Collectors.toSet()))
                         .flatMap(serialTracked -> Flux.fromIterable(lines)
-                                .concatMap(l -> moves.lock(shopId, l.productId(), loc)
+                                .concatMap(l -> moves.lock(shopId, l.productId(), reservation.locationId())
                                         .flatMap(level -> moves.out(ctx, level, Movement.SALE, l.quantity(), Purpose.SALE, null, List.of(),
                                                 serialTracked.contains(l.productId()), true, null))
                                         .map(moved -> new CostedLine(l.productId(), l.quantity(), moved.unitCost(), StockEvents.lotMoves(moved))))
                                 .collectList())
-                        .flatMap(costed -> setStatus(orderId, "COMMITTED")
+                        .flatMap(costed -> save(reservation.commit())
                                 .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_COMMITTED, orderId, shopId,
                                         new InventoryEvents.StockCommitted(orderId, costed))))
                         .then(lowStock.check(shopId, lines.stream().map(StockLine::productId).toList(), ctx.today())))));
@@ -163,27 +161,33 @@ public class ReservationService {
 
     /** The order will not be sold (cancelled, timed out): its reserved stock becomes available again. */
     public Mono<Void> release(String shopId, String orderId, String reason) {
-        return lockReserved(shopId, orderId).flatMap(loc -> lines(orderId)
+        return lockReserved(shopId, orderId).flatMap(reservation -> lines(orderId)
                 .concatMap(l -> db.sql("UPDATE stock_levels SET reserved = reserved - :qty WHERE shop_id = :shop AND product_id = :product AND location_id = :loc")
-                        .bind("qty", l.quantity()).bind("shop", shopId).bind("product", l.productId()).bind("loc", loc).then()
+                        .bind("qty", l.quantity()).bind("shop", shopId).bind("product", l.productId()).bind("loc", reservation.locationId()).then()
                         .thenReturn(l))
                 .collectList()
-                .flatMap(released -> setStatus(orderId, "RELEASED")
+                .flatMap(released -> save(reservation.release())
                         .then(outbox.append(Topics.INVENTORY, EventTypes.STOCK_RELEASED, orderId, shopId,
                                 new InventoryEvents.StockReleased(orderId, reason, released)))
                         .then(lowStock.check(shopId, released.stream().map(StockLine::productId).toList(), stock.today())))
                 .then());
     }
 
-    private Mono<String> status(String orderId) {
-        return db.sql("SELECT status FROM reservations WHERE order_id = :order")
-                .bind("order", orderId).map(r -> r.get("status", String.class)).one();
+    private Mono<Reservation> find(String orderId) {
+        return db.sql("SELECT order_id, shop_id, location_id, status FROM reservations WHERE order_id = :order")
+                .bind("order", orderId).map(ReservationService::reservation).one();
     }
 
-    /** The reservation's location when it is still RESERVED (row-locked), else empty: commit/release of anything else is a no-op. */
-    private Mono<UUID> lockReserved(String shopId, String orderId) {
-        return db.sql("SELECT location_id FROM reservations WHERE order_id = :order AND shop_id = :shop AND status = 'RESERVED' FOR UPDATE")
-                .bind("order", orderId).bind("shop", shopId).map(r -> r.get("location_id", UUID.class)).one();
+    /** The reservation when it is still RESERVED (row-locked), else empty: commit/release of anything else is a no-op. */
+    private Mono<Reservation> lockReserved(String shopId, String orderId) {
+        return db.sql("SELECT order_id, shop_id, location_id, status FROM reservations WHERE order_id = :order AND shop_id = :shop FOR UPDATE")
+                .bind("order", orderId).bind("shop", shopId).map(ReservationService::reservation).one()
+                .filter(r -> r.status() == ReservationStatus.RESERVED);
+    }
+
+    private static Reservation reservation(io.r2dbc.spi.Readable r) {
+        return new Reservation(r.get("order_id", String.class), r.get("shop_id", String.class), r.get("location_id", UUID.class),
+                ReservationStatus.valueOf(r.get("status", String.class)));
     }
 
     private Flux<StockLine> lines(String orderId) {
@@ -194,9 +198,10 @@ public class ReservationService {
                 .collectList().flatMapIterable(rows -> rows);
     }
 
-    private Mono<Void> setStatus(String orderId, String status) {
+    /** The one write of a reservation's state after it is made. */
+    private Mono<Void> save(Reservation r) {
         return db.sql("UPDATE reservations SET status = :status, updated_at = now() WHERE order_id = :order")
-                .bind("status", status).bind("order", orderId).then();
+                .bind("status", r.status().name()).bind("order", r.orderId()).then();
     }
 
     private Mono<UUID> location(String shopId, String requested) {

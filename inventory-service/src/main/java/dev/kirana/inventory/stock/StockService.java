@@ -5,6 +5,7 @@ import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.inventory.catalogreplica.KnownProducts;
 import dev.kirana.inventory.lowstock.LowStockMonitor;
+import dev.kirana.inventory.sellable.Sellable;
 import dev.kirana.inventory.serial.SerialNumbers;
 import dev.kirana.inventory.settings.InventorySettings;
 import dev.kirana.messaging.OutboxWriter;
@@ -96,10 +97,8 @@ public class StockService {
     public Flux<StockLevel> levels(String shopId, String productId, UUID locationId) {
         String filter = (productId == null ? "" : " AND s.product_id = :product") + (locationId == null ? "" : " AND s.location_id = :loc");
         var spec = db.sql("""
-                        SELECT s.product_id, s.location_id, s.on_hand, s.reserved, s.avg_cost,
-                               (SELECT coalesce(sum(l.remaining), 0) FROM stock_lots l WHERE l.shop_id = s.shop_id AND l.product_id = s.product_id
-                                AND l.location_id = s.location_id AND l.remaining > 0 AND l.expiry_date < :today) AS expired
-                        FROM stock_levels s WHERE s.shop_id = :shop""" + filter + " ORDER BY s.product_id, s.location_id")
+                        SELECT s.product_id, s.location_id, s.on_hand, s.reserved, s.avg_cost, """ + Sellable.EXPIRED + """
+                         AS expired FROM stock_levels s WHERE s.shop_id = :shop""" + filter + " ORDER BY s.product_id, s.location_id")
                 .bind("shop", shopId).bind("today", today());
         if (productId != null) {
             spec = spec.bind("product", productId);
@@ -222,6 +221,6 @@ public class StockService {
         BigDecimal expired = r.get("expired", BigDecimal.class);
         BigDecimal available = onHand.subtract(reserved);
         return new StockLevel(r.get("product_id", String.class), r.get("location_id", UUID.class), onHand, reserved, available,
-                r.get("avg_cost", BigDecimal.class), expired, available.subtract(expired).max(BigDecimal.ZERO));
+                r.get("avg_cost", BigDecimal.class), expired, Sellable.of(onHand, reserved, expired));
     }
 }

@@ -1,7 +1,6 @@
 package dev.kirana.inventory.valuation;
 
 import dev.kirana.inventory.lots.LotPicker.Take;
-import dev.kirana.inventory.stock.MovingAverageCost;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kirana.inventory.lots.Lot;
 import dev.kirana.inventory.lots.LotPicker.Take;
-import dev.kirana.inventory.stock.MovingAverageCost;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

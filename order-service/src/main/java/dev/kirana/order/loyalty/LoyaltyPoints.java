@@ -43,12 +43,6 @@ public class LoyaltyPoints {
         return pointValue.multiply(BigDecimal.valueOf(Math.max(points, 0))).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** The rupees a point was worth when the sale earned its points; empty when it was confirmed before points were valued. */
-    public Mono<BigDecimal> pointValueEarned(UUID orderId) {
-        return db.sql("SELECT loyalty_point_value FROM orders WHERE id = :id AND loyalty_point_value IS NOT NULL")
-                .bind("id", orderId).map(r -> r.get("loyalty_point_value", BigDecimal.class)).one();
-    }
-
     /** Takes the points off the balance, or fails with a 400-worthy reason when the customer has fewer. */
     public Mono<Void> redeem(String shopId, String phone, long points, UUID orderId) {
         return db.sql("UPDATE loyalty_accounts SET balance = balance - :p WHERE shop_id = :shop AND phone = :phone AND balance >= :p")

@@ -1,6 +1,7 @@
 package dev.kirana.order.order;
 
 import dev.kirana.order.creditlimit.OwnerApproval;
+import dev.kirana.order.settings.OrderProperties;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;

@@ -27,6 +27,8 @@ public class OrderRepository {
             cgst, sgst, igst, round_off, total, received, change_due, refunded_total, loyalty_points_earned,
             loyalty_points_redeemed, reason, placed_at, deadline, confirmed_at, updated_at, voided_at, voided_by,
             credit_override_by, credit_override_role, credit_override_limit, credit_override_balance, credit_override_amount""";
+    /** The state an {@link Order} carries beyond what the API record shows. */
+    private static final String STATE = ", loyalty_points_reversed, loyalty_point_value, void_reason";
     private static final String LINE = """
             line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price, tax_inclusive, gst_rate, gross,
             line_discount + order_discount AS discount, taxable_value, cgst, sgst, igst, line_total, refunded_quantity""";
@@ -40,16 +42,23 @@ public class OrderRepository {
         return db;
     }
 
-    /** @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it) */
-    public Mono<Void> insert(String shopId, OrderView o, List<BigDecimal> orderDiscountShares) {
+    /**
+     * A newly placed order with its lines and tenders.
+     * @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it)
+     */
+    public Mono<Void> insert(String shopId, Order placed, List<BigDecimal> orderDiscountShares) {
+        OrderView o = placed.view();
         var spec = db.sql("""
                         INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at,
                             document_type, supplier_state, place_of_supply, supply_type, customer_name, customer_phone, customer_gstin,
-                            gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed)
-                        VALUES (:id, :shop, 'PENDING', :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
+                            gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed,
+                            credit_override_by, credit_override_role, credit_override_limit, credit_override_balance, credit_override_amount)
+                        VALUES (:id, :shop, :status, :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
                             :doc, :supplier, :pos, :supply, :cname, :cphone, :cgstin,
-                            :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed)""")
-                .bind("id", o.id()).bind("shop", shopId).bind("cashier", o.cashierId()).bind("currency", o.currency())
+                            :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed,
+                            :overrideBy, :overrideRole, :overrideLimit, :overrideBalance, :overrideAmount)""")
+                .bind("id", o.id()).bind("shop", shopId).bind("status", o.status().name()).bind("cashier", o.cashierId())
+                .bind("currency", o.currency())
                 .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()))
                 .bind("doc", o.documentType().name()).bind("supplier", o.supplierStateCode()).bind("pos", o.placeOfSupply())
                 .bind("supply", o.supplyType().name()).bind("gross", o.gross()).bind("discount", o.discount())
@@ -61,12 +70,13 @@ public class OrderRepository {
         spec = nullable(spec, "cname", c == null ? null : c.name());
         spec = nullable(spec, "cphone", c == null ? null : c.phone());
         spec = nullable(spec, "cgstin", c == null ? null : c.gstin());
-        return spec.then().then(o.creditOverride() == null ? Mono.<Void>empty() : db.sql("""
-                        UPDATE orders SET credit_override_by = :by, credit_override_role = :role, credit_override_limit = :limit,
-                            credit_override_balance = :balance, credit_override_amount = :amount WHERE id = :id""")
-                .bind("by", o.creditOverride().by()).bind("role", o.creditOverride().role())
-                .bind("limit", o.creditOverride().creditLimit()).bind("balance", o.creditOverride().balance())
-                .bind("amount", o.creditOverride().amount()).bind("id", o.id()).then()).then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
+        OrderView.CreditOverride co = o.creditOverride();
+        spec = nullable(spec, "overrideBy", co == null ? null : co.by());
+        spec = nullable(spec, "overrideRole", co == null ? null : co.role());
+        spec = amount(spec, "overrideLimit", co == null ? null : co.creditLimit());
+        spec = amount(spec, "overrideBalance", co == null ? null : co.balance());
+        spec = amount(spec, "overrideAmount", co == null ? null : co.amount());
+        return spec.then().then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
     }
 
     /** All lines in one statement: the hot path of a sale. */
@@ -111,16 +121,79 @@ public class OrderRepository {
 
     /** The whole order, or empty when the shop has no such order. */
     public Mono<OrderView> find(String shopId, UUID id) {
-        return header(shopId, id, false).flatMap(this::complete);
+        return header(shopId, id).flatMap(this::complete);
     }
 
-    /** The order's row locked for the rest of the transaction, with its lines and tenders. */
-    public Mono<OrderView> lock(String shopId, UUID id) {
-        return header(shopId, id, true).flatMap(this::complete);
+
+    /** The order, its row locked for the rest of the transaction: read once, changed through its moves, then {@link #save}d. */
+    public Mono<Order> lockOrder(String shopId, UUID id) {
+        return db.sql("SELECT " + HEADER + STATE + " FROM orders WHERE shop_id = :shop AND id = :id FOR UPDATE")
+                .bind("shop", shopId).bind("id", id).map(OrderRepository::mapOrder).one()
+                .flatMap(this::complete);
     }
 
-    private Mono<OrderView> header(String shopId, UUID id, boolean forUpdate) {
-        return db.sql("SELECT " + HEADER + " FROM orders WHERE shop_id = :shop AND id = :id" + (forUpdate ? " FOR UPDATE" : ""))
+    /** A stored order and its shop (the overdue sweep works across shops). */
+    public record InShop(String shopId, Order order) {
+    }
+
+    /**
+     * Up to {@code batch} PENDING orders past their deadline, oldest deadline first, locked; rows another transaction
+     * holds are skipped (a sale being confirmed right now is not overdue).
+     */
+    public Flux<InShop> lockOverdue(int batch) {
+        return db.sql("SELECT shop_id, " + HEADER + STATE + """
+                         FROM orders WHERE status = :pending AND deadline < now()
+                        ORDER BY deadline LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                .bind("pending", OrderStatus.PENDING.name()).bind("batch", batch)
+                .map(r -> new InShop(r.get("shop_id", String.class), mapOrder(r))).all()
+                // read every row before the next statement: one connection cannot stream a result and run another query
+                .collectList().flatMapIterable(rows -> rows)
+                .concatMap(o -> complete(o.order()).map(c -> new InShop(o.shopId(), c)));
+    }
+
+    /**
+     * The one write of an order's state after it is placed: what its moves changed, and the line returns of a refund.
+     * Nothing else updates orders.
+     */
+    public Mono<Void> save(String shopId, Order o) {
+        var spec = db.sql("""
+                        UPDATE orders SET status = :status, invoice_number = :number, invoice_date = :day, confirmed_at = :confirmed,
+                            updated_at = :updated, reason = :reason, loyalty_points_earned = :earned, loyalty_point_value = :pointValue,
+                            loyalty_points_reversed = :reversed, refunded_total = :refunded, voided_at = :voided, voided_by = :voidedBy,
+                            void_reason = :voidReason
+                        WHERE shop_id = :shop AND id = :id""")
+                .bind("status", o.status().name()).bind("updated", utc(o.updatedAt())).bind("earned", o.pointsEarned())
+                .bind("reversed", o.pointsReversed()).bind("refunded", o.refundedTotal()).bind("shop", shopId).bind("id", o.id());
+        spec = nullable(spec, "number", o.invoiceNumber());
+        spec = o.invoiceDate() == null ? spec.bindNull("day", LocalDate.class) : spec.bind("day", o.invoiceDate());
+        spec = o.confirmedAt() == null ? spec.bindNull("confirmed", OffsetDateTime.class) : spec.bind("confirmed", utc(o.confirmedAt()));
+        spec = nullable(spec, "reason", o.reason());
+        spec = amount(spec, "pointValue", o.pointValue());
+        spec = o.voidedAt() == null ? spec.bindNull("voided", OffsetDateTime.class) : spec.bind("voided", utc(o.voidedAt()));
+        spec = nullable(spec, "voidedBy", o.voidedBy());
+        spec = nullable(spec, "voidReason", o.voidReason());
+        return spec.then().thenMany(Flux.fromIterable(o.takeUnsavedReturns()).concatMap(l -> db.sql("""
+                                UPDATE order_lines SET refunded_quantity = refunded_quantity + :qty,
+                                    refunded_taxable = refunded_taxable + :taxable, refunded_cgst = refunded_cgst + :cgst,
+                                    refunded_sgst = refunded_sgst + :sgst, refunded_igst = refunded_igst + :igst
+                                WHERE order_id = :order AND line_no = :no""")
+                        .bind("qty", l.quantity()).bind("taxable", l.taxableValue()).bind("cgst", l.cgst())
+                        .bind("sgst", l.sgst()).bind("igst", l.igst()).bind("order", o.id()).bind("no", l.lineNo())
+                        .then()))
+                .then();
+    }
+
+    private Mono<Order> complete(Order header) {
+        return complete(header.view()).map(full -> new Order(full, header.pointsReversed(), header.pointValue(), header.voidReason()));
+    }
+
+    static Order mapOrder(Readable r) {
+        return new Order(mapHeader(r), r.get("loyalty_points_reversed", Long.class), r.get("loyalty_point_value", BigDecimal.class),
+                r.get("void_reason", String.class));
+    }
+
+    private Mono<OrderView> header(String shopId, UUID id) {
+        return db.sql("SELECT " + HEADER + " FROM orders WHERE shop_id = :shop AND id = :id")
                 .bind("shop", shopId).bind("id", id).map(OrderRepository::mapHeader).one();
     }
 
@@ -259,5 +332,9 @@ public class OrderRepository {
 
     static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec amount(DatabaseClient.GenericExecuteSpec spec, String name, BigDecimal value) {
+        return value == null ? spec.bindNull(name, BigDecimal.class) : spec.bind(name, value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.kirana.order.order;
 
 import dev.kirana.events.EventTypes;
-import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.india.Gstin;
@@ -13,8 +12,6 @@ import dev.kirana.order.creditlimit.CreditLimit;
 import dev.kirana.order.creditlimit.CreditLimitExceeded;
 import dev.kirana.order.creditlimit.OwnerApproval;
 import dev.kirana.order.creditlimit.PartyBalanceReplica;
-import dev.kirana.order.gst.FinancialYear;
-import dev.kirana.order.invoice.DocumentSeries;
 import dev.kirana.order.loyalty.LoyaltyPoints;
 import dev.kirana.order.pricing.PricingException;
 import dev.kirana.order.pricing.SaleCalculator;
@@ -22,6 +19,7 @@ import dev.kirana.order.pricing.TenderType;
 import dev.kirana.order.pricing.Tendering;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.order.shop.ShopProfile;
+import dev.kirana.order.settings.OrderProperties;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,42 +31,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sales and the order side of the saga. Each public method is one unit of work: the state change, the outbox event
- * and any loyalty or numbering effect commit together.
+ * Sales at the counter: pricing, quoting, placing, cancelling and voiding. Each writing method is one unit of work:
+ * the order's move (see {@link Order}), its outbox event and any loyalty effect commit together. What inventory's
+ * answers and the clock do to an order is the saga's ({@code saga.OrderSaga}).
  */
 @Service
 public class OrderService {
-    private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final OutboxWriter outbox;
     private final CatalogReplica catalog;
     private final ShopDirectory shops;
     private final OrderRepository orders;
-    private final DocumentSeries series;
     private final LoyaltyPoints loyalty;
     private final OrderProperties props;
     private final OrderStatusWatch watch;
     private final PartyBalanceReplica parties;
 
-    public OrderService(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog,
-                        ShopDirectory shops, OrderRepository orders, DocumentSeries series, LoyaltyPoints loyalty,
-                        OrderProperties props, OrderStatusWatch watch, PartyBalanceReplica parties) {
-        this.db = db;
+    public OrderService(TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog, ShopDirectory shops,
+                        OrderRepository orders, LoyaltyPoints loyalty, OrderProperties props, OrderStatusWatch watch,
+                        PartyBalanceReplica parties) {
         this.tx = tx;
         this.outbox = outbox;
         this.catalog = catalog;
         this.shops = shops;
         this.orders = orders;
-        this.series = series;
         this.loyalty = loyalty;
         this.props = props;
         this.watch = watch;
@@ -80,17 +73,21 @@ public class OrderService {
      * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
      * A CREDIT tender is held against the customer's credit limit ({@link #checkCredit}); {@code approval}, when an
      * owner or manager gave it, lets a sale beyond the limit through and is recorded on the order.
-     * Runs inside the caller's transaction when there is one (the idempotency key's).
+     * One transaction; it joins the caller's when there is one (the idempotency key's, so the key and the sale commit together).
      */
     public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return price(shopId, cashierId, request, placedAt)
                 .flatMap(priced -> checkCredit(shopId, priced, approval, true))
-                .flatMap(sale -> holdPoints(shopId, sale.order())
-                        .then(orders.insert(shopId, sale.order(), sale.orderDiscountShares()))
-                        .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, sale.order().id().toString(), shopId,
-                                SaleEvents.placed(sale.order())))
-                        .thenReturn(sale.order()))
+                .flatMap(sale -> {
+                    Order.Placed placed = Order.place(sale.order());
+                    return holdPoints(shopId, sale.order())
+                            .then(orders.insert(shopId, placed.order(), sale.orderDiscountShares()))
+                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, placed.order().id().toString(), shopId,
+                                    placed.event()))
+                            .thenReturn(placed.order().view());
+                })
+                .as(tx::transactional)
                 .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
@@ -295,86 +292,19 @@ public class OrderService {
         return watch.awaitFinal(id, capped, () -> orders.status(shopId, id)).then(get(shopId, id));
     }
 
-    // ---- saga steps: each runs in the inbox transaction of the event that caused it ----
-
-    /**
-     * Stock is held: PENDING → CONFIRMED. The sale gets the next invoice number of its shop's series and financial
-     * year (assigned here, not at placement, so rejected and timed-out orders leave no gap), the customer earns
-     * loyalty points, and {@code order.confirmed} goes out. A reservation for an order no longer pending changes nothing.
-     */
-    public Mono<Void> confirm(String shopId, UUID id) {
-        return orders.lock(shopId, id)
-                .filter(o -> o.status().canMoveTo(OrderStatus.CONFIRMED))
-                .flatMap(o -> shops.profile(shopId).flatMap(shop -> {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    LocalDate day = now.atZone(props.shopZone()).toLocalDate();
-                    FinancialYear fy = FinancialYear.of(day, shop.fyStartMonth());
-                    long earned = o.customer() == null || o.customer().phone() == null ? 0
-                            : LoyaltyPoints.earnedOn(o.total().subtract(applied(o, TenderType.LOYALTY)), shop.loyaltyPointsPer100());
-                    return series.next(shopId, shop.invoicePrefix(), DocumentSeries.Kind.INVOICE, fy)
-                            .flatMap(number -> db.sql("""
-                                            UPDATE orders SET status = 'CONFIRMED', invoice_number = :number, invoice_date = :day,
-                                                confirmed_at = :now, updated_at = :now, loyalty_points_earned = :earned,
-                                                loyalty_point_value = :pointValue
-                                            WHERE id = :id""")
-                                    .bind("number", number).bind("day", day).bind("now", OrderRepository.utc(now))
-                                    .bind("earned", earned).bind("pointValue", shop.loyaltyPointValue()).bind("id", id).then()
-                                    .then(earned > 0 ? loyalty.earn(shopId, o.customer().phone(), earned, id) : Mono.empty())
-                                    .then(orders.find(shopId, id)))
-                            .flatMap(confirmed -> outbox.append(Topics.ORDER, EventTypes.ORDER_CONFIRMED, id.toString(), shopId,
-                                    SaleEvents.confirmed(confirmed, LoyaltyPoints.worth(earned, shop.loyaltyPointValue()))));
-                }))
-                .then();
-    }
-
-    /** Stock is short: PENDING → REJECTED and {@code order.rejected} with the short lines; held points go back. */
-    public Mono<Void> reject(String shopId, UUID id, List<InventoryEvents.ShortLine> shortLines) {
-        String reason = "insufficient stock";
-        return end(shopId, id, OrderStatus.REJECTED, reason)
-                .flatMap(order -> outbox.append(Topics.ORDER, EventTypes.ORDER_REJECTED, id.toString(), shopId,
-                        new OrderEvents.OrderRejected(id.toString(), reason, shortLines)))
-                .then();
-    }
-
     /** The cashier gives up on a PENDING order: CANCELLED and {@code order.cancelled} (inventory releases what it reserved). */
     public Mono<OrderView> cancel(String shopId, UUID id, String by, String reason) {
         String why = reason == null || reason.isBlank() ? "cancelled at the counter" : reason.trim();
-        Mono<OrderView> work = orders.lock(shopId, id)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")))
-                .flatMap(o -> o.status() == OrderStatus.PENDING ? end(shopId, id, OrderStatus.CANCELLED, why)
-                        : Mono.error(Problems.conflict("Order " + id + " is " + o.status() + "; only a PENDING order can be cancelled"
-                        + (o.status() == OrderStatus.CONFIRMED ? " (void the sale instead)" : ""))))
-                .flatMap(o -> outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, id.toString(), shopId,
-                        new OrderEvents.OrderCancelled(id.toString(), why, by)).thenReturn(o));
-        return tx.transactional(work).doOnNext(o -> watch.changed(id));
-    }
-
-    /**
-     * Cancels PENDING orders past their deadline, a batch at a time; {@code order.cancelled} makes
-     * inventory release whatever it reserved (it sees the cancel after the placement: same key, same partition).
-     */
-    public Mono<Integer> cancelOverdue(int batch) {
-        Mono<List<UUID>> work = db.sql("""
-                        UPDATE orders SET status = 'CANCELLED', reason = 'reservation timed out', updated_at = now()
-                        WHERE id IN (SELECT id FROM orders WHERE status = 'PENDING' AND deadline < now()
-                                     ORDER BY deadline LIMIT :batch FOR UPDATE SKIP LOCKED)
-                        RETURNING id, shop_id, customer_phone, loyalty_points_redeemed""")
-                .bind("batch", batch)
-                .map(r -> new Overdue(r.get("id", UUID.class), r.get("shop_id", String.class), r.get("customer_phone", String.class),
-                        r.get("loyalty_points_redeemed", Long.class)))
-                .all()
-                // read every row before the next statement: one connection cannot stream a result and run another query
-                .collectList().flatMapIterable(rows -> rows)
-                .concatMap(o -> loyalty.returnRedemption(o.shopId(), o.phone(), o.pointsHeld(), o.id())
-                        .then(outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, o.id().toString(), o.shopId(),
-                                new OrderEvents.OrderCancelled(o.id().toString(), "reservation timed out")))
-                        .thenReturn(o.id()))
-                .collectList();
-        // waiters are told after commit, so what they read is final
-        return tx.transactional(work).doOnNext(ids -> ids.forEach(watch::changed)).map(List::size);
-    }
-
-    private record Overdue(UUID id, String shopId, String phone, long pointsHeld) {
+        Mono<OrderView> work = lockOrder(shopId, id).flatMap(order -> {
+            OrderEvents.OrderCancelled cancelled = order.cancel(why, by, now());
+            Mono<Void> points = order.pointsHeld() > 0 && order.customerPhone() != null
+                    ? loyalty.returnRedemption(shopId, order.customerPhone(), order.pointsHeld(), id) : Mono.empty();
+            return points.then(orders.save(shopId, order))
+                    .then(outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, id.toString(), shopId, cancelled))
+                    .thenReturn(order.view());
+        });
+        return tx.transactional(work).onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()))
+                .doOnNext(o -> watch.changed(id));
     }
 
     /**
@@ -382,49 +312,25 @@ public class OrderService {
      * and {@code order.voided} so that inventory restocks every line and accounting reverses the sale.
      */
     public Mono<OrderView> voidSale(String shopId, UUID id, String by, String reason) {
-        Mono<OrderView> work = orders.lock(shopId, id)
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")))
-                .flatMap(o -> {
-                    if (o.status() != OrderStatus.CONFIRMED) {
-                        return Mono.error(Problems.conflict("Order " + id + " is " + o.status() + "; only a CONFIRMED sale with "
-                                + "no refunds can be voided" + (o.status() == OrderStatus.PENDING ? " (cancel it instead)"
-                                : o.status() == OrderStatus.PARTIALLY_REFUNDED ? " (refund the remaining lines instead)" : "")));
-                    }
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    String phone = o.customer() == null ? null : o.customer().phone();
-                    long reversed = o.loyaltyPointsEarned();
-                    Mono<Long> taken = phone == null ? Mono.just(0L)
-                            : loyalty.reverseEarning(shopId, phone, reversed, id)
-                            .flatMap(t -> loyalty.returnRedemption(shopId, phone, o.loyaltyPointsRedeemed(), id).thenReturn(t));
-                    Mono<Optional<BigDecimal>> pointValue = loyalty.pointValueEarned(id).map(Optional::of).defaultIfEmpty(Optional.empty());
-                    return db.sql("""
-                                    UPDATE orders SET status = :status, voided_at = :now, voided_by = :by, void_reason = :reason,
-                                        updated_at = :now, loyalty_points_reversed = :reversed WHERE id = :id""")
-                            .bind("status", o.status().moveTo(OrderStatus.VOIDED).name()).bind("now", OrderRepository.utc(now))
-                            .bind("by", by).bind("reason", reason).bind("reversed", reversed).bind("id", id).then()
-                            .then(taken)
-                            .flatMap(t -> pointValue.flatMap(value -> outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED,
-                                    id.toString(), shopId, SaleEvents.voided(o, reason, by, now, reversed,
-                                            LoyaltyPoints.worth(t, value.orElse(null))))))
-                            .then(orders.find(shopId, id));
-                });
-        return tx.transactional(work);
+        Mono<OrderView> work = lockOrder(shopId, id).flatMap(order -> {
+            Order.Voided voided = order.voidSale(by, reason, now());
+            String phone = order.customerPhone();
+            Mono<Long> taken = phone == null ? Mono.just(0L)
+                    : loyalty.reverseEarning(shopId, phone, voided.pointsToReverse(), id)
+                    .flatMap(t -> loyalty.returnRedemption(shopId, phone, order.pointsHeld(), id).thenReturn(t));
+            return taken.flatMap(t -> orders.save(shopId, order)
+                            .then(outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED, id.toString(), shopId, voided.event(t))))
+                    .thenReturn(order.view());
+        });
+        return tx.transactional(work).onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()));
     }
 
-    /** PENDING → {@code next} with held loyalty points given back; empty when the order is not pending any more. */
-    private Mono<OrderView> end(String shopId, UUID id, OrderStatus next, String reason) {
-        return orders.lock(shopId, id)
-                .filter(o -> o.status().canMoveTo(next))
-                .flatMap(o -> {
-                    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-                    Mono<Void> points = o.loyaltyPointsRedeemed() > 0
-                            ? loyalty.returnRedemption(shopId, o.customer().phone(), o.loyaltyPointsRedeemed(), id) : Mono.empty();
-                    return db.sql("UPDATE orders SET status = :status, reason = :reason, updated_at = :now WHERE id = :id")
-                            .bind("status", o.status().moveTo(next).name()).bind("reason", reason)
-                            .bind("now", OrderRepository.utc(now)).bind("id", id).then()
-                            .then(points)
-                            .then(orders.find(shopId, id));
-                });
+    private Mono<Order> lockOrder(String shopId, UUID id) {
+        return orders.lockOrder(shopId, id).switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     static BigDecimal applied(OrderView o, TenderType type) {

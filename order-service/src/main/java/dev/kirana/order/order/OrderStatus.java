@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * The order's life: PENDING until inventory answers, then exactly one outcome (CONFIRMED, REJECTED or CANCELLED);
  * a confirmed sale may later be VOIDED, or refunded in part (PARTIALLY_REFUNDED) or in full (REFUNDED).
- * The allowed moves live here, not in handlers.
+ * The allowed moves live here; {@link Order} makes them.
  */
 public enum OrderStatus {
     PENDING, CONFIRMED, REJECTED, CANCELLED, VOIDED, PARTIALLY_REFUNDED, REFUNDED;
@@ -32,13 +32,5 @@ public enum OrderStatus {
             case PARTIALLY_REFUNDED -> Set.of(PARTIALLY_REFUNDED, REFUNDED).contains(next);
             case REJECTED, CANCELLED, VOIDED, REFUNDED -> false;
         };
-    }
-
-    /** @throws IllegalStateException when the move is not allowed */
-    public OrderStatus moveTo(OrderStatus next) {
-        if (!canMoveTo(next)) {
-            throw new IllegalStateException("an order that is " + this + " cannot become " + next);
-        }
-        return next;
     }
 }

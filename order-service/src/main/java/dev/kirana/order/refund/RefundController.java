@@ -1,6 +1,5 @@
 package dev.kirana.order.refund;
 
-import dev.kirana.order.invoice.InvoiceRenderer;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.security.Role;
 import dev.kirana.web.security.Access;
@@ -31,12 +30,10 @@ import reactor.core.publisher.Mono;
 public class RefundController {
     private final RefundService refunds;
     private final IdempotencyKeys idempotency;
-    private final InvoiceRenderer renderer;
 
-    public RefundController(RefundService refunds, IdempotencyKeys idempotency, InvoiceRenderer renderer) {
+    public RefundController(RefundService refunds, IdempotencyKeys idempotency) {
         this.refunds = refunds;
         this.idempotency = idempotency;
-        this.renderer = renderer;
     }
 
     @PostMapping
@@ -65,12 +62,5 @@ public class RefundController {
     @Operation(summary = "One refund")
     public Mono<RefundView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID orderId, @PathVariable UUID refundId) {
         return refunds.refund(me.requireShop(), orderId, refundId);
-    }
-
-    @GetMapping(value = "/{refundId}/credit-note", produces = "application/pdf")
-    @Operation(summary = "The credit note of a refund as PDF")
-    public Mono<ResponseEntity<byte[]>> creditNote(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID orderId,
-                                                   @PathVariable UUID refundId) {
-        return renderer.creditNotePdf(me.requireShop(), orderId, refundId);
     }
 }

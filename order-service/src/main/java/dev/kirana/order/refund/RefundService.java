@@ -5,9 +5,9 @@ import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
 import dev.kirana.order.gst.FinancialYear;
-import dev.kirana.order.invoice.DocumentSeries;
 import dev.kirana.order.loyalty.LoyaltyPoints;
-import dev.kirana.order.order.OrderProperties;
+import dev.kirana.order.numbering.DocumentSeries;
+import dev.kirana.order.order.Order;
 import dev.kirana.order.order.OrderRepository;
 import dev.kirana.order.order.OrderStatus;
 import dev.kirana.order.order.OrderView;
@@ -15,6 +15,7 @@ import dev.kirana.order.order.SaleEvents;
 import dev.kirana.order.pricing.PricingException;
 import dev.kirana.order.pricing.RefundCalculator;
 import dev.kirana.order.pricing.TenderType;
+import dev.kirana.order.settings.OrderProperties;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
@@ -27,7 +28,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,9 +66,10 @@ public class RefundService {
     }
 
     public Mono<RefundView> refund(String shopId, UUID orderId, String by, RefundRequest request) {
-        Mono<RefundView> work = orders.lock(shopId, orderId)
+        Mono<RefundView> work = orders.lockOrder(shopId, orderId)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + orderId + " in this shop")))
-                .flatMap(o -> {
+                .flatMap(order -> {
+                    OrderView o = order.view();
                     if (!o.status().isRefundable()) {
                         return Mono.error(Problems.conflict("Order " + orderId + " is " + o.status() + "; only a confirmed sale "
                                 + "with goods not yet returned can be refunded"));
@@ -79,15 +80,16 @@ public class RefundService {
                     if (request.tender() == TenderType.CREDIT && (o.customer() == null || o.customer().phone() == null)) {
                         return Mono.error(new PricingException("tender", "the sale names no customer with a phone number, so there is no khata to credit"));
                     }
-                    return Mono.zip(soldLines(orderId).collectList(), refundedByTender(orderId), pointsReversed(orderId))
-                            .flatMap(t -> issue(shopId, o, by, request, t.getT1(), t.getT2(), t.getT3()));
+                    return Mono.zip(soldLines(orderId).collectList(), refundedByTender(orderId))
+                            .flatMap(t -> issue(shopId, order, by, request, t.getT1(), t.getT2()));
                 });
         return tx.transactional(work).onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
-    private Mono<RefundView> issue(String shopId, OrderView o, String by, RefundRequest request,
-                                   List<RefundCalculator.SoldLine> sold, Map<TenderType, BigDecimal> refundedBefore,
-                                   long alreadyReversed) {
+    private Mono<RefundView> issue(String shopId, Order order, String by, RefundRequest request,
+                                   List<RefundCalculator.SoldLine> sold, Map<TenderType, BigDecimal> refundedBefore) {
+        OrderView o = order.view();
+        long alreadyReversed = order.pointsReversed();
         List<RefundCalculator.Return> returns = request.lines().stream()
                 .map(l -> new RefundCalculator.Return(l.lineNo(), l.quantity())).toList();
         RefundCalculator.Refund refund = RefundCalculator.refund(sold, returns, o.total(), o.refundedTotal());
@@ -108,7 +110,8 @@ public class RefundService {
         long reverse = refund.completesSale() ? reversible : Math.min(reversible, o.total().signum() == 0 ? 0
                 : BigDecimal.valueOf(o.loyaltyPointsEarned()).multiply(refund.total())
                 .divide(o.total(), 0, RoundingMode.DOWN).longValue());
-        OrderStatus next = o.status().moveTo(refund.completesSale() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED);
+        OrderStatus next = order.refund(refund.lines().stream().map(r -> new Order.LineReturn(r.lineNo(), r.quantity(),
+                r.taxableValue(), r.cgst(), r.sgst(), r.igst())).toList(), refund.total(), reverse, refund.completesSale(), now);
         Map<Integer, OrderView.Line> byNo = o.lines().stream().collect(Collectors.toMap(OrderView.Line::lineNo, Function.identity()));
         Map<Integer, RefundView.Disposition> disposition = request.lines().stream().collect(Collectors.toMap(
                 RefundRequest.Line::lineNo, l -> l.disposition() == null ? RefundView.Disposition.RESTOCK : l.disposition(), (a, b) -> a));
@@ -119,26 +122,21 @@ public class RefundService {
                     s.gstRate(), disposition.get(r.lineNo()), r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.amount()));
         }
         String phone = o.customer() == null ? null : o.customer().phone();
-        return shops.profile(shopId)
-                .flatMap(shop -> series.next(shopId, shop.creditNotePrefix(), DocumentSeries.Kind.CREDIT_NOTE,
-                        FinancialYear.of(day, shop.fyStartMonth())))
-                .flatMap(number -> {
-                    RefundView view = new RefundView(refundId, o.id(), number, day, o.invoiceNumber(), tender,
-                            blank(request.reference()), blank(request.reason()), List.copyOf(lines), refund.taxableValue(),
-                            refund.cgst(), refund.sgst(), refund.igst(), refund.roundOff(), refund.total(), reverse, by, now, next);
-                    return insert(shopId, view)
-                            .then(db.sql("""
-                                            UPDATE orders SET status = :status, refunded_total = refunded_total + :total,
-                                                loyalty_points_reversed = loyalty_points_reversed + :reversed, updated_at = :now
-                                            WHERE id = :id""")
-                                    .bind("status", next.name()).bind("total", refund.total()).bind("reversed", reverse)
-                                    .bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", o.id()).then())
-                            .then(phone == null ? Mono.just(0L) : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
-                            .flatMap(taken -> loyalty.pointValueEarned(o.id()).map(Optional::of).defaultIfEmpty(Optional.empty())
-                                    .flatMap(pointValue -> outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(),
-                                            shopId, event(view, o, LoyaltyPoints.worth(taken, pointValue.orElse(null))))))
-                            .thenReturn(view);
-                });
+        // the credit-note number last: its series row stays locked until the transaction commits
+        return orders.save(shopId, order)
+                .then(phone == null ? Mono.just(0L) : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
+                .flatMap(taken -> shops.profile(shopId)
+                        .flatMap(shop -> series.next(shopId, shop.creditNotePrefix(), DocumentSeries.Kind.CREDIT_NOTE,
+                                FinancialYear.of(day, shop.fyStartMonth())))
+                        .flatMap(number -> {
+                            RefundView view = new RefundView(refundId, o.id(), number, day, o.invoiceNumber(), tender,
+                                    blank(request.reference()), blank(request.reason()), List.copyOf(lines), refund.taxableValue(),
+                                    refund.cgst(), refund.sgst(), refund.igst(), refund.roundOff(), refund.total(), reverse, by, now, next);
+                            return insert(shopId, view)
+                                    .then(outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(), shopId,
+                                            event(view, o, LoyaltyPoints.worth(taken, order.pointValue()))))
+                                    .thenReturn(view);
+                        }));
     }
 
     private Mono<Void> insert(String shopId, RefundView r) {
@@ -159,15 +157,7 @@ public class RefundService {
                                 VALUES (:refund, :no, :qty, :disposition, :taxable, :cgst, :sgst, :igst, :amount)""")
                         .bind("refund", r.id()).bind("no", l.lineNo()).bind("qty", l.quantity()).bind("disposition", l.disposition().name())
                         .bind("taxable", l.taxableValue()).bind("cgst", l.cgst()).bind("sgst", l.sgst()).bind("igst", l.igst())
-                        .bind("amount", l.amount()).then()
-                        .then(db.sql("""
-                                        UPDATE order_lines SET refunded_quantity = refunded_quantity + :qty,
-                                            refunded_taxable = refunded_taxable + :taxable, refunded_cgst = refunded_cgst + :cgst,
-                                            refunded_sgst = refunded_sgst + :sgst, refunded_igst = refunded_igst + :igst
-                                        WHERE order_id = :order AND line_no = :no""")
-                                .bind("qty", l.quantity()).bind("taxable", l.taxableValue()).bind("cgst", l.cgst())
-                                .bind("sgst", l.sgst()).bind("igst", l.igst()).bind("order", r.orderId()).bind("no", l.lineNo())
-                                .then())))
+                        .bind("amount", l.amount()).then()))
                 .then();
     }
 
@@ -249,11 +239,6 @@ public class RefundService {
         return db.sql("SELECT tender, sum(total) AS total FROM refunds WHERE order_id = :id GROUP BY tender").bind("id", orderId)
                 .map(r -> Map.entry(TenderType.valueOf(r.get("tender", String.class)), r.get("total", BigDecimal.class)))
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private Mono<Long> pointsReversed(UUID orderId) {
-        return db.sql("SELECT loyalty_points_reversed FROM orders WHERE id = :id").bind("id", orderId)
-                .map(r -> r.get("loyalty_points_reversed", Long.class)).one();
     }
 
     private static String blank(String s) {

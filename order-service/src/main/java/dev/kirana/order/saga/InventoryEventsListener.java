@@ -6,7 +6,6 @@ import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
-import dev.kirana.order.order.OrderService;
 import dev.kirana.order.order.OrderStatusWatch;
 import java.util.Map;
 import java.util.UUID;
@@ -14,7 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Inventory's answers move orders on: reserved → CONFIRMED, rejected → REJECTED. */
+/** Inventory's answers move the {@link OrderSaga} on: reserved → confirm, rejected → reject. */
 @Component
 public class InventoryEventsListener {
     static final String CONSUMER = "order-service.inventory";
@@ -22,12 +21,12 @@ public class InventoryEventsListener {
     private final OrderStatusWatch watch;
     private final Map<String, EventHandler> handlers;
 
-    public InventoryEventsListener(InboxProcessor inbox, OrderService orders, OrderStatusWatch watch) {
+    public InventoryEventsListener(InboxProcessor inbox, OrderSaga saga, OrderStatusWatch watch) {
         this.inbox = inbox;
         this.watch = watch;
         this.handlers = Map.of(
-                EventTypes.STOCK_RESERVED, e -> orders.confirm(KiranaEvents.shopId(e), UUID.fromString(e.getSubject())),
-                EventTypes.STOCK_RESERVATION_REJECTED, e -> orders.reject(KiranaEvents.shopId(e), UUID.fromString(e.getSubject()),
+                EventTypes.STOCK_RESERVED, e -> saga.stockReserved(KiranaEvents.shopId(e), UUID.fromString(e.getSubject())),
+                EventTypes.STOCK_RESERVATION_REJECTED, e -> saga.stockRejected(KiranaEvents.shopId(e), UUID.fromString(e.getSubject()),
                         KiranaEvents.data(e, InventoryEvents.StockReservationRejected.class).shortLines()));
     }
 

@@ -1,7 +1,6 @@
 package dev.kirana.order.saga;
 
-import dev.kirana.order.order.OrderProperties;
-import dev.kirana.order.order.OrderService;
+import dev.kirana.order.settings.OrderProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -10,16 +9,16 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Cancels orders that stayed PENDING past their deadline (inventory never answered in time). */
+/** Runs the saga's timeout step: cancels orders that stayed PENDING past their deadline (inventory never answered in time). */
 @Component
 public class OverdueOrderSweeper implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OverdueOrderSweeper.class);
-    private final OrderService orders;
+    private final OrderSaga saga;
     private final OrderProperties props;
     private volatile Disposable loop;
 
-    public OverdueOrderSweeper(OrderService orders, OrderProperties props) {
-        this.orders = orders;
+    public OverdueOrderSweeper(OrderSaga saga, OrderProperties props) {
+        this.saga = saga;
         this.props = props;
     }
 
@@ -28,7 +27,7 @@ public class OverdueOrderSweeper implements SmartLifecycle {
         loop = Flux.interval(props.sweepInterval(), props.sweepInterval())
                 .onBackpressureDrop()
                 // a sweep that stalls (a lost connection) is abandoned, so the next tick sweeps again
-                .concatMap(t -> orders.cancelOverdue(200).timeout(java.time.Duration.ofSeconds(60))
+                .concatMap(t -> saga.cancelOverdue(200).timeout(java.time.Duration.ofSeconds(60))
                         .doOnNext(n -> {
                             if (n > 0) {
                                 log.info("cancelled {} overdue orders", n);

@@ -8,7 +8,7 @@ import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import dev.kirana.order.gst.FinancialYear;
 import dev.kirana.order.gst.RegistrationType;
-import dev.kirana.order.order.OrderProperties;
+import dev.kirana.order.settings.OrderProperties;
 import io.cloudevents.CloudEvent;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.kirana.inventory.stock;
+package dev.kirana.inventory.valuation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

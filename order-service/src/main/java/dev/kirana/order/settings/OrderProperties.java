@@ -1,4 +1,4 @@
-package dev.kirana.order.order;
+package dev.kirana.order.settings;
 
 import java.time.Duration;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.kirana.order.invoice;
+package dev.kirana.order.numbering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

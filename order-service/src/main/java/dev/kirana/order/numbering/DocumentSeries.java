@@ -1,4 +1,4 @@
-package dev.kirana.order.invoice;
+package dev.kirana.order.numbering;
 
 import dev.kirana.order.gst.DocumentNumber;
 import dev.kirana.order.gst.FinancialYear;
