@@ -1,5 +1,6 @@
 package dev.kirana.localstack;
 
+import dev.kirana.localstack.backup.ShopBackupCommand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public record CliArgs(String command, boolean detach, boolean infraOnly, int por
             "  down                    stop the stack (and anything left over from a crashed launcher)",
             "  status                  show every process with PID, alive/dead and readiness",
             "  logs NAME [-f] [-n N]   print a log: a service, postgres, kafka or launcher",
+            ShopBackupCommand.USAGE,
             "",
             "  Every command accepts --state-dir DIR (default <repo>/.kirana).",
             "  Environment: KIRANA_DB_HOST/KIRANA_KAFKA_BOOTSTRAP use external servers instead of starting them;",

@@ -1,5 +1,6 @@
 package dev.kirana.localstack;
 
+import dev.kirana.localstack.backup.ShopBackupCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -35,6 +36,9 @@ public final class Main {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            return backupOrRestore(args, env, out, err);
+        }
         CliArgs cli;
         try {
             cli = CliArgs.parse(args);
@@ -67,6 +71,25 @@ public final class Main {
         } catch (IOException e) {
             err.println("kirana: " + e.getMessage());
             return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** {@code backup} / {@code restore}: a shop's data through the gateway of a running suite. */
+    private static int backupOrRestore(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        ShopBackupCommand command;
+        try {
+            command = ShopBackupCommand.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println("kirana: " + e.getMessage());
+            err.println();
+            err.println(ShopBackupCommand.USAGE);
+            return 2;
+        }
+        try {
+            return command.run(out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

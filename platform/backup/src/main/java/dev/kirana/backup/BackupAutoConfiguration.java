@@ -1,0 +1,42 @@
+package dev.kirana.backup;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.regex.Pattern;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Backup and restore of a shop for a service that sets {@code kirana.backup.path}. The archive is read and written over
+ * JDBC (the driver Flyway migrates with, same database and user), on bounded-elastic threads, so that the one
+ * {@code REPEATABLE READ} transaction a backup needs does not hold an R2DBC connection of the request pool.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(prefix = "kirana.backup", name = "path")
+@EnableConfigurationProperties(BackupProperties.class)
+public class BackupAutoConfiguration {
+
+    @Bean
+    ShopBackup kiranaShopBackup(BackupProperties properties, Environment env, ObjectProvider<Clock> clock) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(env.getRequiredProperty("spring.flyway.url"));
+        ds.setUser(env.getProperty("spring.flyway.user"));
+        ds.setPassword(env.getProperty("spring.flyway.password", ""));
+        ds.setApplicationName(env.getProperty("spring.application.name", "kirana") + " backup");
+        return new ShopBackup(ds, env.getProperty("spring.application.name", "kirana"), properties.schema(),
+                properties.historyTable(), new HashSet<>(properties.exclude()), Pattern.compile(properties.peopleColumns()),
+                properties.shopProfile(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    ShopBackupController kiranaShopBackupController(ShopBackup backup, BackupProperties properties) {
+        return new ShopBackupController(backup, properties);
+    }
+}
