@@ -95,11 +95,12 @@ public class OrderController {
         Duration wait = preferredWait(prefer);
         OwnerApproval approved = approval(me, request);
         return idempotency.execute(shop, key, "POST /api/v1/orders", request, OrderView.class,
-                        () -> orders.place(shop, me.subject(), request, approved)
+                        () -> orders.place(shop, me.subject(), request, approved).map(OrderView::of)
                                 .map(o -> ResponseEntity.accepted().location(location(o.id())).body(o)))
                 .flatMap(first -> {
                     UUID id = first.getBody().id();
-                    Mono<OrderView> current = wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait);
+                    Mono<OrderView> current = (wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait))
+                            .map(OrderView::of);
                     return current.map(o -> {
                         ResponseEntity.BodyBuilder b = ResponseEntity.status(o.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
                                 .location(location(id));
@@ -170,7 +171,7 @@ public class OrderController {
     @GetMapping("/{id}")
     @Operation(summary = "One order of the caller's shop")
     public Mono<OrderView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return orders.get(me.requireShop(), id);
+        return orders.get(me.requireShop(), id).map(OrderView::of);
     }
 
     @GetMapping
@@ -204,7 +205,7 @@ public class OrderController {
         OrderFilter filter = new OrderFilter(status, from == null ? null : from.atStartOfDay(props.shopZone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), cashier,
                 blank(customer), tender, blank(invoiceNumber));
-        return orders.list(shop, filter, page, size).collectList();
+        return orders.list(shop, filter, page, size).map(OrderView::of).collectList();
     }
 
     @PostMapping("/{id}/cancel")
@@ -213,7 +214,7 @@ public class OrderController {
     public Mono<OrderView> cancel(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id,
                                   @RequestBody(required = false) @Valid ReasonRequest body) {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
-        return orders.cancel(shop, id, me.subject(), body == null ? null : body.reason());
+        return orders.cancel(shop, id, me.subject(), body == null ? null : body.reason()).map(OrderView::of);
     }
 
     @PostMapping("/{id}/void")
@@ -225,7 +226,7 @@ public class OrderController {
                                                     @PathVariable UUID id, @Valid @RequestBody VoidRequest body) {
         String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
         return idempotency.execute(shop, key, "POST /api/v1/orders/" + id + "/void", body, OrderView.class,
-                () -> orders.voidSale(shop, id, me.subject(), body.reason().trim()).map(ResponseEntity::ok));
+                () -> orders.voidSale(shop, id, me.subject(), body.reason().trim()).map(OrderView::of).map(ResponseEntity::ok));
     }
 
     /** An optional reason. */
