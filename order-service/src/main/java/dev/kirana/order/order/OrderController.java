@@ -94,27 +94,21 @@ public class OrderController {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
         Duration wait = preferredWait(prefer);
         OwnerApproval approved = approval(me, request);
-        return idempotency.execute(shop, key, "POST /api/v1/orders", request, OrderView.class,
-                        () -> orders.place(shop, me.subject(), request, approved).map(OrderView::of)
-                                .map(o -> ResponseEntity.accepted().location(location(o.id())).body(o)))
-                .flatMap(first -> {
-                    UUID id = first.getBody().id();
-                    Mono<OrderView> current = (wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait))
-                            .map(OrderView::of);
-                    return current.map(o -> {
-                        ResponseEntity.BodyBuilder b = ResponseEntity.status(o.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
-                                .location(location(id));
-                        if (!wait.isZero()) {
-                            b.header("Preference-Applied", "wait=" + wait.toSeconds());
-                        }
-                        first.getHeaders().forEach((name, values) -> {
-                            if (name.equalsIgnoreCase(IdempotencyKeys.REPLAYED)) {
-                                b.header(name, values.toArray(String[]::new));
-                            }
-                        });
-                        return b.body(o);
-                    });
-                });
+        return orders.place(shop, key, me.subject(), request, approved).flatMap(placed -> {
+            UUID id = placed.orderId();
+            Mono<Order> current = wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait);
+            return current.map(OrderView::of).map(o -> {
+                ResponseEntity.BodyBuilder b = ResponseEntity.status(o.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+                        .location(location(id));
+                if (!wait.isZero()) {
+                    b.header("Preference-Applied", "wait=" + wait.toSeconds());
+                }
+                if (placed.replayed()) {
+                    b.header(IdempotencyKeys.REPLAYED, "true");
+                }
+                return b.body(o);
+            });
+        });
     }
 
     @PostMapping("/quote")

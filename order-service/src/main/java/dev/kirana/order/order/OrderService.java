@@ -20,6 +20,7 @@ import dev.kirana.order.pricing.Tendering;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.order.shop.ShopProfile;
 import dev.kirana.order.settings.OrderProperties;
+import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,10 +54,11 @@ public class OrderService {
     private final OrderProperties props;
     private final OrderStatusWatch watch;
     private final PartyBalanceReplica parties;
+    private final IdempotencyKeys idempotency;
 
     public OrderService(TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog, ShopDirectory shops,
                         OrderRepository orders, LoyaltyPoints loyalty, OrderProperties props, OrderStatusWatch watch,
-                        PartyBalanceReplica parties) {
+                        PartyBalanceReplica parties, IdempotencyKeys idempotency) {
         this.tx = tx;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -66,6 +68,7 @@ public class OrderService {
         this.props = props;
         this.watch = watch;
         this.parties = parties;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -73,9 +76,22 @@ public class OrderService {
      * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
      * A CREDIT tender is held against the customer's credit limit ({@link #checkCredit}); {@code approval}, when an
      * owner or manager gave it, lets a sale beyond the limit through and is recorded on the order.
-     * One transaction; it joins the caller's when there is one (the idempotency key's, so the key and the sale commit together).
+     * Once per {@code idempotencyKey}: the key, the sale, its points and its event commit in one transaction, and a
+     * retry with the same key and request finds the order placed the first time ({@link Placement#replayed}).
      */
-    public Mono<Order> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
+    public Mono<Placement> place(String shopId, String idempotencyKey, String cashierId, PlaceOrderRequest request,
+                                 OwnerApproval approval) {
+        return idempotency.once(shopId, idempotencyKey, "POST /api/v1/orders", request, UUID.class,
+                        () -> placeNew(shopId, cashierId, request, approval).map(Order::id))
+                .map(o -> new Placement(o.value(), o.replayed()));
+    }
+
+    /** The order a sale placed; {@code replayed} when an earlier request with the same Idempotency-Key placed it. */
+    public record Placement(UUID orderId, boolean replayed) {
+    }
+
+    /** Runs in the transaction of {@link #place}'s idempotency key. */
+    private Mono<Order> placeNew(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return price(shopId, cashierId, request, placedAt)
                 .flatMap(priced -> checkCredit(shopId, priced, approval, true))
@@ -87,7 +103,6 @@ public class OrderService {
                                     placed.event()))
                             .thenReturn(placed.order());
                 })
-                .as(tx::transactional)
                 .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
