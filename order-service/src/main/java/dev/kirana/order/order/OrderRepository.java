@@ -141,7 +141,8 @@ public class OrderRepository {
 
     /**
      * Up to {@code batch} PENDING orders past their deadline, oldest deadline first, locked; rows another transaction
-     * holds are skipped (a sale being confirmed right now is not overdue).
+     * holds are skipped (a sale being confirmed right now is not overdue). One query: each order is its row, without
+     * its lines and tenders, which cancelling neither reads nor writes (its move, held points and event need only the row).
      */
     public Flux<InShop> lockOverdue(int batch) {
         return db.sql("SELECT shop_id, " + HEADER + STATE + """
@@ -150,8 +151,7 @@ public class OrderRepository {
                 .bind("pending", OrderStatus.PENDING.name()).bind("batch", batch)
                 .map(r -> new InShop(r.get("shop_id", String.class), mapOrder(r))).all()
                 // read every row before the next statement: one connection cannot stream a result and run another query
-                .collectList().flatMapIterable(rows -> rows)
-                .concatMap(o -> complete(o.order()).map(c -> new InShop(o.shopId(), c)));
+                .collectList().flatMapIterable(rows -> rows);
     }
 
     /**
