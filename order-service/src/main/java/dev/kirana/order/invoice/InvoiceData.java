@@ -6,7 +6,12 @@ import dev.kirana.order.gst.DocumentType;
 import dev.kirana.order.gst.RegistrationType;
 import dev.kirana.order.gst.SupplyType;
 import dev.kirana.order.order.OrderStatus;
-import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.Customer;
+import dev.kirana.order.order.Order;
+import dev.kirana.order.order.OrderLine;
+import dev.kirana.order.order.Sale;
+import dev.kirana.order.order.Tender;
+import dev.kirana.order.order.Totals;
 import dev.kirana.order.pricing.TenderType;
 import dev.kirana.order.refund.RefundView;
 import dev.kirana.order.shop.ShopProfile;
@@ -54,12 +59,14 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
     }
 
     /** The invoice (or bill of supply) of a sale. */
-    public static InvoiceData of(OrderView o, ShopProfile shop) {
+    public static InvoiceData of(Order order, ShopProfile shop) {
+        Sale o = order.sale();
+        Totals totals = o.totals();
         boolean taxInvoice = o.documentType() == DocumentType.TAX_INVOICE;
         List<Item> items = o.lines().stream().map(l -> new Item(l.lineNo(), l.name(), l.hsn(), l.quantity(), l.unit(),
                 l.unitPrice(), l.discount(), l.taxableValue(), l.gstRate(), l.cgst(), l.sgst(), l.igst(), l.lineTotal())).toList();
         List<Payment> payments = new ArrayList<>();
-        for (OrderView.Tender t : o.tenders()) {
+        for (Tender t : o.tenders()) {
             String label = switch (t.type()) {
                 case CASH -> "Cash";
                 case CARD -> "Card";
@@ -69,16 +76,17 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
             };
             payments.add(new Payment(t.reference() == null ? label : label + " " + t.reference(), t.type() == TenderType.CASH ? t.tendered() : t.amount()));
         }
-        String marker = o.status() == OrderStatus.VOIDED ? "VOID" : o.status() == OrderStatus.REFUNDED ? "REFUNDED"
-                : o.status() == OrderStatus.PARTIALLY_REFUNDED ? "PARTLY REFUNDED" : null;
-        OrderView.Customer c = o.customer();
-        return new InvoiceData(o.documentType().title(), o.invoiceNumber(), o.invoiceDate(), null, null,
+        OrderStatus status = order.status();
+        String marker = status == OrderStatus.VOIDED ? "VOID" : status == OrderStatus.REFUNDED ? "REFUNDED"
+                : status == OrderStatus.PARTIALLY_REFUNDED ? "PARTLY REFUNDED" : null;
+        Customer c = o.customer();
+        return new InvoiceData(o.documentType().title(), order.invoiceNumber(), order.invoiceDate(), null, null,
                 shop.displayName(), shop.address(), shop.gstin(), o.supplierStateCode(),
                 c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.gstin(), o.placeOfSupply(),
                 o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),
-                o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.total(), AmountInWords.rupees(o.total()),
-                payments, o.change(), declaration(o.documentType(), shop.registration()), shop.receiptFooter(), marker,
-                o.cashierId(), upiDue(o, shop));
+                totals.taxableValue(), totals.cgst(), totals.sgst(), totals.igst(), totals.roundOff(), totals.total(),
+                AmountInWords.rupees(totals.total()), payments, o.change(), declaration(o.documentType(), shop.registration()),
+                shop.receiptFooter(), marker, o.cashierId(), upiDue(order, shop));
     }
 
     /**
@@ -86,22 +94,22 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
      * a UPI address and the sale stands as confirmed (not voided or refunded, in part or whole). A sale paid in full
      * asks for nothing: a "scan to pay" code on a paid bill would invite paying twice. Null when nothing is asked.
      */
-    static UpiPayment upiDue(OrderView o, ShopProfile shop) {
+    static UpiPayment upiDue(Order o, ShopProfile shop) {
         if (shop.upiVpa() == null || o.status() != OrderStatus.CONFIRMED || o.invoiceNumber() == null) {
             return null;
         }
-        BigDecimal due = o.tenders().stream().filter(t -> t.type() == TenderType.CREDIT).map(OrderView.Tender::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal due = o.sale().paidBy(TenderType.CREDIT);
         return due.signum() > 0 ? new UpiPayment(due.setScale(2), UpiLink.forSale(shop, o, due)) : null;
     }
 
     /** The credit note of a refund, against the sale's invoice. */
-    public static InvoiceData creditNote(RefundView r, OrderView o, ShopProfile shop) {
+    public static InvoiceData creditNote(RefundView r, Order order, ShopProfile shop) {
+        Sale o = order.sale();
         boolean taxInvoice = o.documentType() == DocumentType.TAX_INVOICE;
-        Map<Integer, OrderView.Line> sold = new TreeMap<>();
+        Map<Integer, OrderLine> sold = new TreeMap<>();
         o.lines().forEach(l -> sold.put(l.lineNo(), l));
         List<Item> items = r.lines().stream().map(l -> {
-            OrderView.Line s = sold.get(l.lineNo());
+            OrderLine s = sold.get(l.lineNo());
             return new Item(l.lineNo(), l.name() + (l.disposition() == RefundView.Disposition.WRITE_OFF ? " (damaged)" : ""),
                     l.hsn(), l.quantity(), l.unit(), s == null ? null : s.unitPrice(), null, l.taxableValue(), l.gstRate(),
                     l.cgst(), l.sgst(), l.igst(), l.amount());
@@ -113,8 +121,8 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
             case CREDIT -> "Credited to khata";
             case LOYALTY -> "Refunded as points";
         };
-        OrderView.Customer c = o.customer();
-        return new InvoiceData("Credit Note", r.creditNoteNumber(), r.creditNoteDate(), o.invoiceNumber(), o.invoiceDate(),
+        Customer c = o.customer();
+        return new InvoiceData("Credit Note", r.creditNoteNumber(), r.creditNoteDate(), order.invoiceNumber(), order.invoiceDate(),
                 shop.displayName(), shop.address(), shop.gstin(), o.supplierStateCode(),
                 c == null ? null : c.name(), c == null ? null : c.phone(), c == null ? null : c.gstin(), o.placeOfSupply(),
                 o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),

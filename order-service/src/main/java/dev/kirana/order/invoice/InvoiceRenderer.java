@@ -1,7 +1,7 @@
 package dev.kirana.order.invoice;
 
 import dev.kirana.order.order.OrderService;
-import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.Order;
 import dev.kirana.order.refund.RefundService;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.web.problem.Problems;
@@ -31,7 +31,7 @@ public class InvoiceRenderer {
 
     public Mono<InvoiceData> invoice(String shopId, UUID orderId) {
         return orders.get(shopId, orderId)
-                .flatMap(o -> o.status().wasSold() ? Mono.just(o) : Mono.<OrderView>error(Problems.conflict(
+                .flatMap(o -> o.status().wasSold() ? Mono.just(o) : Mono.<Order>error(Problems.conflict(
                         "Order " + orderId + " is " + o.status() + ": only a confirmed sale has an invoice")))
                 .zipWith(shops.profile(shopId))
                 .map(t -> InvoiceData.of(t.getT1(), t.getT2()));

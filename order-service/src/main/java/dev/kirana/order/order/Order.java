@@ -19,7 +19,7 @@ import java.util.UUID;
  * No Spring and no I/O here: the caller brings the invoice number, the clock and the shop's loyalty terms.
  */
 public final class Order {
-    private final OrderView sale;
+    private final Sale sale;
     private OrderStatus status;
     private String invoiceNumber;
     private LocalDate invoiceDate;
@@ -35,30 +35,31 @@ public final class Order {
     private String voidReason;
     private final List<LineReturn> unsavedReturns = new ArrayList<>();
 
-    /** An order as stored: {@code sale} as read, plus the state columns the API record does not show. */
-    public Order(OrderView sale, long pointsReversed, BigDecimal pointValue, String voidReason) {
+    /** An order as stored: what was sold, and its state. */
+    public Order(Sale sale, OrderStatus status, String invoiceNumber, LocalDate invoiceDate, Instant confirmedAt,
+                 Instant updatedAt, String reason, long pointsEarned, BigDecimal pointValue, long pointsReversed,
+                 BigDecimal refundedTotal, Instant voidedAt, String voidedBy, String voidReason) {
         this.sale = Objects.requireNonNull(sale);
-        this.status = sale.status();
-        this.invoiceNumber = sale.invoiceNumber();
-        this.invoiceDate = sale.invoiceDate();
-        this.confirmedAt = sale.confirmedAt();
-        this.updatedAt = sale.updatedAt();
-        this.reason = sale.reason();
-        this.pointsEarned = sale.loyaltyPointsEarned();
+        this.status = Objects.requireNonNull(status);
+        this.invoiceNumber = invoiceNumber;
+        this.invoiceDate = invoiceDate;
+        this.confirmedAt = confirmedAt;
+        this.updatedAt = updatedAt;
+        this.reason = reason;
+        this.pointsEarned = pointsEarned;
         this.pointValue = pointValue;
         this.pointsReversed = pointsReversed;
-        this.refundedTotal = sale.refundedTotal();
-        this.voidedAt = sale.voidedAt();
-        this.voidedBy = sale.voidedBy();
+        this.refundedTotal = refundedTotal;
+        this.voidedAt = voidedAt;
+        this.voidedBy = voidedBy;
         this.voidReason = voidReason;
     }
 
     /** A priced sale, not yet answered by inventory: PENDING, and {@code order.placed} for the saga to start from. */
-    public static Placed place(OrderView priced) {
-        if (priced.status() != OrderStatus.PENDING || priced.invoiceNumber() != null) {
-            throw new IllegalArgumentException("a new order is PENDING and has no invoice number yet");
-        }
-        return new Placed(new Order(priced, 0, null, null), SaleEvents.placed(priced));
+    public static Placed place(Sale priced) {
+        Order order = new Order(priced, OrderStatus.PENDING, null, null, null, priced.placedAt(), null, 0, null, 0,
+                BigDecimal.ZERO.setScale(2), null, null, null);
+        return new Placed(order, SaleEvents.placed(order));
     }
 
     public record Placed(Order order, OrderEvents.OrderPlaced event) {
@@ -77,7 +78,7 @@ public final class Order {
         this.updatedAt = now;
         this.pointsEarned = pointsEarned;
         this.pointValue = pointValue;
-        return SaleEvents.confirmed(view(), LoyaltyPoints.worth(pointsEarned, pointValue));
+        return SaleEvents.confirmed(this, LoyaltyPoints.worth(pointsEarned, pointValue));
     }
 
     /** Stock is short: PENDING → REJECTED with the short lines. */
@@ -118,8 +119,7 @@ public final class Order {
     /** The void's effects on points, and its event once the ledger says how many points it could take back. */
     public record Voided(Order order, long pointsToReverse) {
         public OrderEvents.OrderVoided event(long pointsTakenBack) {
-            OrderView v = order.view();
-            return SaleEvents.voided(v, order.voidReason, order.voidedBy, order.voidedAt, pointsToReverse,
+            return SaleEvents.voided(order, order.voidReason, order.voidedBy, order.voidedAt, pointsToReverse,
                     LoyaltyPoints.worth(pointsTakenBack, order.pointValue));
         }
     }
@@ -130,15 +130,23 @@ public final class Order {
      * @return the status the order moves to (PARTIALLY_REFUNDED or REFUNDED)
      */
     public OrderStatus refund(List<LineReturn> returns, BigDecimal total, long pointsToReverse, boolean completesSale, Instant now) {
-        if (!status.isRefundable()) {
-            throw refused("only a confirmed sale with goods not yet returned can be refunded");
-        }
+        requireRefundable();
         move(completesSale ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, "");
         this.refundedTotal = refundedTotal.add(total);
         this.pointsReversed += pointsToReverse;
         this.updatedAt = now;
         unsavedReturns.addAll(returns);
         return status;
+    }
+
+    /**
+     * Refuses unless goods can still come back against this sale (CONFIRMED or PARTIALLY_REFUNDED). A refund asks
+     * before it weighs the returned lines and tenders, so that a sale that cannot be refunded is told so first.
+     */
+    public void requireRefundable() {
+        if (!status.isRefundable()) {
+            throw refused("only a confirmed sale with goods not yet returned can be refunded");
+        }
     }
 
     /** What a refund takes off one sold line (quantity and its tax), written with the order. */
@@ -168,6 +176,11 @@ public final class Order {
         return sale.id();
     }
 
+    /** What was sold. */
+    public Sale sale() {
+        return sale;
+    }
+
     public OrderStatus status() {
         return status;
     }
@@ -178,7 +191,7 @@ public final class Order {
 
     /** The customer's phone (their loyalty account), or null. */
     public String customerPhone() {
-        return sale.customer() == null ? null : sale.customer().phone();
+        return sale.customerPhone();
     }
 
     public long pointsHeld() {
@@ -203,44 +216,49 @@ public final class Order {
 
     /** What the customer paid other than with loyalty points (what earns points). */
     public BigDecimal paidOtherThanPoints() {
-        return sale.total().subtract(sale.tenders().stream().filter(t -> t.type() == TenderType.LOYALTY)
-                .map(OrderView.Tender::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return sale.total().subtract(sale.paidBy(TenderType.LOYALTY));
     }
 
-    String invoiceNumber() {
+    public String invoiceNumber() {
         return invoiceNumber;
     }
 
-    LocalDate invoiceDate() {
+    public LocalDate invoiceDate() {
         return invoiceDate;
     }
 
-    Instant confirmedAt() {
+    public Instant confirmedAt() {
         return confirmedAt;
     }
 
-    Instant updatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 
-    String reason() {
+    public String reason() {
         return reason;
     }
 
-    BigDecimal refundedTotal() {
+    public BigDecimal refundedTotal() {
         return refundedTotal;
     }
 
-    Instant voidedAt() {
+    public Instant voidedAt() {
         return voidedAt;
     }
 
-    String voidedBy() {
+    public String voidedBy() {
         return voidedBy;
     }
 
-    String voidReason() {
+    public String voidReason() {
         return voidReason;
+    }
+
+    /** This order as read, with the lines and tenders of its sale read after its row. */
+    Order withLinesAndTenders(List<OrderLine> lines, List<Tender> tenders) {
+        return new Order(sale.withLinesAndTenders(lines, tenders), status, invoiceNumber, invoiceDate, confirmedAt,
+                updatedAt, reason, pointsEarned, pointValue, pointsReversed, refundedTotal, voidedAt, voidedBy, voidReason);
     }
 
     /** The line returns not yet written; {@link OrderRepository#save} takes them. */
@@ -248,15 +266,5 @@ public final class Order {
         List<LineReturn> taken = List.copyOf(unsavedReturns);
         unsavedReturns.clear();
         return taken;
-    }
-
-    /** The order as the API shows it, in its present state. */
-    public OrderView view() {
-        OrderView s = sale;
-        return new OrderView(s.id(), status, invoiceNumber, invoiceDate, s.documentType(), s.cashierId(), s.locationId(),
-                s.currency(), s.customer(), s.supplierStateCode(), s.placeOfSupply(), s.supplyType(), s.lines(), s.gross(),
-                s.discount(), s.taxableValue(), s.cgst(), s.sgst(), s.igst(), s.roundOff(), s.total(), s.tenders(),
-                s.received(), s.change(), refundedTotal, pointsEarned, s.loyaltyPointsRedeemed(), reason, s.placedAt(),
-                s.deadline(), confirmedAt, updatedAt, voidedAt, voidedBy, s.creditOverride());
     }
 }

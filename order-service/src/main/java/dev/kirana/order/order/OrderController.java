@@ -94,26 +94,21 @@ public class OrderController {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
         Duration wait = preferredWait(prefer);
         OwnerApproval approved = approval(me, request);
-        return idempotency.execute(shop, key, "POST /api/v1/orders", request, OrderView.class,
-                        () -> orders.place(shop, me.subject(), request, approved)
-                                .map(o -> ResponseEntity.accepted().location(location(o.id())).body(o)))
-                .flatMap(first -> {
-                    UUID id = first.getBody().id();
-                    Mono<OrderView> current = wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait);
-                    return current.map(o -> {
-                        ResponseEntity.BodyBuilder b = ResponseEntity.status(o.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
-                                .location(location(id));
-                        if (!wait.isZero()) {
-                            b.header("Preference-Applied", "wait=" + wait.toSeconds());
-                        }
-                        first.getHeaders().forEach((name, values) -> {
-                            if (name.equalsIgnoreCase(IdempotencyKeys.REPLAYED)) {
-                                b.header(name, values.toArray(String[]::new));
-                            }
-                        });
-                        return b.body(o);
-                    });
-                });
+        return orders.place(shop, key, me.subject(), request, approved).flatMap(placed -> {
+            UUID id = placed.orderId();
+            Mono<Order> current = wait.isZero() ? orders.get(shop, id) : orders.awaitFinal(shop, id, wait);
+            return current.map(OrderView::of).map(o -> {
+                ResponseEntity.BodyBuilder b = ResponseEntity.status(o.status().isFinal() ? HttpStatus.CREATED : HttpStatus.ACCEPTED)
+                        .location(location(id));
+                if (!wait.isZero()) {
+                    b.header("Preference-Applied", "wait=" + wait.toSeconds());
+                }
+                if (placed.replayed()) {
+                    b.header(IdempotencyKeys.REPLAYED, "true");
+                }
+                return b.body(o);
+            });
+        });
     }
 
     @PostMapping("/quote")
@@ -170,7 +165,7 @@ public class OrderController {
     @GetMapping("/{id}")
     @Operation(summary = "One order of the caller's shop")
     public Mono<OrderView> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
-        return orders.get(me.requireShop(), id);
+        return orders.get(me.requireShop(), id).map(OrderView::of);
     }
 
     @GetMapping
@@ -204,7 +199,7 @@ public class OrderController {
         OrderFilter filter = new OrderFilter(status, from == null ? null : from.atStartOfDay(props.shopZone()).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(props.shopZone()).toInstant(), cashier,
                 blank(customer), tender, blank(invoiceNumber));
-        return orders.list(shop, filter, page, size).collectList();
+        return orders.list(shop, filter, page, size).map(OrderView::of).collectList();
     }
 
     @PostMapping("/{id}/cancel")
@@ -213,7 +208,7 @@ public class OrderController {
     public Mono<OrderView> cancel(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id,
                                   @RequestBody(required = false) @Valid ReasonRequest body) {
         String shop = me.require(Role.OWNER, Role.MANAGER, Role.CASHIER).requireShop();
-        return orders.cancel(shop, id, me.subject(), body == null ? null : body.reason());
+        return orders.cancel(shop, id, me.subject(), body == null ? null : body.reason()).map(OrderView::of);
     }
 
     @PostMapping("/{id}/void")
@@ -225,7 +220,7 @@ public class OrderController {
                                                     @PathVariable UUID id, @Valid @RequestBody VoidRequest body) {
         String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
         return idempotency.execute(shop, key, "POST /api/v1/orders/" + id + "/void", body, OrderView.class,
-                () -> orders.voidSale(shop, id, me.subject(), body.reason().trim()).map(ResponseEntity::ok));
+                () -> orders.voidSale(shop, id, me.subject(), body.reason().trim()).map(OrderView::of).map(ResponseEntity::ok));
     }
 
     /** An optional reason. */

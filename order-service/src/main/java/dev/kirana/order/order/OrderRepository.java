@@ -47,7 +47,8 @@ public class OrderRepository {
      * @param orderDiscountShares each line's share of the order discount (its {@code discount} includes it)
      */
     public Mono<Void> insert(String shopId, Order placed, List<BigDecimal> orderDiscountShares) {
-        OrderView o = placed.view();
+        Sale o = placed.sale();
+        Totals totals = o.totals();
         var spec = db.sql("""
                         INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at,
                             document_type, supplier_state, place_of_supply, supply_type, customer_name, customer_phone, customer_gstin,
@@ -57,20 +58,20 @@ public class OrderRepository {
                             :doc, :supplier, :pos, :supply, :cname, :cphone, :cgstin,
                             :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed,
                             :overrideBy, :overrideRole, :overrideLimit, :overrideBalance, :overrideAmount)""")
-                .bind("id", o.id()).bind("shop", shopId).bind("status", o.status().name()).bind("cashier", o.cashierId())
+                .bind("id", o.id()).bind("shop", shopId).bind("status", placed.status().name()).bind("cashier", o.cashierId())
                 .bind("currency", o.currency())
                 .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()))
                 .bind("doc", o.documentType().name()).bind("supplier", o.supplierStateCode()).bind("pos", o.placeOfSupply())
-                .bind("supply", o.supplyType().name()).bind("gross", o.gross()).bind("discount", o.discount())
-                .bind("taxable", o.taxableValue()).bind("cgst", o.cgst()).bind("sgst", o.sgst()).bind("igst", o.igst())
-                .bind("roundOff", o.roundOff()).bind("received", o.received()).bind("change", o.change())
+                .bind("supply", o.supplyType().name()).bind("gross", totals.gross()).bind("discount", totals.discount())
+                .bind("taxable", totals.taxableValue()).bind("cgst", totals.cgst()).bind("sgst", totals.sgst())
+                .bind("igst", totals.igst()).bind("roundOff", totals.roundOff()).bind("received", o.received()).bind("change", o.change())
                 .bind("redeemed", o.loyaltyPointsRedeemed());
         spec = nullable(spec, "loc", o.locationId());
-        OrderView.Customer c = o.customer();
+        Customer c = o.customer();
         spec = nullable(spec, "cname", c == null ? null : c.name());
         spec = nullable(spec, "cphone", c == null ? null : c.phone());
         spec = nullable(spec, "cgstin", c == null ? null : c.gstin());
-        OrderView.CreditOverride co = o.creditOverride();
+        CreditOverride co = o.creditOverride();
         spec = nullable(spec, "overrideBy", co == null ? null : co.by());
         spec = nullable(spec, "overrideRole", co == null ? null : co.role());
         spec = amount(spec, "overrideLimit", co == null ? null : co.creditLimit());
@@ -80,7 +81,7 @@ public class OrderRepository {
     }
 
     /** All lines in one statement: the hot path of a sale. */
-    private Mono<Void> insertLines(OrderView o, List<BigDecimal> shares) {
+    private Mono<Void> insertLines(Sale o, List<BigDecimal> shares) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO order_lines (order_id, line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price,
                     tax_inclusive, gst_rate, gross, line_discount, order_discount, taxable_value, cgst, sgst, igst, line_total) VALUES """);
@@ -90,7 +91,7 @@ public class OrderRepository {
         }
         var spec = db.sql(sql.toString()).bind("order", o.id());
         for (int i = 0; i < o.lines().size(); i++) {
-            OrderView.Line l = o.lines().get(i);
+            OrderLine l = o.lines().get(i);
             String s = "_" + i;
             BigDecimal orderShare = shares.get(i);
             spec = spec.bind("no" + s, l.lineNo()).bind("product" + s, l.productId()).bind("sku" + s, l.sku())
@@ -105,9 +106,9 @@ public class OrderRepository {
         return spec.then();
     }
 
-    private Mono<Void> insertTenders(OrderView o) {
+    private Mono<Void> insertTenders(Sale o) {
         return Flux.range(0, o.tenders().size()).concatMap(i -> {
-            OrderView.Tender t = o.tenders().get(i);
+            Tender t = o.tenders().get(i);
             var spec = db.sql("""
                             INSERT INTO order_tenders (order_id, tender_no, type, tendered, amount, change, reference, points)
                             VALUES (:order, :no, :type, :tendered, :amount, :change, :ref, :points)""")
@@ -120,8 +121,10 @@ public class OrderRepository {
     }
 
     /** The whole order, or empty when the shop has no such order. */
-    public Mono<OrderView> find(String shopId, UUID id) {
-        return header(shopId, id).flatMap(this::complete);
+    public Mono<Order> find(String shopId, UUID id) {
+        return db.sql("SELECT " + HEADER + STATE + " FROM orders WHERE shop_id = :shop AND id = :id")
+                .bind("shop", shopId).bind("id", id).map(OrderRepository::mapOrder).one()
+                .flatMap(this::complete);
     }
 
 
@@ -138,7 +141,8 @@ public class OrderRepository {
 
     /**
      * Up to {@code batch} PENDING orders past their deadline, oldest deadline first, locked; rows another transaction
-     * holds are skipped (a sale being confirmed right now is not overdue).
+     * holds are skipped (a sale being confirmed right now is not overdue). One query: each order is its row, without
+     * its lines and tenders, which cancelling neither reads nor writes (its move, held points and event need only the row).
      */
     public Flux<InShop> lockOverdue(int batch) {
         return db.sql("SELECT shop_id, " + HEADER + STATE + """
@@ -147,8 +151,7 @@ public class OrderRepository {
                 .bind("pending", OrderStatus.PENDING.name()).bind("batch", batch)
                 .map(r -> new InShop(r.get("shop_id", String.class), mapOrder(r))).all()
                 // read every row before the next statement: one connection cannot stream a result and run another query
-                .collectList().flatMapIterable(rows -> rows)
-                .concatMap(o -> complete(o.order()).map(c -> new InShop(o.shopId(), c)));
+                .collectList().flatMapIterable(rows -> rows);
     }
 
     /**
@@ -184,20 +187,6 @@ public class OrderRepository {
     }
 
     private Mono<Order> complete(Order header) {
-        return complete(header.view()).map(full -> new Order(full, header.pointsReversed(), header.pointValue(), header.voidReason()));
-    }
-
-    static Order mapOrder(Readable r) {
-        return new Order(mapHeader(r), r.get("loyalty_points_reversed", Long.class), r.get("loyalty_point_value", BigDecimal.class),
-                r.get("void_reason", String.class));
-    }
-
-    private Mono<OrderView> header(String shopId, UUID id) {
-        return db.sql("SELECT " + HEADER + " FROM orders WHERE shop_id = :shop AND id = :id")
-                .bind("shop", shopId).bind("id", id).map(OrderRepository::mapHeader).one();
-    }
-
-    public Mono<OrderView> complete(OrderView header) {
         return lines(header.id()).collectList()
                 .zipWith(tenders(header.id()).collectList())
                 .map(t -> header.withLinesAndTenders(t.getT1(), t.getT2()));
@@ -208,9 +197,9 @@ public class OrderRepository {
                 .map(r -> OrderStatus.valueOf(r.get("status", String.class))).one();
     }
 
-    public Flux<OrderView.Line> lines(UUID orderId) {
+    private Flux<OrderLine> lines(UUID orderId) {
         return db.sql("SELECT " + LINE + " FROM order_lines WHERE order_id = :id ORDER BY line_no").bind("id", orderId)
-                .map(r -> new OrderView.Line(r.get("line_no", Integer.class), r.get("product_id", String.class),
+                .map(r -> new OrderLine(r.get("line_no", Integer.class), r.get("product_id", String.class),
                         r.get("sku", String.class), r.get("barcode", String.class), r.get("name", String.class),
                         r.get("hsn", String.class), r.get("unit", String.class), r.get("quantity", BigDecimal.class),
                         r.get("unit_price", BigDecimal.class), Boolean.TRUE.equals(r.get("tax_inclusive", Boolean.class)),
@@ -221,10 +210,10 @@ public class OrderRepository {
                 .all();
     }
 
-    public Flux<OrderView.Tender> tenders(UUID orderId) {
+    private Flux<Tender> tenders(UUID orderId) {
         return db.sql("SELECT type, tendered, amount, change, reference, points FROM order_tenders WHERE order_id = :id ORDER BY tender_no")
                 .bind("id", orderId)
-                .map(r -> new OrderView.Tender(TenderType.valueOf(r.get("type", String.class)), r.get("tendered", BigDecimal.class),
+                .map(r -> new Tender(TenderType.valueOf(r.get("type", String.class)), r.get("tendered", BigDecimal.class),
                         r.get("amount", BigDecimal.class), r.get("change", BigDecimal.class), r.get("reference", String.class),
                         r.get("points", Long.class)))
                 .all();
@@ -255,7 +244,7 @@ public class OrderRepository {
     }
 
     /** Orders matching {@code f}, newest first (placed time, then id: a stable order for paging). */
-    public Flux<OrderView> list(String shopId, OrderFilter f, int page, int size) {
+    public Flux<Order> list(String shopId, OrderFilter f, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE shop_id = :shop");
         List<Object[]> binds = new ArrayList<>();
         if (f.status() != null) {
@@ -287,35 +276,41 @@ public class OrderRepository {
             where.append(" AND invoice_number = :invoice");
             binds.add(new Object[]{"invoice", f.invoiceNumber()});
         }
-        var spec = db.sql("SELECT " + HEADER + " FROM orders" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
+        var spec = db.sql("SELECT " + HEADER + STATE + " FROM orders" + where + " ORDER BY placed_at DESC, id LIMIT :limit OFFSET :offset")
                 .bind("shop", shopId).bind("limit", size).bind("offset", (long) page * size);
         for (Object[] b : binds) {
             spec = spec.bind((String) b[0], b[1]);
         }
         // the page is read in full before its lines are: one connection cannot stream a result and run another query
-        return spec.map(OrderRepository::mapHeader).all().collectList().flatMapIterable(rows -> rows).concatMap(this::complete);
+        return spec.map(OrderRepository::mapOrder).all().collectList().flatMapIterable(rows -> rows).concatMap(this::complete);
     }
 
-    static OrderView mapHeader(Readable r) {
+    static Order mapOrder(Readable r) {
+        return new Order(mapSale(r), OrderStatus.valueOf(r.get("status", String.class)), r.get("invoice_number", String.class),
+                r.get("invoice_date", LocalDate.class), instant(r, "confirmed_at"), instant(r, "updated_at"),
+                r.get("reason", String.class), r.get("loyalty_points_earned", Long.class),
+                r.get("loyalty_point_value", BigDecimal.class), r.get("loyalty_points_reversed", Long.class),
+                r.get("refunded_total", BigDecimal.class), instant(r, "voided_at"), r.get("voided_by", String.class),
+                r.get("void_reason", String.class));
+    }
+
+    /** What was sold, as the order's row holds it; its lines and tenders are read after. */
+    private static Sale mapSale(Readable r) {
         String phone = r.get("customer_phone", String.class);
         String name = r.get("customer_name", String.class);
         String gstin = r.get("customer_gstin", String.class);
-        OrderView.Customer customer = phone == null && name == null && gstin == null ? null : new OrderView.Customer(name, phone, gstin);
+        Customer customer = phone == null && name == null && gstin == null ? null : new Customer(name, phone, gstin);
         String supply = r.get("supply_type", String.class);
-        return new OrderView(r.get("id", UUID.class), OrderStatus.valueOf(r.get("status", String.class)),
-                r.get("invoice_number", String.class), r.get("invoice_date", LocalDate.class),
-                DocumentType.valueOf(r.get("document_type", String.class)), r.get("cashier_id", String.class),
-                r.get("location_id", String.class), r.get("currency", String.class), customer,
-                r.get("supplier_state", String.class), r.get("place_of_supply", String.class),
-                supply == null ? SupplyType.INTRA_STATE : SupplyType.valueOf(supply), List.of(),
-                r.get("gross", BigDecimal.class), r.get("discount", BigDecimal.class), r.get("taxable_value", BigDecimal.class),
-                r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class), r.get("igst", BigDecimal.class),
-                r.get("round_off", BigDecimal.class), r.get("total", BigDecimal.class), List.of(),
-                r.get("received", BigDecimal.class), r.get("change_due", BigDecimal.class), r.get("refunded_total", BigDecimal.class),
-                r.get("loyalty_points_earned", Long.class), r.get("loyalty_points_redeemed", Long.class),
-                r.get("reason", String.class), instant(r, "placed_at"), instant(r, "deadline"), instant(r, "confirmed_at"),
-                instant(r, "updated_at"), instant(r, "voided_at"), r.get("voided_by", String.class),
-                r.get("credit_override_by", String.class) == null ? null : new OrderView.CreditOverride(
+        Totals totals = new Totals(r.get("gross", BigDecimal.class), r.get("discount", BigDecimal.class),
+                r.get("taxable_value", BigDecimal.class), r.get("cgst", BigDecimal.class), r.get("sgst", BigDecimal.class),
+                r.get("igst", BigDecimal.class), r.get("round_off", BigDecimal.class), r.get("total", BigDecimal.class));
+        return new Sale(r.get("id", UUID.class), DocumentType.valueOf(r.get("document_type", String.class)),
+                r.get("cashier_id", String.class), r.get("location_id", String.class), r.get("currency", String.class),
+                customer, r.get("supplier_state", String.class), r.get("place_of_supply", String.class),
+                supply == null ? SupplyType.INTRA_STATE : SupplyType.valueOf(supply), List.of(), totals, List.of(),
+                r.get("received", BigDecimal.class), r.get("change_due", BigDecimal.class),
+                r.get("loyalty_points_redeemed", Long.class), instant(r, "placed_at"), instant(r, "deadline"),
+                r.get("credit_override_by", String.class) == null ? null : new CreditOverride(
                         r.get("credit_override_by", String.class), r.get("credit_override_role", String.class),
                         r.get("credit_override_limit", BigDecimal.class), r.get("credit_override_balance", BigDecimal.class),
                         r.get("credit_override_amount", BigDecimal.class)));

@@ -20,6 +20,7 @@ import dev.kirana.order.pricing.Tendering;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.order.shop.ShopProfile;
 import dev.kirana.order.settings.OrderProperties;
+import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,10 +54,11 @@ public class OrderService {
     private final OrderProperties props;
     private final OrderStatusWatch watch;
     private final PartyBalanceReplica parties;
+    private final IdempotencyKeys idempotency;
 
     public OrderService(TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog, ShopDirectory shops,
                         OrderRepository orders, LoyaltyPoints loyalty, OrderProperties props, OrderStatusWatch watch,
-                        PartyBalanceReplica parties) {
+                        PartyBalanceReplica parties, IdempotencyKeys idempotency) {
         this.tx = tx;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -66,6 +68,7 @@ public class OrderService {
         this.props = props;
         this.watch = watch;
         this.parties = parties;
+        this.idempotency = idempotency;
     }
 
     /**
@@ -73,9 +76,22 @@ public class OrderService {
      * loyalty points it redeems, and writes the PENDING order and {@code order.placed} in one transaction.
      * A CREDIT tender is held against the customer's credit limit ({@link #checkCredit}); {@code approval}, when an
      * owner or manager gave it, lets a sale beyond the limit through and is recorded on the order.
-     * One transaction; it joins the caller's when there is one (the idempotency key's, so the key and the sale commit together).
+     * Once per {@code idempotencyKey}: the key, the sale, its points and its event commit in one transaction, and a
+     * retry with the same key and request finds the order placed the first time ({@link Placement#replayed}).
      */
-    public Mono<OrderView> place(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
+    public Mono<Placement> place(String shopId, String idempotencyKey, String cashierId, PlaceOrderRequest request,
+                                 OwnerApproval approval) {
+        return idempotency.once(shopId, idempotencyKey, "POST /api/v1/orders", request, UUID.class,
+                        () -> placeNew(shopId, cashierId, request, approval).map(Order::id))
+                .map(o -> new Placement(o.value(), o.replayed()));
+    }
+
+    /** The order a sale placed; {@code replayed} when an earlier request with the same Idempotency-Key placed it. */
+    public record Placement(UUID orderId, boolean replayed) {
+    }
+
+    /** Runs in the transaction of {@link #place}'s idempotency key. */
+    private Mono<Order> placeNew(String shopId, String cashierId, PlaceOrderRequest request, OwnerApproval approval) {
         Instant placedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return price(shopId, cashierId, request, placedAt)
                 .flatMap(priced -> checkCredit(shopId, priced, approval, true))
@@ -85,9 +101,8 @@ public class OrderService {
                             .then(orders.insert(shopId, placed.order(), sale.orderDiscountShares()))
                             .then(outbox.append(Topics.ORDER, EventTypes.ORDER_PLACED, placed.order().id().toString(), shopId,
                                     placed.event()))
-                            .thenReturn(placed.order().view());
+                            .thenReturn(placed.order());
                 })
-                .as(tx::transactional)
                 .onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
     }
 
@@ -119,7 +134,7 @@ public class OrderService {
                         .map(rates -> build(t.getT1(), cashierId, request, t.getT2(), rates, at)));
     }
 
-    private record NewSale(OrderView order, List<BigDecimal> orderDiscountShares) {
+    private record NewSale(Sale order, List<BigDecimal> orderDiscountShares) {
     }
 
     /**
@@ -131,8 +146,8 @@ public class OrderService {
      * reads the same figures without taking the lock: it writes nothing, so there is nothing to serialise.
      */
     private Mono<NewSale> checkCredit(String shopId, NewSale sale, OwnerApproval approval, boolean lock) {
-        OrderView o = sale.order();
-        BigDecimal credit = applied(o, TenderType.CREDIT);
+        Sale o = sale.order();
+        BigDecimal credit = o.paidBy(TenderType.CREDIT);
         if (credit.signum() <= 0 || o.customer() == null) {
             return Mono.just(sale);
         }
@@ -157,7 +172,7 @@ public class OrderService {
                                 if (approval == null) {
                                     return Mono.error(CreditLimitExceeded.of(party, check, notInBooks));
                                 }
-                                return Mono.just(new NewSale(o.withCreditOverride(new OrderView.CreditOverride(approval.by(),
+                                return Mono.just(new NewSale(o.withCreditOverride(new CreditOverride(approval.by(),
                                         approval.role(), check.limit(), check.balance(), check.amount())),
                                         sale.orderDiscountShares()));
                             });
@@ -167,7 +182,7 @@ public class OrderService {
 
     private NewSale build(ShopProfile shop, String cashierId, PlaceOrderRequest request, List<ReplicaProduct> products,
                           Map<String, BigDecimal> ratesOnDate, Instant placedAt) {
-        OrderView.Customer customer = customer(request.customer());
+        Customer customer = customer(request.customer());
         String placeOfSupply = placeOfSupply(shop, request, customer);
         List<SaleCalculator.Line> lines = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
@@ -183,26 +198,25 @@ public class OrderService {
                 : request.tenders().stream().map(t -> new Tendering.Tender(t.type(), t.amount(), t.reference())).toList(),
                 customerKnown, shop.loyaltyPointValue());
 
-        List<OrderView.Line> viewLines = new ArrayList<>();
+        List<OrderLine> soldLines = new ArrayList<>();
         List<BigDecimal> shares = new ArrayList<>();
         for (int i = 0; i < products.size(); i++) {
             ReplicaProduct p = products.get(i);
             SaleCalculator.PricedLine pl = priced.lines().get(i);
-            viewLines.add(new OrderView.Line(i + 1, p.productId(), p.sku(), p.barcode(), p.name(), p.hsn(), p.unit(),
+            soldLines.add(new OrderLine(i + 1, p.productId(), p.sku(), p.barcode(), p.name(), p.hsn(), p.unit(),
                     request.lines().get(i).quantity(), p.sellingPrice(), p.taxInclusive(), pl.gstRate(), pl.gross(),
                     pl.discount(), pl.tax().taxableValue(), pl.tax().cgst(), pl.tax().sgst(), pl.tax().igst(), pl.total(),
                     BigDecimal.ZERO));
             shares.add(pl.orderDiscount());
         }
-        List<OrderView.Tender> tenders = paid.tenders().stream()
-                .map(t -> new OrderView.Tender(t.type(), t.tendered(), t.applied(), t.change(), t.reference(), t.points()))
+        List<Tender> tenders = paid.tenders().stream()
+                .map(t -> new Tender(t.type(), t.tendered(), t.applied(), t.change(), t.reference(), t.points()))
                 .toList();
-        OrderView order = new OrderView(UUID.randomUUID(), OrderStatus.PENDING, null, null, priced.document(), cashierId,
-                request.locationId(), shop.currency(), customer, shop.stateCode(), placeOfSupply, priced.supply(),
-                viewLines, priced.gross(), priced.discount(), priced.taxableValue(), priced.cgst(), priced.sgst(),
-                priced.igst(), priced.roundOff(), priced.payable(), tenders, paid.received(), paid.change(),
-                BigDecimal.ZERO.setScale(2), 0, paid.pointsRedeemed(), null, placedAt,
-                placedAt.plus(props.reservationTimeout()), null, placedAt, null, null);
+        Totals totals = new Totals(priced.gross(), priced.discount(), priced.taxableValue(), priced.cgst(), priced.sgst(),
+                priced.igst(), priced.roundOff(), priced.payable());
+        Sale order = new Sale(UUID.randomUUID(), priced.document(), cashierId, request.locationId(), shop.currency(),
+                customer, shop.stateCode(), placeOfSupply, priced.supply(), soldLines, totals, tenders, paid.received(),
+                paid.change(), paid.pointsRedeemed(), placedAt, placedAt.plus(props.reservationTimeout()), null);
         return new NewSale(order, shares);
     }
 
@@ -210,7 +224,7 @@ public class OrderService {
         return Arrays.stream(values).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static OrderView.Customer customer(PlaceOrderRequest.Customer c) {
+    private static Customer customer(PlaceOrderRequest.Customer c) {
         if (c == null) {
             return null;
         }
@@ -227,11 +241,11 @@ public class OrderService {
         if (name == null && phone == null && gstin == null) {
             return null;
         }
-        return new OrderView.Customer(name, phone, gstin);
+        return new Customer(name, phone, gstin);
     }
 
     /** A registered buyer's GSTIN fixes the place of supply; otherwise the one given, else the shop's own state. */
-    private static String placeOfSupply(ShopProfile shop, PlaceOrderRequest request, OrderView.Customer customer) {
+    private static String placeOfSupply(ShopProfile shop, PlaceOrderRequest request, Customer customer) {
         String given = request.placeOfSupply();
         if (given != null && !StateCodes.isValid(given)) {
             throw new PricingException("placeOfSupply", given + " is not a GST state code");
@@ -247,7 +261,7 @@ public class OrderService {
         return given != null ? given : shop.stateCode();
     }
 
-    private Mono<Void> holdPoints(String shopId, OrderView o) {
+    private Mono<Void> holdPoints(String shopId, Sale o) {
         if (o.loyaltyPointsRedeemed() <= 0) {
             return Mono.empty();
         }
@@ -255,7 +269,7 @@ public class OrderService {
     }
 
     /** What {@link #holdPoints} would refuse, without holding anything. */
-    private Mono<Void> pointsAvailable(String shopId, OrderView o) {
+    private Mono<Void> pointsAvailable(String shopId, Sale o) {
         if (o.loyaltyPointsRedeemed() <= 0) {
             return Mono.empty();
         }
@@ -278,30 +292,30 @@ public class OrderService {
                 : Mono.error(Problems.invalid(field, "product " + p.sku() + " is archived and cannot be sold")));
     }
 
-    public Mono<OrderView> get(String shopId, UUID id) {
+    public Mono<Order> get(String shopId, UUID id) {
         return orders.find(shopId, id).switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + id + " in this shop")));
     }
 
-    public Flux<OrderView> list(String shopId, OrderFilter filter, int page, int size) {
+    public Flux<Order> list(String shopId, OrderFilter filter, int page, int size) {
         return orders.list(shopId, filter, page, size);
     }
 
     /** Waits up to {@code wait} for the order to reach a final state, then returns it as it is. */
-    public Mono<OrderView> awaitFinal(String shopId, UUID id, Duration wait) {
+    public Mono<Order> awaitFinal(String shopId, UUID id, Duration wait) {
         Duration capped = wait.compareTo(props.maxWait()) > 0 ? props.maxWait() : wait;
         return watch.awaitFinal(id, capped, () -> orders.status(shopId, id)).then(get(shopId, id));
     }
 
     /** The cashier gives up on a PENDING order: CANCELLED and {@code order.cancelled} (inventory releases what it reserved). */
-    public Mono<OrderView> cancel(String shopId, UUID id, String by, String reason) {
+    public Mono<Order> cancel(String shopId, UUID id, String by, String reason) {
         String why = reason == null || reason.isBlank() ? "cancelled at the counter" : reason.trim();
-        Mono<OrderView> work = lockOrder(shopId, id).flatMap(order -> {
+        Mono<Order> work = lockOrder(shopId, id).flatMap(order -> {
             OrderEvents.OrderCancelled cancelled = order.cancel(why, by, now());
             Mono<Void> points = order.pointsHeld() > 0 && order.customerPhone() != null
                     ? loyalty.returnRedemption(shopId, order.customerPhone(), order.pointsHeld(), id) : Mono.empty();
             return points.then(orders.save(shopId, order))
                     .then(outbox.append(Topics.ORDER, EventTypes.ORDER_CANCELLED, id.toString(), shopId, cancelled))
-                    .thenReturn(order.view());
+                    .thenReturn(order);
         });
         return tx.transactional(work).onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()))
                 .doOnNext(o -> watch.changed(id));
@@ -311,8 +325,8 @@ public class OrderService {
      * A confirmed sale is voided (manager or owner): VOIDED, points earned taken back and points spent given back,
      * and {@code order.voided} so that inventory restocks every line and accounting reverses the sale.
      */
-    public Mono<OrderView> voidSale(String shopId, UUID id, String by, String reason) {
-        Mono<OrderView> work = lockOrder(shopId, id).flatMap(order -> {
+    public Mono<Order> voidSale(String shopId, UUID id, String by, String reason) {
+        Mono<Order> work = lockOrder(shopId, id).flatMap(order -> {
             Order.Voided voided = order.voidSale(by, reason, now());
             String phone = order.customerPhone();
             Mono<Long> taken = phone == null ? Mono.just(0L)
@@ -320,7 +334,7 @@ public class OrderService {
                     .flatMap(t -> loyalty.returnRedemption(shopId, phone, order.pointsHeld(), id).thenReturn(t));
             return taken.flatMap(t -> orders.save(shopId, order)
                             .then(outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED, id.toString(), shopId, voided.event(t))))
-                    .thenReturn(order.view());
+                    .thenReturn(order);
         });
         return tx.transactional(work).onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()));
     }
@@ -331,10 +345,5 @@ public class OrderService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    static BigDecimal applied(OrderView o, TenderType type) {
-        return o.tenders().stream().filter(t -> t.type() == type).map(OrderView.Tender::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

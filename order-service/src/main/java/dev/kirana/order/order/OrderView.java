@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A sale as the API shows it, and as it was sold: each line keeps the price, HSN, rate and tax it was sold at.
- * {@code total} is the amount payable, the invoice total rounded to the rupee:
+ * An order as the API shows it ({@link #of} maps the {@link Order}), and as it was sold: each line keeps the price,
+ * HSN, rate and tax it was sold at. {@code total} is the amount payable, the invoice total rounded to the rupee:
  * {@code total = taxableValue + cgst + sgst + igst + roundOff}.
  */
 public record OrderView(UUID id, OrderStatus status, String invoiceNumber, LocalDate invoiceDate, DocumentType documentType,
@@ -25,19 +25,30 @@ public record OrderView(UUID id, OrderStatus status, String invoiceNumber, Local
                         Instant placedAt, Instant deadline, Instant confirmedAt, Instant updatedAt,
                         Instant voidedAt, String voidedBy, CreditOverride creditOverride) {
 
-    public OrderView(UUID id, OrderStatus status, String invoiceNumber, LocalDate invoiceDate, DocumentType documentType,
-                     String cashierId, String locationId, String currency, Customer customer,
-                     String supplierStateCode, String placeOfSupply, SupplyType supplyType,
-                     List<Line> lines, BigDecimal gross, BigDecimal discount, BigDecimal taxableValue,
-                     BigDecimal cgst, BigDecimal sgst, BigDecimal igst, BigDecimal roundOff, BigDecimal total,
-                     List<Tender> tenders, BigDecimal received, BigDecimal change, BigDecimal refundedTotal,
-                     long loyaltyPointsEarned, long loyaltyPointsRedeemed, String reason,
-                     Instant placedAt, Instant deadline, Instant confirmedAt, Instant updatedAt,
-                     Instant voidedAt, String voidedBy) {
-        this(id, status, invoiceNumber, invoiceDate, documentType, cashierId, locationId, currency, customer,
-                supplierStateCode, placeOfSupply, supplyType, lines, gross, discount, taxableValue, cgst, sgst, igst,
-                roundOff, total, tenders, received, change, refundedTotal, loyaltyPointsEarned, loyaltyPointsRedeemed,
-                reason, placedAt, deadline, confirmedAt, updatedAt, voidedAt, voidedBy, null);
+    /** The order as the API shows it, in its present state. */
+    public static OrderView of(Order order) {
+        Sale s = order.sale();
+        var c = s.customer();
+        var co = s.creditOverride();
+        var t = s.totals();
+        return new OrderView(s.id(), order.status(), order.invoiceNumber(), order.invoiceDate(), s.documentType(),
+                s.cashierId(), s.locationId(), s.currency(), c == null ? null : new Customer(c.name(), c.phone(), c.gstin()),
+                s.supplierStateCode(), s.placeOfSupply(), s.supplyType(), lines(s), t.gross(), t.discount(),
+                t.taxableValue(), t.cgst(), t.sgst(), t.igst(), t.roundOff(), t.total(), tenders(s), s.received(),
+                s.change(), order.refundedTotal(), order.pointsEarned(), s.loyaltyPointsRedeemed(), order.reason(),
+                s.placedAt(), s.deadline(), order.confirmedAt(), order.updatedAt(), order.voidedAt(), order.voidedBy(),
+                co == null ? null : new CreditOverride(co.by(), co.role(), co.creditLimit(), co.balance(), co.amount()));
+    }
+
+    static List<Line> lines(Sale s) {
+        return s.lines().stream().map(l -> new Line(l.lineNo(), l.productId(), l.sku(), l.barcode(), l.name(), l.hsn(),
+                l.unit(), l.quantity(), l.unitPrice(), l.taxInclusive(), l.gstRate(), l.gross(), l.discount(),
+                l.taxableValue(), l.cgst(), l.sgst(), l.igst(), l.lineTotal(), l.refundedQuantity())).toList();
+    }
+
+    static List<Tender> tenders(Sale s) {
+        return s.tenders().stream().map(t -> new Tender(t.type(), t.tendered(), t.amount(), t.change(), t.reference(),
+                t.points())).toList();
     }
 
     public record Customer(String name, String phone, String gstin) {
@@ -67,19 +78,5 @@ public record OrderView(UUID id, OrderStatus status, String invoiceNumber, Local
     /** @param amount what the tender settles of the total; {@code tendered - change} for cash */
     public record Tender(TenderType type, BigDecimal tendered, BigDecimal amount, BigDecimal change, String reference,
                          Long points) {
-    }
-
-    public OrderView withLinesAndTenders(List<Line> newLines, List<Tender> newTenders) {
-        return new OrderView(id, status, invoiceNumber, invoiceDate, documentType, cashierId, locationId, currency, customer,
-                supplierStateCode, placeOfSupply, supplyType, newLines, gross, discount, taxableValue, cgst, sgst, igst,
-                roundOff, total, newTenders, received, change, refundedTotal, loyaltyPointsEarned, loyaltyPointsRedeemed,
-                reason, placedAt, deadline, confirmedAt, updatedAt, voidedAt, voidedBy, creditOverride);
-    }
-
-    public OrderView withCreditOverride(CreditOverride override) {
-        return new OrderView(id, status, invoiceNumber, invoiceDate, documentType, cashierId, locationId, currency, customer,
-                supplierStateCode, placeOfSupply, supplyType, lines, gross, discount, taxableValue, cgst, sgst, igst,
-                roundOff, total, tenders, received, change, refundedTotal, loyaltyPointsEarned, loyaltyPointsRedeemed,
-                reason, placedAt, deadline, confirmedAt, updatedAt, voidedAt, voidedBy, override);
     }
 }

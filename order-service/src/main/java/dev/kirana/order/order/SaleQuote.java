@@ -27,14 +27,17 @@ public record SaleQuote(DocumentType documentType, SupplyType supplyType, String
      * The figures of a sale as priced for placing, its lines' quantities as the stored order shows them; its tenders
      * only when the request gave some.
      */
-    static SaleQuote of(OrderView o, boolean tendersGiven) {
-        List<OrderView.Line> lines = o.lines().stream().map(l -> new OrderView.Line(l.lineNo(), l.productId(), l.sku(),
+    static SaleQuote of(Sale o, boolean tendersGiven) {
+        List<OrderView.Line> lines = OrderView.lines(o).stream().map(l -> new OrderView.Line(l.lineNo(), l.productId(), l.sku(),
                 l.barcode(), l.name(), l.hsn(), l.unit(), l.quantity().setScale(QUANTITY_SCALE), l.unitPrice(),
                 l.taxInclusive(), l.gstRate(), l.gross(), l.discount(), l.taxableValue(), l.cgst(), l.sgst(), l.igst(),
                 l.lineTotal(), l.refundedQuantity().setScale(QUANTITY_SCALE))).toList();
-        return new SaleQuote(o.documentType(), o.supplyType(), o.placeOfSupply(), o.currency(), o.customer(), lines,
-                o.gross(), o.discount(), o.taxableValue(), o.cgst(), o.sgst(), o.igst(), o.roundOff(), o.total(),
-                tendersGiven ? o.tenders() : List.of(), tendersGiven ? o.received() : null,
+        Customer c = o.customer();
+        Totals t = o.totals();
+        return new SaleQuote(o.documentType(), o.supplyType(), o.placeOfSupply(), o.currency(),
+                c == null ? null : new OrderView.Customer(c.name(), c.phone(), c.gstin()), lines,
+                t.gross(), t.discount(), t.taxableValue(), t.cgst(), t.sgst(), t.igst(), t.roundOff(), t.total(),
+                tendersGiven ? OrderView.tenders(o) : List.of(), tendersGiven ? o.received() : null,
                 tendersGiven ? o.change() : null, o.loyaltyPointsRedeemed());
     }
 }

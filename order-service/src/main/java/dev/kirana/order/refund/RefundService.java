@@ -10,7 +10,8 @@ import dev.kirana.order.numbering.DocumentSeries;
 import dev.kirana.order.order.Order;
 import dev.kirana.order.order.OrderRepository;
 import dev.kirana.order.order.OrderStatus;
-import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.OrderLine;
+import dev.kirana.order.order.Sale;
 import dev.kirana.order.order.SaleEvents;
 import dev.kirana.order.pricing.PricingException;
 import dev.kirana.order.pricing.RefundCalculator;
@@ -69,11 +70,9 @@ public class RefundService {
         Mono<RefundView> work = orders.lockOrder(shopId, orderId)
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No order " + orderId + " in this shop")))
                 .flatMap(order -> {
-                    OrderView o = order.view();
-                    if (!o.status().isRefundable()) {
-                        return Mono.error(Problems.conflict("Order " + orderId + " is " + o.status() + "; only a confirmed sale "
-                                + "with goods not yet returned can be refunded"));
-                    }
+                    Sale o = order.sale();
+                    // the sale's own rule first: a sale that cannot be refunded is a 409 before any tender's 400
+                    order.requireRefundable();
                     if (request.tender() == TenderType.LOYALTY) {
                         return Mono.error(new PricingException("tender", "refund to CASH, CARD, UPI or CREDIT (the khata)"));
                     }
@@ -83,20 +82,20 @@ public class RefundService {
                     return Mono.zip(soldLines(orderId).collectList(), refundedByTender(orderId))
                             .flatMap(t -> issue(shopId, order, by, request, t.getT1(), t.getT2()));
                 });
-        return tx.transactional(work).onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()));
+        return tx.transactional(work).onErrorMap(PricingException.class, e -> Problems.invalid(e.field(), e.getMessage()))
+                .onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()));
     }
 
     private Mono<RefundView> issue(String shopId, Order order, String by, RefundRequest request,
                                    List<RefundCalculator.SoldLine> sold, Map<TenderType, BigDecimal> refundedBefore) {
-        OrderView o = order.view();
+        Sale o = order.sale();
         long alreadyReversed = order.pointsReversed();
         List<RefundCalculator.Return> returns = request.lines().stream()
                 .map(l -> new RefundCalculator.Return(l.lineNo(), l.quantity())).toList();
-        RefundCalculator.Refund refund = RefundCalculator.refund(sold, returns, o.total(), o.refundedTotal());
+        RefundCalculator.Refund refund = RefundCalculator.refund(sold, returns, o.total(), order.refundedTotal());
         TenderType tender = request.tender();
         if (tender != TenderType.CASH) {
-            BigDecimal paid = o.tenders().stream().filter(t -> t.type() == tender).map(OrderView.Tender::amount)
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal paid = o.paidBy(tender);
             BigDecimal left = paid.subtract(refundedBefore.getOrDefault(tender, BigDecimal.ZERO));
             if (refund.total().compareTo(left) > 0) {
                 throw new PricingException("tender", "only " + left.setScale(2).toPlainString() + " of this sale was paid by "
@@ -106,22 +105,22 @@ public class RefundService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         LocalDate day = now.atZone(props.shopZone()).toLocalDate();
         UUID refundId = UUID.randomUUID();
-        long reversible = Math.max(0, o.loyaltyPointsEarned() - alreadyReversed);
+        long reversible = Math.max(0, order.pointsEarned() - alreadyReversed);
         long reverse = refund.completesSale() ? reversible : Math.min(reversible, o.total().signum() == 0 ? 0
-                : BigDecimal.valueOf(o.loyaltyPointsEarned()).multiply(refund.total())
+                : BigDecimal.valueOf(order.pointsEarned()).multiply(refund.total())
                 .divide(o.total(), 0, RoundingMode.DOWN).longValue());
         OrderStatus next = order.refund(refund.lines().stream().map(r -> new Order.LineReturn(r.lineNo(), r.quantity(),
                 r.taxableValue(), r.cgst(), r.sgst(), r.igst())).toList(), refund.total(), reverse, refund.completesSale(), now);
-        Map<Integer, OrderView.Line> byNo = o.lines().stream().collect(Collectors.toMap(OrderView.Line::lineNo, Function.identity()));
+        Map<Integer, OrderLine> byNo = o.lines().stream().collect(Collectors.toMap(OrderLine::lineNo, Function.identity()));
         Map<Integer, RefundView.Disposition> disposition = request.lines().stream().collect(Collectors.toMap(
                 RefundRequest.Line::lineNo, l -> l.disposition() == null ? RefundView.Disposition.RESTOCK : l.disposition(), (a, b) -> a));
         List<RefundView.Line> lines = new ArrayList<>();
         for (RefundCalculator.RefundedLine r : refund.lines()) {
-            OrderView.Line s = byNo.get(r.lineNo());
+            OrderLine s = byNo.get(r.lineNo());
             lines.add(new RefundView.Line(r.lineNo(), s.productId(), s.sku(), s.name(), s.hsn(), s.unit(), r.quantity(),
                     s.gstRate(), disposition.get(r.lineNo()), r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.amount()));
         }
-        String phone = o.customer() == null ? null : o.customer().phone();
+        String phone = o.customerPhone();
         // the credit-note number last: its series row stays locked until the transaction commits
         return orders.save(shopId, order)
                 .then(phone == null ? Mono.just(0L) : loyalty.reverseEarning(shopId, phone, reverse, o.id()))
@@ -129,12 +128,12 @@ public class RefundService {
                         .flatMap(shop -> series.next(shopId, shop.creditNotePrefix(), DocumentSeries.Kind.CREDIT_NOTE,
                                 FinancialYear.of(day, shop.fyStartMonth())))
                         .flatMap(number -> {
-                            RefundView view = new RefundView(refundId, o.id(), number, day, o.invoiceNumber(), tender,
+                            RefundView view = new RefundView(refundId, o.id(), number, day, order.invoiceNumber(), tender,
                                     blank(request.reference()), blank(request.reason()), List.copyOf(lines), refund.taxableValue(),
                                     refund.cgst(), refund.sgst(), refund.igst(), refund.roundOff(), refund.total(), reverse, by, now, next);
                             return insert(shopId, view)
                                     .then(outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(), shopId,
-                                            event(view, o, LoyaltyPoints.worth(taken, order.pointValue()))))
+                                            event(view, order, LoyaltyPoints.worth(taken, order.pointValue()))))
                                     .thenReturn(view);
                         }));
     }
@@ -162,12 +161,13 @@ public class RefundService {
     }
 
     /** @param loyaltyValueReversed the rupee value of the points taken back, at the value they were earned at; null if never valued */
-    static OrderEvents.OrderRefunded event(RefundView r, OrderView o, BigDecimal loyaltyValueReversed) {
+    static OrderEvents.OrderRefunded event(RefundView r, Order order, BigDecimal loyaltyValueReversed) {
+        Sale o = order.sale();
         List<OrderEvents.RefundLine> lines = r.lines().stream().map(l -> new OrderEvents.RefundLine(l.lineNo(), l.productId(),
                 l.sku(), l.name(), l.hsn(), l.quantity(), l.gstRate(), l.taxableValue(), l.cgst(), l.sgst(), l.igst(),
                 l.amount(), l.disposition().name())).toList();
         OrderEvents.Tender tender = new OrderEvents.Tender(r.tender().name(), r.total(), null, null, r.reference(), null);
-        return new OrderEvents.OrderRefunded(o.id().toString(), r.id().toString(), r.creditNoteNumber(), o.invoiceNumber(),
+        return new OrderEvents.OrderRefunded(o.id().toString(), r.id().toString(), r.creditNoteNumber(), order.invoiceNumber(),
                 r.reason(), r.refundedBy(), r.refundedAt(), o.currency(), o.locationId(), lines, r.total(),
                 o.documentType().name(), o.placeOfSupply(), o.supplyType().name(), SaleEvents.customer(o), tender,
                 r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.loyaltyPointsReversed(),
@@ -192,7 +192,7 @@ public class RefundService {
                                 r.get("created_at", OffsetDateTime.class).toInstant(), o.status()))
                         .all()
                         .collectList().flatMapIterable(rows -> rows)
-                        .concatMap(v -> refundLines(v.id(), o).collectList().map(lines -> withLines(v, lines)))
+                        .concatMap(v -> refundLines(v.id(), o.sale()).collectList().map(lines -> withLines(v, lines)))
                         .collectList());
     }
 
@@ -201,12 +201,12 @@ public class RefundService {
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("No refund " + refundId + " of order " + orderId)));
     }
 
-    private Flux<RefundView.Line> refundLines(UUID refundId, OrderView o) {
-        Map<Integer, OrderView.Line> byNo = o.lines().stream().collect(Collectors.toMap(OrderView.Line::lineNo, Function.identity()));
+    private Flux<RefundView.Line> refundLines(UUID refundId, Sale o) {
+        Map<Integer, OrderLine> byNo = o.lines().stream().collect(Collectors.toMap(OrderLine::lineNo, Function.identity()));
         return db.sql("SELECT line_no, quantity, disposition, taxable_value, cgst, sgst, igst, amount FROM refund_lines WHERE refund_id = :id ORDER BY line_no")
                 .bind("id", refundId)
                 .map(r -> {
-                    OrderView.Line s = byNo.get(r.get("line_no", Integer.class));
+                    OrderLine s = byNo.get(r.get("line_no", Integer.class));
                     return new RefundView.Line(s.lineNo(), s.productId(), s.sku(), s.name(), s.hsn(), s.unit(),
                             r.get("quantity", BigDecimal.class), s.gstRate(),
                             RefundView.Disposition.valueOf(r.get("disposition", String.class)), r.get("taxable_value", BigDecimal.class),

@@ -1,6 +1,6 @@
 package dev.kirana.order.upi;
 
-import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.Order;
 import dev.kirana.order.shop.ShopProfile;
 import dev.kirana.order.shop.ShopSettings;
 import java.math.BigDecimal;
@@ -51,7 +51,7 @@ public record UpiLink(String vpa, String payeeName, BigDecimal amount, String no
      * A payment for a sale: the note says "Invoice INV/2627/00042" and the reference is the invoice number (the order id
      * without dashes, 32 characters, and "Order &lt;id&gt;" while the sale has no number).
      */
-    public static UpiLink forSale(ShopProfile shop, OrderView sale, BigDecimal amount) {
+    public static UpiLink forSale(ShopProfile shop, Order sale, BigDecimal amount) {
         String number = sale.invoiceNumber();
         return new UpiLink(shop.upiVpa(), shop.upiPayee(), amount,
                 number != null ? "Invoice " + number : "Order " + sale.id(),

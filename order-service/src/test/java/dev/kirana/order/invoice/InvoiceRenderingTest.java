@@ -12,7 +12,12 @@ import dev.kirana.order.gst.DocumentType;
 import dev.kirana.order.gst.RegistrationType;
 import dev.kirana.order.gst.SupplyType;
 import dev.kirana.order.order.OrderStatus;
-import dev.kirana.order.order.OrderView;
+import dev.kirana.order.order.Customer;
+import dev.kirana.order.order.Order;
+import dev.kirana.order.order.OrderLine;
+import dev.kirana.order.order.Sale;
+import dev.kirana.order.order.Tender;
+import dev.kirana.order.order.Totals;
 import dev.kirana.order.pricing.TenderType;
 import dev.kirana.order.shop.ShopProfile;
 import dev.kirana.order.upi.Qr;
@@ -36,22 +41,32 @@ class InvoiceRenderingTest {
             "Thank you, visit again!", null, null, true);
 
     /** The mixed cart of SaleCalculatorTest sold inter-state to a registered buyer in Maharashtra. */
-    static OrderView sale(DocumentType doc, SupplyType supply) {
+    static Order sale(DocumentType doc, SupplyType supply) {
+        return confirmed(sold(doc, supply), OrderStatus.CONFIRMED);
+    }
+
+    static Sale sold(DocumentType doc, SupplyType supply) {
         boolean igst = supply == SupplyType.INTER_STATE;
-        List<OrderView.Line> lines = List.of(
-                new OrderView.Line(1, "p1", "ATTA-5", null, "Aashirvaad Atta 5 kg", "1101", "PCS", d("2"), d("245.50"), true,
+        List<OrderLine> lines = List.of(
+                new OrderLine(1, "p1", "ATTA-5", null, "Aashirvaad Atta 5 kg", "1101", "PCS", d("2"), d("245.50"), true,
                         d("5"), d("491.00"), d("0.00"), d("467.62"), igst ? d("0") : d("11.69"), igst ? d("0") : d("11.69"),
                         igst ? d("23.38") : d("0"), d("491.00"), d("0")),
-                new OrderView.Line(2, "p2", "BISC", null, "Marie biscuits 250 g", "1905", "PCS", d("3"), d("25.40"), false,
+                new OrderLine(2, "p2", "BISC", null, "Marie biscuits 250 g", "1905", "PCS", d("3"), d("25.40"), false,
                         d("18"), d("76.20"), d("0.00"), d("76.20"), igst ? d("0") : d("6.86"), igst ? d("0") : d("6.86"),
                         igst ? d("13.72") : d("0"), igst ? d("89.92") : d("89.92"), d("0")));
-        return new OrderView(UUID.randomUUID(), OrderStatus.CONFIRMED, "INV/2627/00042", LocalDate.of(2026, 11, 21), doc,
-                "u-cashier", null, "INR", new OrderView.Customer("Patil Traders", "9876543210", igst ? "27AAPFU0939F1ZV" : null),
-                "29", igst ? "27" : "29", supply, lines, d("567.20"), d("0.00"), d("543.82"),
-                igst ? d("0") : d("18.55"), igst ? d("0") : d("18.55"), igst ? d("37.10") : d("0"), d("0.08"), d("581.00"),
-                List.of(new OrderView.Tender(TenderType.UPI, d("300.00"), d("300.00"), d("0.00"), "UTR77", null),
-                        new OrderView.Tender(TenderType.CASH, d("500.00"), d("281.00"), d("219.00"), null, null)),
-                d("800.00"), d("219.00"), d("0.00"), 5, 0, null, Instant.now(), Instant.now(), Instant.now(), Instant.now(), null, null);
+        return new Sale(UUID.randomUUID(), doc, "u-cashier", null, "INR",
+                new Customer("Patil Traders", "9876543210", igst ? "27AAPFU0939F1ZV" : null),
+                "29", igst ? "27" : "29", supply, lines, new Totals(d("567.20"), d("0.00"), d("543.82"),
+                igst ? d("0") : d("18.55"), igst ? d("0") : d("18.55"), igst ? d("37.10") : d("0"), d("0.08"), d("581.00")),
+                List.of(new Tender(TenderType.UPI, d("300.00"), d("300.00"), d("0.00"), "UTR77", null),
+                        new Tender(TenderType.CASH, d("500.00"), d("281.00"), d("219.00"), null, null)),
+                d("800.00"), d("219.00"), 0, Instant.now(), Instant.now(), null);
+    }
+
+    /** {@code sold}, confirmed as INV/2627/00042 on 21-11-2026 and now {@code status}. */
+    static Order confirmed(Sale sold, OrderStatus status) {
+        return new Order(sold, status, "INV/2627/00042", LocalDate.of(2026, 11, 21), Instant.now(), Instant.now(), null,
+                5, BigDecimal.ONE, 0, d("0.00"), null, null, null);
     }
 
     static String pdfText(byte[] pdf) throws Exception {
@@ -109,11 +124,15 @@ class InvoiceRenderingTest {
             "sharmastore@okhdfcbank", "Sharma & Sons", true);
 
     /** The sale of {@link #sale} with ₹300 by UPI and the other ₹281 put on the customer's khata. */
-    static OrderView onKhata() {
-        OrderView sold = sale(DocumentType.TAX_INVOICE, SupplyType.INTRA_STATE);
-        return sold.withLinesAndTenders(sold.lines(), List.of(
-                new OrderView.Tender(TenderType.UPI, d("300.00"), d("300.00"), d("0.00"), "UTR77", null),
-                new OrderView.Tender(TenderType.CREDIT, d("281.00"), d("281.00"), d("0.00"), null, null)));
+    static Order onKhata() {
+        return onKhata(OrderStatus.CONFIRMED);
+    }
+
+    static Order onKhata(OrderStatus status) {
+        Sale sold = sold(DocumentType.TAX_INVOICE, SupplyType.INTRA_STATE);
+        return confirmed(sold.withLinesAndTenders(sold.lines(), List.of(
+                new Tender(TenderType.UPI, d("300.00"), d("300.00"), d("0.00"), "UTR77", null),
+                new Tender(TenderType.CREDIT, d("281.00"), d("281.00"), d("0.00"), null, null))), status);
     }
 
     @Test
@@ -136,15 +155,7 @@ class InvoiceRenderingTest {
         assertThat(pdfText(paid)).doesNotContain("Scan to pay");
         byte[] noVpa = InvoicePdf.render(InvoiceData.of(onKhata(), SHOP));
         assertThat(images(noVpa)).isEmpty();
-        OrderView voided = onKhata();
-        voided = new OrderView(voided.id(), OrderStatus.VOIDED, voided.invoiceNumber(), voided.invoiceDate(),
-                voided.documentType(), voided.cashierId(), voided.locationId(), voided.currency(), voided.customer(),
-                voided.supplierStateCode(), voided.placeOfSupply(), voided.supplyType(), voided.lines(), voided.gross(),
-                voided.discount(), voided.taxableValue(), voided.cgst(), voided.sgst(), voided.igst(), voided.roundOff(),
-                voided.total(), voided.tenders(), voided.received(), voided.change(), voided.refundedTotal(),
-                voided.loyaltyPointsEarned(), voided.loyaltyPointsRedeemed(), voided.reason(), voided.placedAt(),
-                voided.deadline(), voided.confirmedAt(), voided.updatedAt(), voided.voidedAt(), voided.voidedBy(),
-                voided.creditOverride());
+        Order voided = onKhata(OrderStatus.VOIDED);
         assertThat(InvoiceData.of(voided, UPI_SHOP).upi()).isNull();
     }
 

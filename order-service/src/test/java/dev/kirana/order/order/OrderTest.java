@@ -35,8 +35,8 @@ class OrderTest {
         assertThat(confirmed.confirmedAt()).isEqualTo(NOW);
         assertThat(confirmed.loyaltyPointsEarned()).isEqualTo(4L);
         assertThat(confirmed.loyaltyValueEarned()).isEqualByComparingTo("4.00");
-        assertThat(order.view().invoiceNumber()).isEqualTo("INV/2526/000007");
-        assertThat(order.view().loyaltyPointsEarned()).isEqualTo(4);
+        assertThat(order.invoiceNumber()).isEqualTo("INV/2526/000007");
+        assertThat(order.pointsEarned()).isEqualTo(4);
     }
 
     @Test
@@ -73,14 +73,19 @@ class OrderTest {
     @Test
     void refundsMoveTheSaleToPartlyThenFullyRefunded() {
         Order order = Sales.pendingOrder(ID);
+        assertThatThrownBy(order::requireRefundable).isInstanceOf(Order.Refused.class)
+                .hasMessage("Order " + ID + " is PENDING; only a confirmed sale with goods not yet returned can be refunded");
         assertThatThrownBy(() -> order.refund(List.of(), new BigDecimal("245.00"), 0, false, NOW)).isInstanceOf(Order.Refused.class);
         order.confirm("INV/2526/000010", LocalDate.of(2025, 10, 15), NOW, 4, new BigDecimal("1.00"));
+        order.requireRefundable();
         // one of two packs back: ₹245.00 (taxable 233.33 + 5.84 + 5.83), 2 of the 4 points
         var one = new Order.LineReturn(1, BigDecimal.ONE, new BigDecimal("233.33"), new BigDecimal("5.84"), new BigDecimal("5.83"),
                 BigDecimal.ZERO);
         assertThat(order.refund(List.of(one), new BigDecimal("245.00"), 2, false, NOW)).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
         assertThat(order.refund(List.of(one), new BigDecimal("245.00"), 2, true, NOW)).isEqualTo(OrderStatus.REFUNDED);
-        assertThat(order.view().refundedTotal()).isEqualByComparingTo("490.00");
+        assertThatThrownBy(order::requireRefundable).isInstanceOf(Order.Refused.class)
+                .hasMessage("Order " + ID + " is REFUNDED; only a confirmed sale with goods not yet returned can be refunded");
+        assertThat(order.refundedTotal()).isEqualByComparingTo("490.00");
         assertThat(order.pointsReversed()).isEqualTo(4);
         assertThat(order.takeUnsavedReturns()).hasSize(2);
         assertThat(order.takeUnsavedReturns()).isEmpty();

@@ -46,7 +46,7 @@ class OrderSagaDefinitionTest {
         var confirmed = (OrderEvents.OrderConfirmed) steps.published.get(0);
         assertThat(confirmed.invoiceNumber()).isEqualTo("INV/2526/1");
         assertThat(confirmed.loyaltyValueEarned()).isEqualByComparingTo("4.00");
-        assertThat(steps.orders.get(ID).view().invoiceDate()).hasToString("2025-10-15");
+        assertThat(steps.orders.get(ID).invoiceDate()).hasToString("2025-10-15");
     }
 
     @Test

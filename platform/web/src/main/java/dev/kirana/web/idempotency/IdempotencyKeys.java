@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,8 @@ public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    /** The status {@link #once} records: done, with no HTTP answer of its own. */
+    private static final int DONE = 200;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -44,6 +47,39 @@ public class IdempotencyKeys {
      */
     public <T> Mono<ResponseEntity<T>> execute(String shopId, String key, String operation, Object request,
                                                Class<T> bodyType, Supplier<Mono<ResponseEntity<T>>> action) {
+        return claim(shopId, key, operation, request,
+                () -> action.get().flatMap(response -> remember(shopId, key, response.getStatusCode().value(),
+                        response.getHeaders().getLocation(), response.getBody()).thenReturn(response)),
+                stored -> {
+                    ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.valueOf(stored.status()))
+                            .header(REPLAYED, "true");
+                    if (stored.location() != null) {
+                        builder.location(URI.create(stored.location()));
+                    }
+                    return Mono.just(builder.body(read(stored, bodyType)));
+                });
+    }
+
+    /** What {@link #once} gives: the action's value, or the first run's value when {@code replayed}. */
+    public record Outcome<T>(T value, boolean replayed) {
+    }
+
+    /**
+     * Runs {@code action} once per (shop, key), for an application service that owns its unit of work: the key row,
+     * the action's effects and its stored value commit in one transaction, which the action joins. The same rules as
+     * {@link #execute} (a retry gets the first value back, a different request with the key is a 422, one still
+     * running a 409, a failed action leaves no key); the caller maps the outcome to its answer.
+     */
+    public <T> Mono<Outcome<T>> once(String shopId, String key, String operation, Object request, Class<T> valueType,
+                                     Supplier<Mono<T>> action) {
+        return claim(shopId, key, operation, request,
+                () -> action.get().flatMap(value -> remember(shopId, key, DONE, null, value).thenReturn(new Outcome<>(value, false))),
+                stored -> Mono.just(new Outcome<>(read(stored, valueType), true)));
+    }
+
+    /** Claims the key in a transaction and runs {@code first}, or hands the stored run of the same request to {@code replay}. */
+    private <R> Mono<R> claim(String shopId, String key, String operation, Object request, Supplier<Mono<R>> first,
+                              Function<Stored, Mono<R>> replay) {
         if (key == null || key.isBlank()) {
             return Mono.error(Problems.invalid(HEADER, "the " + HEADER + " header is required for this request"));
         }
@@ -51,29 +87,27 @@ public class IdempotencyKeys {
             return Mono.error(Problems.invalid(HEADER, "must be 1 to 255 visible ASCII characters"));
         }
         String hash = fingerprint(operation, request);
-        Mono<ResponseEntity<T>> work = db.sql("""
+        Mono<R> work = db.sql("""
                         INSERT INTO kirana_idempotency (shop_id, idem_key, request_hash) VALUES (:shop, :key, :hash)
                         ON CONFLICT DO NOTHING""")
                 .bind("shop", shopId).bind("key", key).bind("hash", hash)
                 .fetch().rowsUpdated()
-                .flatMap(inserted -> inserted == 1
-                        ? action.get().flatMap(response -> remember(shopId, key, response).thenReturn(response))
-                        : replay(shopId, key, hash, bodyType));
+                .flatMap(inserted -> inserted == 1 ? first.get() : stored(shopId, key, hash).flatMap(replay));
         return tx.transactional(work);
     }
 
-    private Mono<Void> remember(String shopId, String key, ResponseEntity<?> response) {
-        URI location = response.getHeaders().getLocation();
-        byte[] body = response.getBody() == null ? null : json.writeValueAsBytes(response.getBody());
+    private Mono<Void> remember(String shopId, String key, int status, URI location, Object value) {
+        byte[] body = value == null ? null : json.writeValueAsBytes(value);
         var spec = db.sql("UPDATE kirana_idempotency SET status = :status, location = :location, body = :body WHERE shop_id = :shop AND idem_key = :key")
-                .bind("status", response.getStatusCode().value())
+                .bind("status", status)
                 .bind("shop", shopId).bind("key", key);
         spec = location == null ? spec.bindNull("location", String.class) : spec.bind("location", location.toString());
         spec = body == null ? spec.bindNull("body", byte[].class) : spec.bind("body", body);
         return spec.then();
     }
 
-    private <T> Mono<ResponseEntity<T>> replay(String shopId, String key, String hash, Class<T> bodyType) {
+    /** The first run of this request with the key; a different request with it is a 422, one still running a 409. */
+    private Mono<Stored> stored(String shopId, String key, String hash) {
         return db.sql("SELECT request_hash, status, location, body FROM kirana_idempotency WHERE shop_id = :shop AND idem_key = :key")
                 .bind("shop", shopId).bind("key", key)
                 .map((row, meta) -> new Stored(row.get("request_hash", String.class), row.get("status", Integer.class),
@@ -87,14 +121,12 @@ public class IdempotencyKeys {
                     if (stored.status() == null) {
                         return Mono.error(Problems.conflict("A request with this " + HEADER + " is still in progress"));
                     }
-                    ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.valueOf(stored.status()))
-                            .header(REPLAYED, "true");
-                    if (stored.location() != null) {
-                        builder.location(URI.create(stored.location()));
-                    }
-                    T body = stored.body() == null ? null : json.readValue(stored.body(), bodyType);
-                    return Mono.just(builder.body(body));
+                    return Mono.just(stored);
                 });
+    }
+
+    private <T> T read(Stored stored, Class<T> type) {
+        return stored.body() == null ? null : json.readValue(stored.body(), type);
     }
 
     private String fingerprint(String operation, Object request) {
