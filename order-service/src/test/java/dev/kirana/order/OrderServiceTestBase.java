@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * on their topics, exactly as those services publish them.
  */
 @KiranaServiceTest
-@TestPropertySource(properties = {"kirana.orders.reservation-timeout=5s", "kirana.orders.sweep-interval=200ms"})
+@TestPropertySource(properties = {"kirana.orders.reservation-timeout=10s", "kirana.orders.sweep-interval=200ms"})
 public abstract class OrderServiceTestBase {
     static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
