@@ -138,6 +138,32 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
+     * Stops the server the way a crash would: an immediate shutdown (SIGQUIT to the postmaster, as
+     * {@code pg_ctl stop -m immediate} sends) ends every session at once without a checkpoint, so the next
+     * start runs crash recovery from the WAL. Then zonky's lock on the data directory is released (its own
+     * {@code pg_ctl stop} finds no server and says so in the log).
+     *
+     * @return false if the postmaster was still there after 30 s (it is then killed)
+     */
+    boolean stopImmediately() throws IOException {
+        OptionalLong pid = postmasterPid();
+        boolean clean = true;
+        if (pid.isPresent()) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid.getAsLong()).filter(Processes::isRunning);
+            if (handle.isPresent()) {
+                clean = Processes.quit(handle.get().pid()) && Processes.awaitExit(handle.get(), Duration.ofSeconds(30));
+                if (!clean) {
+                    Processes.kill(handle.get());
+                }
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        return clean;
+    }
+
+    /**
      * Stops a postmaster left running on this data directory by a launcher that died without
      * cleaning up (kill -9, power loss of the terminal, ...). A new server cannot start on the
      * directory while it runs. Only a process whose command line names this data directory is
