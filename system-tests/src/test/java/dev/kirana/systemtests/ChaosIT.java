@@ -51,7 +51,7 @@ class ChaosIT {
             "kirana_order", "kirana_accounting", "kirana_reporting");
     static final Set<String> EVER_CONFIRMED = Set.of("CONFIRMED", "VOIDED", "PARTIALLY_REFUNDED", "REFUNDED");
     static final Set<String> FINAL = Set.of("CONFIRMED", "REJECTED", "CANCELLED", "VOIDED", "PARTIALLY_REFUNDED", "REFUNDED");
-    static final int MAX_SALES_PER_TILL = 150;
+    static final int MAX_SALES_PER_TILL = 1500;
 
     /** One fault: what, when, and how long until the thing was back (ready) and the tills sold again. */
     record Fault(String what, Instant at, long downMillis, long salesAgainMillis) {
@@ -68,10 +68,10 @@ class ChaosIT {
         String owner = shop.owner();
         // received: plenty of one, little of the two others (hand-set, the expected stock below follows from them)
         Map<String, Integer> received = new LinkedHashMap<>();
-        String rice = Journeys.stockedProduct(http, owner, "10.00", 400);
+        String rice = Journeys.stockedProduct(http, owner, "10.00", 3000);
         String ghee = Journeys.stockedProduct(http, owner, "25.00", 14);
         String tea = Journeys.stockedProduct(http, owner, "48.00", 6);
-        received.put(rice, 400);
+        received.put(rice, 3000);
         received.put(ghee, 14);
         received.put(tea, 6);
         // order-service's replica knows all three: from here on every 400 is a bug
@@ -296,6 +296,7 @@ class ChaosIT {
             String key = UUID.randomUUID().toString();
             if (voids < 1) {
                 if (retried(() -> http.post("/api/v1/orders/" + id + "/void", owner, Map.of("reason", "rung up twice"), "Idempotency-Key", key))) {
+                    System.out.printf("chaos: voided %s (key %s)%n", id, key);
                     voided.add(id);
                     voids++;
                 }
@@ -303,6 +304,7 @@ class ChaosIT {
                 Map<String, Object> body = Map.of("lines", List.of(Map.of("lineNo", 1, "quantity", "1", "disposition", "RESTOCK")),
                         "tender", "CASH", "reason", "damaged pack");
                 if (retried(() -> http.post("/api/v1/orders/" + id + "/refunds", owner, body, "Idempotency-Key", key))) {
+                    System.out.printf("chaos: refunded one unit of line 1 of %s (key %s)%n", id, key);
                     refunded.add(id);
                     refunds++;
                 }

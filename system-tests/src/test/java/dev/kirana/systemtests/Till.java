@@ -95,7 +95,7 @@ final class Till {
                 }
                 sleep(250);
             }
-            sleep(150);
+            sleep(300);
         }
     }
 
