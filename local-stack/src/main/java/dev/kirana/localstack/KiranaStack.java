@@ -163,14 +163,14 @@ public final class KiranaStack implements AutoCloseable {
             ExecutorService kafkaThread = Executors.newSingleThreadExecutor(daemon("kirana-kafka-start"));
             CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {
                 try {
-                    startKafka();
+                    launchKafka();
                 } catch (Exception e) {
                     throw new CompletionWrapper(e);
                 }
             }, kafkaThread);
             kafkaThread.shutdown();
             try {
-                startPostgres();
+                launchPostgres();
             } catch (StackException | IOException | RuntimeException e) {
                 // stopping now also stops Kafka, so its start thread gives up instead of being waited for
                 closeQuietly();
@@ -328,6 +328,110 @@ public final class KiranaStack implements AutoCloseable {
         return Readiness.isReady(ports.management(ServiceDef.require(service)));
     }
 
+    // ---- infrastructure faults (system tests: a broker restart, a database crash) ----------------
+
+    /**
+     * Kills the Kafka broker the stack runs with SIGKILL (a crashed broker: no controlled shutdown) and
+     * waits until it is gone. Services keep running and reconnect once {@link #startKafka()} has brought it back.
+     *
+     * @throws IllegalStateException if Kafka is external or not running
+     */
+    public void killKafka() {
+        Process process;
+        synchronized (lock) {
+            requireRunning();
+            if (endpoints.externalKafka() || kafka == null) {
+                throw new IllegalStateException("the stack does not run a Kafka broker of its own");
+            }
+            process = kafka;
+            kafka = null;
+            expectedExits.add("kafka");
+        }
+        Processes.kill(process);
+        out.printf("  %-19s killed (pid %d)%n", "kafka", process.pid());
+    }
+
+    /**
+     * Starts the broker again (same log directory, so no record is lost) after {@link #killKafka()} and waits
+     * until it answers metadata requests.
+     *
+     * @throws IllegalStateException if it runs or the stack is not running
+     */
+    public void startKafka() throws StackException {
+        synchronized (lock) {
+            requireRunning();
+            if (endpoints.externalKafka() || (kafka != null && kafka.isAlive())) {
+                throw new IllegalStateException("the broker is external or already running");
+            }
+        }
+        awaitPortFree(ports.kafka(), Duration.ofSeconds(15));
+        awaitPortFree(ports.kafkaController(), Duration.ofSeconds(15));
+        try {
+            launchKafka();
+        } catch (IOException e) {
+            throw new StackException("Kafka failed to start again: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while starting Kafka", e);
+        }
+        expectedExits.remove("kafka");
+    }
+
+    /**
+     * Stops PostgreSQL immediately, as {@code pg_ctl stop -m immediate} does (SIGQUIT to the postmaster):
+     * every session is cut off, nothing is checkpointed; the services see their connections fail until
+     * {@link #startPostgres()} brings it back through crash recovery.
+     *
+     * @throws IllegalStateException if PostgreSQL is external or not running
+     */
+    public void stopPostgresImmediately() throws StackException {
+        EmbeddedPostgresServer server;
+        synchronized (lock) {
+            requireRunning();
+            if (endpoints.externalDb() || postgres == null) {
+                throw new IllegalStateException("the stack does not run a PostgreSQL server of its own");
+            }
+            server = postgres;
+            postgres = null;
+            state.removeProcess("postgres");
+            saveStateQuietly();
+        }
+        long pid = server.postmasterPid().orElse(-1);
+        try {
+            boolean clean = server.stopImmediately();
+            out.printf("  %-19s stopped immediately (pid %d)%s%n", "postgres", pid, clean ? "" : "; it had to be killed");
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts PostgreSQL again on its data directory after {@link #stopPostgresImmediately()} and waits until
+     * it accepts connections (after crash recovery).
+     *
+     * @throws IllegalStateException if it runs or the stack is not running
+     */
+    public void startPostgres() throws StackException {
+        synchronized (lock) {
+            requireRunning();
+            if (endpoints.externalDb() || postgres != null) {
+                throw new IllegalStateException("PostgreSQL is external or already running");
+            }
+        }
+        awaitPortFree(ports.postgres(), Duration.ofSeconds(15));
+        try {
+            launchPostgres();
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL failed to start again: " + e.getMessage(), e);
+        }
+    }
+
+    private void requireRunning() {
+        if (!started || closed) {
+            throw new IllegalStateException("the stack is not running");
+        }
+    }
+
     // ---- where things are ---------------------------------------------------------------------
 
     public String gatewayUrl() {
@@ -411,7 +515,7 @@ public final class KiranaStack implements AutoCloseable {
 
     // ---- infrastructure -------------------------------------------------------------------------
 
-    private void startPostgres() throws StackException, IOException {
+    private void launchPostgres() throws StackException, IOException {
         if (endpoints.externalDb()) {
             out.printf("  %-19s external at %s:%d%n", "postgres", endpoints.dbHost(), endpoints.dbPort());
         } else {
@@ -454,7 +558,7 @@ public final class KiranaStack implements AutoCloseable {
         }
     }
 
-    private void startKafka() throws StackException, IOException, InterruptedException {
+    private void launchKafka() throws StackException, IOException, InterruptedException {
         Path logFile = logsDir().resolve("kafka.log");
         Process process = null;
         long t0 = System.nanoTime();

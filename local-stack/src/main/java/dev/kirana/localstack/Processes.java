@@ -105,10 +105,22 @@ public final class Processes {
      * itself. Returns false where there is no {@code kill} program.
      */
     public static boolean interrupt(long pid) {
+        return signal(pid, "INT");
+    }
+
+    /**
+     * Sends SIGQUIT (for PostgreSQL: immediate shutdown, like {@code pg_ctl stop -m immediate}: every
+     * backend is told to exit at once, nothing is checkpointed, the next start runs crash recovery).
+     */
+    public static boolean quit(long pid) {
+        return signal(pid, "QUIT");
+    }
+
+    private static boolean signal(long pid, String signal) {
         for (Path kill : new Path[] {Path.of("/bin/kill"), Path.of("/usr/bin/kill")}) {
             if (Files.isExecutable(kill)) {
                 try {
-                    return new ProcessBuilder(kill.toString(), "-INT", Long.toString(pid))
+                    return new ProcessBuilder(kill.toString(), "-" + signal, Long.toString(pid))
                             .redirectErrorStream(true)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .start()

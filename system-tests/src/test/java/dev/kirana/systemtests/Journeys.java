@@ -59,10 +59,29 @@ final class Journeys {
     /** A new product with {@code stock} units received at ₹40, once inventory has heard of it. */
     static String stockedProduct(Http http, String token, String price, int stock) {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response created = http.post("/api/v1/products", token, Map.of("sku", sku, "name", "Product " + sku, "hsn", "1701",
-                "gstRate", "5", "sellingPrice", price, "taxInclusive", true, "unit", "PCS"));
-        assertThat(created.status()).as("create product: %s", created.body()).isEqualTo(201);
-        String productId = created.body().get("id").asString();
+        Map<String, Object> product = Map.of("sku", sku, "name", "Product " + sku, "hsn", "1701",
+                "gstRate", "5", "sellingPrice", price, "taxInclusive", true, "unit", "PCS");
+        String[] id = new String[1];
+        // a 504 from a busy machine may or may not have created it: look for the SKU before sending it again
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Http.Response found = http.get("/api/v1/products?q=" + sku, token);
+            if (found.status() == 200) {
+                for (JsonNode p : found.body()) {
+                    if (sku.equals(p.get("sku").asString())) {
+                        id[0] = p.get("id").asString();
+                        return true;
+                    }
+                }
+            }
+            Http.Response created = http.post("/api/v1/products", token, product);
+            assertThat(created.status()).as("create product: %s", created.body()).isIn(201, 429, 500, 502, 503, 504);
+            if (created.status() == 201) {
+                id[0] = created.body().get("id").asString();
+                return true;
+            }
+            return false;
+        });
+        String productId = id[0];
         if (stock > 0) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                     http.postIdempotent("/api/v1/inventory/receipts", token,

@@ -32,7 +32,9 @@ import reactor.core.publisher.Mono;
  * each takes the {@link DatabaseClient} of the transaction it runs in, whose search path names the schema being
  * written ({@code readmodel}, or the fresh one a rebuild fills). Every handler runs once per event (the inbox), and
  * the figures it adds commute, so events of different topics may arrive in any order: a sale's cost (stock.committed)
- * may come before or after the sale itself.
+ * may come before or after the sale itself. The two meet in {@code sale_lines} and {@code order_costs}: each looks for
+ * the other's row, so both take the order's lock ({@link #orderLock}) first — without it, two consumers applying them at
+ * the same moment each miss the other's uncommitted row and the sale's cost is never counted.
  */
 @Component
 public class Projection {
@@ -213,7 +215,22 @@ public class Projection {
     }
 
     private Mono<Void> document(DatabaseClient db, Doc d, List<Line> lines, List<Tender> tenders, String moneyCategory) {
-        return zoneOf(db, d.shop()).flatMap(z -> document(db, d, lines, tenders, moneyCategory, z));
+        return orderLock(db, d.shop(), d.orderId())
+                .then(zoneOf(db, d.shop()).flatMap(z -> document(db, d, lines, tenders, moneyCategory, z)));
+    }
+
+    /**
+     * Holds the order's lock until the transaction ends, so that a sale document and its stock.committed are applied
+     * one after the other (the second then sees the first's rows). A deadlock between two batches that lock orders in
+     * different orders fails one batch, whose events are then applied one per transaction.
+     */
+    private static Mono<Void> orderLock(DatabaseClient db, String shop, String order) {
+        if (order == null) {
+            return Mono.empty();
+        }
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "reporting.order/" + shop + "/" + order)
+                .then();
     }
 
     private Mono<Void> document(DatabaseClient db, Doc d, List<Line> lines, List<Tender> tenders, String moneyCategory, ZoneId zone) {
@@ -396,7 +413,7 @@ public class Projection {
             qv[0] = qv[0].add(l.quantity());
             qv[1] = qv[1].add(l.quantity().multiply(nvl(l.unitCost())));
         }
-        return Flux.fromIterable(perProduct.entrySet())
+        return orderLock(db, shop, c.orderId()).thenMany(Flux.fromIterable(perProduct.entrySet()))
                 .concatMap(p -> db.sql("""
                                 INSERT INTO order_costs (shop_id, order_id, product_id, quantity, value) VALUES (:shop, :order, :product, :qty, :value)
                                 ON CONFLICT DO NOTHING""")
