@@ -1,6 +1,7 @@
 package dev.kirana.accounting.bank;
 
 import dev.kirana.accounting.access.BookAccess;
+import dev.kirana.web.Uploads;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Access;
@@ -15,8 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -207,15 +206,7 @@ public class BankController {
     }
 
     private static Mono<byte[]> read(Flux<DataBuffer> content) {
-        return DataBufferUtils.join(content, StatementCsv.MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "statement-too-large",
+        return Uploads.readAll(content, StatementCsv.MAX_BYTES, () -> Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "statement-too-large",
                         "Statement too large", "A statement file is at most 2 MB; import it a month at a time"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kirana.accounting.expense;
 
 import dev.kirana.accounting.access.BookAccess;
+import dev.kirana.web.Uploads;
 import dev.kirana.web.idempotency.IdempotencyKeys;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Access;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -177,15 +176,7 @@ public class ExpenseController {
     }
 
     private static Mono<ReceiptFile> read(FilePart part) {
-        return DataBufferUtils.join(part.content(), ReceiptFile.MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "receipt-too-large",
+        return Uploads.readAll(part.content(), ReceiptFile.MAX_BYTES, () -> Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "receipt-too-large",
                         "Receipt too large", "A receipt is at most 2 MB (" + ReceiptFile.MAX_BYTES + " bytes)"))
                 .flatMap(bytes -> ReceiptFile.problem(bytes)
                         .<Mono<ReceiptFile>>map(p -> Mono.error(Problems.invalid("receipt", p)))

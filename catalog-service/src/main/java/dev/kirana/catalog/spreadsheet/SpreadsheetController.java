@@ -1,9 +1,11 @@
 package dev.kirana.catalog.spreadsheet;
 
 import dev.kirana.catalog.product.ProductQuery;
-import dev.kirana.web.security.Role;
+import dev.kirana.web.Uploads;
+import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Access;
 import dev.kirana.web.security.Allowed;
+import dev.kirana.web.security.Role;
 import dev.kirana.web.security.ShopPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,10 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import dev.kirana.web.problem.Problems;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -107,15 +106,7 @@ public class SpreadsheetController {
     }
 
     private static Mono<byte[]> read(Flux<DataBuffer> content) {
-        return DataBufferUtils.join(content, ProductImports.MAX_BYTES)
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> ProductImports.tooLarge());
+        return Uploads.readAll(content, ProductImports.MAX_BYTES, () -> ProductImports.tooLarge());
     }
 
     private static Sheet.Format format(String format) {

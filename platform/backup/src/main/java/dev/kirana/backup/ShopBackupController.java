@@ -1,5 +1,6 @@
 package dev.kirana.backup;
 
+import dev.kirana.web.Uploads;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
 import dev.kirana.web.security.ShopPrincipal;
@@ -15,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.ContentDisposition;
@@ -91,15 +91,7 @@ public class ShopBackupController {
                                                @RequestParam(defaultValue = "false") boolean replace,
                                                @RequestBody Flux<DataBuffer> body) {
         String shop = me.require(Role.OWNER).requireShop();
-        return DataBufferUtils.join(body, (int) Math.min(Integer.MAX_VALUE, properties.maxArchiveSize().toBytes()))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
-                .onErrorMap(DataBufferLimitException.class, e -> Problems.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+        return Uploads.readAll(body, properties.maxArchiveSize().toBytes(), () -> Problems.of(org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
                         "backup-too-large", "Archive too large", "The archive is larger than " + properties.maxArchiveSize()
                                 + " (kirana.backup.max-archive-size)"))
                 .flatMap(bytes -> Mono.fromCallable(() -> {
