@@ -150,6 +150,17 @@ class SpreadsheetImportTest {
     }
 
     @Test
+    void aRowWithAMistypedBarcodeCheckDigitIsRejectedInItsColumn() {
+        // 890172513397? needs 9 (Gs1Test): the row with 1 is refused, the row with 9 imported
+        var report = report(uploadBody(("sku,name,hsn,gst_rate,selling_price,barcode\r\n"
+                + "GOOD-EAN,Good,1701,5,10.00,8901725133979\r\nBAD-EAN,Bad,1701,5,10.00,8901725133971\r\n")
+                .getBytes(StandardCharsets.UTF_8), "text/csv"));
+        assertThat(report).containsEntry("created", 1).containsEntry("rejected", 1);
+        assertThat(report.get("rejections").toString()).contains("row=3", "sku=BAD-EAN", "field=barcode",
+                "890172513397? is 9, not 1");
+    }
+
+    @Test
     void anExportImportedAgainChangesNothing() throws Exception {
         report(upload(distributorWorkbook(), "distributor.xlsx"));
         api().post("/api/v1/products", CatalogApi.product("FORMULA-1", "name", "=cmd|' /C calc'!A0", "description", "Line one\nline, two"))

@@ -172,6 +172,13 @@ class ReadmeExamplesIT {
         // → {"consistent":true,…} (low stock is not checked: inventory may not have heard of every new product yet)
         assertThat(run.stdout()).as(run.report()).contains("\"consistent\":true");
         assertThat(run.file("catalog.xlsx")).as("the catalog export is an XLSX (a zip)").startsWith('P', 'K');
+        // Barcodes and shelf labels: 200000000001? → 5, …2? → 2, …3? → 9, …4? → 6 (weights 3 and 1 from the right)
+        assertThat(run.stdout()).as(run.report()).containsPattern("\"sku\":\"ATTA-5KG\",[^}]*\"barcode\":\"2000000000015\",\"symbology\":\"EAN_13\"")
+                .containsPattern("\"sku\":\"SUGAR-1KG\",[^}]*\"barcode\":\"2000000000046\"")
+                .contains("\"field\":\"barcode\",\"message\":\"the GS1 check digit of a 13-digit barcode 890172513397? is 9, not 1 (a mistyped digit?)\"")
+                .containsPattern("\\}\n400\n");
+        assertThat(run.file("sugar-barcode.png")).as("the barcode is a PNG").startsWith(0x89, 'P', 'N', 'G');
+        assertThat(run.file("labels.pdf")).as("the label sheet is a PDF").startsWith('%', 'P', 'D', 'F');
     }
 
     @Test

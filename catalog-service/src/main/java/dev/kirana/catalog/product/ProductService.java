@@ -1,6 +1,7 @@
 package dev.kirana.catalog.product;
 
 import dev.kirana.catalog.category.CategoryService;
+import dev.kirana.catalog.gs1.Gs1;
 import dev.kirana.catalog.tax.ProductTaxRate;
 import dev.kirana.catalog.tax.ProductTaxRate.OwnRate;
 import dev.kirana.catalog.tax.TaxRates;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -81,6 +83,38 @@ public class ProductService {
                         .then(write(shopId, actor, "api", id, before, requestOf(before), active, barcodeOwners(shopId), Mono.empty())))
                 .map(Outcome::product);
         return tx.transactional(work);
+    }
+
+    /**
+     * Gives each product that has no barcode the next free in-store code ({@code next} numbers them, in this
+     * transaction), in the order given; the products are row-locked first, and one that already has a barcode is a 409
+     * naming it, with nothing changed. Publishes product.updated for each.
+     */
+    public Mono<List<Product>> assignBarcodes(String shopId, String actor, List<UUID> ids, Function<BarcodeOwners, Mono<String>> next) {
+        BarcodeOwners owners = barcodeOwners(shopId);
+        Mono<List<Product>> work = Flux.fromIterable(ids)
+                .concatMap(id -> store.lock(shopId, id).switchIfEmpty(Mono.error(() -> notFound(id))))
+                .collectList()
+                .flatMap(locked -> {
+                    for (Product p : locked) {
+                        if (p.barcode() != null) {
+                            return Mono.error(Problems.conflict("Product " + p.sku() + " already has the barcode " + p.barcode()));
+                        }
+                    }
+                    return Flux.fromIterable(locked).concatMap(before -> next.apply(owners).flatMap(code -> {
+                        ProductRequest same = requestOf(before);
+                        ProductRequest withCode = new ProductRequest(same.sku(), code, same.name(), same.description(), same.categoryId(),
+                                same.hsn(), null, null, same.sellingPrice(), same.mrp(), same.costPrice(), same.taxInclusive(),
+                                same.unit(), same.reorderLevel(), same.perishable(), same.serialTracked());
+                        return write(shopId, actor, "barcode", before.id(), before, withCode, before.active(), owners, Mono.empty());
+                    })).map(Outcome::product).collectList();
+                });
+        return tx.transactional(work).onErrorMap(DataIntegrityViolationException.class, ProductService::uniqueness);
+    }
+
+    /** The ids of the shop's active products without a barcode, by SKU (at most {@code limit}). */
+    public Mono<List<UUID>> withoutBarcode(String shopId, int limit) {
+        return store.withoutBarcode(shopId, limit).collectList();
     }
 
     /** Who already uses a barcode in the shop (other than the product being written), if anyone: its SKU. */
@@ -155,6 +189,11 @@ public class ProductService {
         LocalDate from = before == null || r.gstRateEffectiveFrom() == null ? today : r.gstRateEffectiveFrom();
         if (from.isBefore(today)) {
             return Mono.error(Problems.invalid("gstRateEffectiveFrom", "must be today or later; past sales keep the rates they were made with"));
+        }
+        // a GTIN-shaped barcode someone typed must carry its GS1 check digit (one already on the product stays as it is)
+        String badBarcode = r.barcode() == null || (before != null && r.barcode().equals(before.barcode())) ? null : Gs1.violation(r.barcode());
+        if (badBarcode != null) {
+            return Mono.error(Problems.invalid("barcode", badBarcode));
         }
         // the category must be the shop's (a 404 otherwise); one the product already has was checked when it got it
         Mono<UUID> category = r.categoryId() == null || (before != null && r.categoryId().equals(before.categoryId()))

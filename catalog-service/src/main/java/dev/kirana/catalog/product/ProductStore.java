@@ -66,6 +66,12 @@ public class ProductStore {
                 .map(r -> r.get("sku", String.class)).first();
     }
 
+    /** Active products without a barcode, by SKU. */
+    public Flux<UUID> withoutBarcode(String shopId, int limit) {
+        return db.sql("SELECT id FROM products WHERE shop_id = :shop AND barcode IS NULL AND active ORDER BY sku LIMIT :limit")
+                .bind("shop", shopId).bind("limit", limit).map(r -> r.get("id", UUID.class)).all();
+    }
+
     /** Inserts the product and returns it as stored (one statement). */
     public Mono<Product> insert(String shopId, UUID id, ProductChange.Values v) {
         var spec = db.sql("WITH p AS (" + """
