@@ -39,6 +39,25 @@ class LoginAndSessionsTest extends AuthServiceTest {
     }
 
     @Test
+    void aFormPostLogsInAsTheJsonLoginDoes() throws Exception {
+        var tokens = http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("username", "owner@demo.kirana")
+                        .with("password", "kirana-demo"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(tokens).containsEntry("tokenType", "Bearer").containsEntry("shopId", DemoSeed.SHOP_ID.toString());
+        assertThat(claims((String) tokens.get("accessToken")).getSubject()).isEqualTo(DemoSeed.OWNER_ID.toString());
+
+        // the same refusals: a wrong password is a 401 problem, a missing field a 400 naming it
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=owner%40demo.kirana&password=wrong-one").exchange()
+                .expectStatus().isUnauthorized().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("username=owner%40demo.kirana").exchange()
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password");
+    }
+
+    @Test
     void wrongPasswordIsA401ProblemAndRepeatedFailuresLockTheAccount() {
         String email = uniqueEmail("locky");
         register("Locky", email, null, "right-password-1");

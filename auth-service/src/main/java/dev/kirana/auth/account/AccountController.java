@@ -11,9 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -50,7 +52,7 @@ public class AccountController {
         return accounts.register(request).map(t -> ResponseEntity.created(URI.create("/api/v1/auth/me")).body(t));
     }
 
-    @PostMapping("/api/v1/auth/login")
+    @PostMapping(path = "/api/v1/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirements
     @Operation(summary = "Log in with email or phone and password",
             description = "The access token names the user's first shop and the roles in it. Repeated wrong passwords lock the account for a while (429).")
@@ -58,6 +60,21 @@ public class AccountController {
     @ApiResponse(responseCode = "401", description = "Wrong username or password")
     @ApiResponse(responseCode = "429", description = "Locked after too many wrong passwords; see Retry-After")
     public Mono<TokenResponse> login(@Valid @RequestBody AccountRequests.Login request) {
+        return accounts.login(request);
+    }
+
+    /**
+     * The same login as a form post ({@code username}, {@code password}), for clients that speak OAuth2-style forms
+     * rather than JSON; the same checks, lock-out and answer.
+     */
+    @PostMapping(path = "/api/v1/auth/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @SecurityRequirements
+    @Operation(summary = "Log in with a form post (application/x-www-form-urlencoded: username, password)",
+            description = "The same login, lock-out and answer as the JSON login, for clients that post forms.")
+    @ApiResponse(responseCode = "200", description = "Logged in")
+    @ApiResponse(responseCode = "401", description = "Wrong username or password")
+    @ApiResponse(responseCode = "429", description = "Locked after too many wrong passwords; see Retry-After")
+    public Mono<TokenResponse> formLogin(@Valid @ModelAttribute AccountRequests.Login request) {
         return accounts.login(request);
     }
 
@@ -146,6 +163,26 @@ public class AccountController {
     @Operation(summary = "Confirm the email or phone with the code")
     public Mono<Void> confirmVerification(@AuthenticationPrincipal ShopPrincipal me, @Valid @RequestBody AccountRequests.VerificationConfirm request) {
         return accounts.confirmVerification(me, request);
+    }
+
+    @PutMapping("/api/v1/auth/me/profile")
+    @Operation(summary = "Change the caller's name, email or phone",
+            description = "The name changes at once. A new email or phone (currentPassword required when the account has a "
+                    + "password) is sent a code and replaces the old one, verified, only when that code is confirmed with "
+                    + "POST /api/v1/auth/me/profile/confirm; until then the old one still logs in. One already used by "
+                    + "another account is a 409.")
+    @ApiResponse(responseCode = "200", description = "The account's name and contacts, and those waiting for their codes")
+    @ApiResponse(responseCode = "409", description = "The email or phone already belongs to another account")
+    public Mono<dev.kirana.auth.user.Users.Contacts> changeProfile(@AuthenticationPrincipal ShopPrincipal me,
+                                                                   @Valid @RequestBody AccountRequests.ProfileChange request) {
+        return accounts.changeProfile(me, request);
+    }
+
+    @PostMapping("/api/v1/auth/me/profile/confirm")
+    @Operation(summary = "Confirm a new email or phone with the code sent to it; it replaces the old one, verified")
+    public Mono<dev.kirana.auth.user.Users.Contacts> confirmContact(@AuthenticationPrincipal ShopPrincipal me,
+                                                                    @Valid @RequestBody AccountRequests.ContactConfirm request) {
+        return accounts.confirmContact(me, request);
     }
 
     @PutMapping("/api/v1/users/me/pin")

@@ -4,6 +4,7 @@ import dev.kirana.auth.otp.OtpPurpose;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
@@ -82,6 +83,20 @@ public final class AccountRequests {
     @Schema(example = """
             {"pin":"4829"}""")
     public record SetPin(@NotBlank @Size(max = 6) String pin) {
+    }
+
+    @Schema(example = """
+            {"name":"Ravi Kumar Sharma","email":"ravi.sharma@example.com","currentPassword":"sharma-store-2026"}""")
+    public record ProfileChange(@Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "no control characters") String name,
+                                @Size(max = 254) String email,
+                                @Size(max = 20) String phone,
+                                @Size(max = 200) @Schema(description = "required to change the email or phone of an account with a password")
+                                String currentPassword) {
+    }
+
+    @Schema(example = """
+            {"channel":"EMAIL","code":"482913"}""")
+    public record ContactConfirm(@NotNull Contact channel, @NotBlank @Size(max = 10) String code) {
     }
 
     /** Which of the account's contacts to verify. */

@@ -219,6 +219,57 @@ public class AccountService {
         });
     }
 
+    /**
+     * Changes the account's name at once; a new email address or phone number (the current password is required for
+     * either when the account has one) gets a code and becomes the account's, verified, only when that code is
+     * confirmed ({@link #confirmContact}). One already used by another account is a 409, and nothing changes.
+     */
+    public Mono<Users.Contacts> changeProfile(ShopPrincipal me, AccountRequests.ProfileChange r) {
+        UUID id = requireAccount(me);
+        String name = r.name() == null ? null : r.name().strip();
+        if (name != null && name.isEmpty()) {
+            throw Problems.invalid("name", "must not be blank");
+        }
+        String email = r.email() == null || r.email().isBlank() ? null
+                : Usernames.email(r.email()).orElseThrow(() -> Problems.invalid("email", "is not a valid email address"));
+        String phone = r.phone() == null || r.phone().isBlank() ? null
+                : Usernames.phone(r.phone()).orElseThrow(() -> Problems.invalid("phone", "is not a valid mobile number (E.164, e.g. +919876543210)"));
+        if (name == null && email == null && phone == null) {
+            throw Problems.invalid("name", "give a new name, email or phone");
+        }
+        return users.byId(id).switchIfEmpty(Mono.error(Problems.notFound("Account not found"))).flatMap(u -> {
+            String newEmail = email != null && !email.equals(u.email()) ? email : null;
+            String newPhone = phone != null && !phone.equals(u.phone()) ? phone : null;
+            boolean contactChanges = newEmail != null || newPhone != null;
+            Mono<Boolean> allowed = !contactChanges || u.passwordHash() == null ? Mono.just(true)
+                    : r.currentPassword() == null ? Mono.error(Problems.invalid("currentPassword", "is required to change the email or phone"))
+                    : passwords.matches(r.currentPassword(), u.passwordHash());
+            return allowed.flatMap(ok -> ok ? Mono.<Void>empty() : Mono.error(Problems.invalid("currentPassword", "is wrong")))
+                    .then(Mono.when(
+                            newEmail == null ? Mono.empty() : users.byUsername(newEmail).flatMap(x -> Mono.error(Problems.conflict("An account with this email already exists"))),
+                            newPhone == null ? Mono.empty() : users.byUsername(newPhone).flatMap(x -> Mono.error(Problems.conflict("An account with this phone number already exists")))))
+                    // the codes first: a code that cannot be sent (throttled, gateway down) changes nothing
+                    .then(newEmail == null ? Mono.empty() : codes.send(newEmail, Channel.EMAIL, OtpPurpose.VERIFY_EMAIL).then())
+                    .then(newPhone == null ? Mono.empty() : codes.send(newPhone, Channel.SMS, OtpPurpose.VERIFY_PHONE).then())
+                    .then(users.changeProfile(id, name, newEmail, newPhone))
+                    .then(users.contacts(id));
+        });
+    }
+
+    /** Confirms the code sent to a new email address or phone number: it replaces the old one, verified. */
+    public Mono<Users.Contacts> confirmContact(ShopPrincipal me, AccountRequests.ContactConfirm r) {
+        UUID id = requireAccount(me);
+        boolean email = r.channel() == AccountRequests.Contact.EMAIL;
+        return users.pending(id, email)
+                .switchIfEmpty(Mono.error(Problems.invalid("channel", "no new " + (email ? "email address" : "phone number")
+                        + " is waiting for a code; change it with PUT /api/v1/auth/me/profile first")))
+                .flatMap(destination -> codes.verify(destination, email ? OtpPurpose.VERIFY_EMAIL : OtpPurpose.VERIFY_PHONE, r.code()))
+                .then(users.adoptPending(id, email))
+                .onErrorMap(org.springframework.dao.DataIntegrityViolationException.class,
+                        e -> Problems.conflict("An account with this " + (email ? "email" : "phone number") + " already exists"))
+                .then(users.contacts(id));
+    }
+
     public Mono<Void> setPin(ShopPrincipal me, AccountRequests.SetPin r) {
         UUID id = requireAccount(me);
         passwords.checkPin("pin", r.pin());

@@ -91,6 +91,49 @@ public class Users {
                 .bind("id", id).bind("hash", hash).then();
     }
 
+    /**
+     * Renames the account and keeps a new email address or phone number until the code sent to it is confirmed, in one
+     * statement; a null leaves that field as it is.
+     */
+    public Mono<Void> changeProfile(UUID id, String name, String pendingEmail, String pendingPhone) {
+        var spec = db.sql("""
+                        UPDATE app_user SET name = COALESCE(:name, name), pending_email = COALESCE(:email, pending_email),
+                               pending_phone = COALESCE(:phone, pending_phone)
+                        WHERE id = :id""").bind("id", id);
+        spec = name == null ? spec.bindNull("name", String.class) : spec.bind("name", name);
+        spec = pendingEmail == null ? spec.bindNull("email", String.class) : spec.bind("email", pendingEmail);
+        spec = pendingPhone == null ? spec.bindNull("phone", String.class) : spec.bind("phone", pendingPhone);
+        return spec.then();
+    }
+
+    /** The account's name and contacts, verified or not, and the new ones waiting for their codes. */
+    public record Contacts(String name, String email, String phone, boolean emailVerified, boolean phoneVerified,
+                           String pendingEmail, String pendingPhone) {
+    }
+
+    public Mono<Contacts> contacts(UUID id) {
+        return db.sql("SELECT name, email, phone, email_verified, phone_verified, pending_email, pending_phone FROM app_user WHERE id = :id")
+                .bind("id", id)
+                .map(r -> new Contacts(r.get("name", String.class), r.get("email", String.class), r.get("phone", String.class),
+                        Boolean.TRUE.equals(r.get("email_verified", Boolean.class)), Boolean.TRUE.equals(r.get("phone_verified", Boolean.class)),
+                        r.get("pending_email", String.class), r.get("pending_phone", String.class)))
+                .one();
+    }
+
+    /** The new email address or phone number waiting for its code, if any. */
+    public Mono<String> pending(UUID id, boolean email) {
+        return db.sql("SELECT " + (email ? "pending_email" : "pending_phone") + " AS d FROM app_user WHERE id = :id").bind("id", id)
+                .map(r -> java.util.Optional.ofNullable(r.get("d", String.class))).one().flatMap(Mono::justOrEmpty);
+    }
+
+    /** Makes the confirmed pending contact the account's own, verified (a duplicate of another account's is a 409 from the table). */
+    public Mono<Void> adoptPending(UUID id, boolean email) {
+        String column = email ? "email" : "phone";
+        return db.sql("UPDATE app_user SET " + column + " = pending_" + column + ", " + column + "_verified = true, pending_"
+                        + column + " = NULL WHERE id = :id AND pending_" + column + " IS NOT NULL")
+                .bind("id", id).then();
+    }
+
     public Mono<Void> markVerified(UUID id, boolean email) {
         return db.sql("UPDATE app_user SET " + (email ? "email_verified" : "phone_verified") + " = true WHERE id = :id")
                 .bind("id", id).then();
