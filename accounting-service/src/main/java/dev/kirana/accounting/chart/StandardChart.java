@@ -29,6 +29,7 @@ public final class StandardChart {
         a.add(account("1320", "Input IGST", ASSET, DUTIES_AND_TAXES));
         a.add(account("1400", "Advances to suppliers", ASSET, LOANS_AND_ADVANCES));
         a.add(account("1410", "Deposits (rent, electricity)", ASSET, LOANS_AND_ADVANCES));
+        a.add(account("1420", "Advances to staff", ASSET, LOANS_AND_ADVANCES));
         a.add(account("1500", "Furniture and fixtures", ASSET, FIXED_ASSETS));
         a.add(account("1510", "Shop equipment", ASSET, FIXED_ASSETS));
         // liabilities

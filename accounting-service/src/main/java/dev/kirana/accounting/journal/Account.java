@@ -11,6 +11,7 @@ public enum Account {
     INPUT_CGST("1300", "Input CGST"),
     INPUT_SGST("1310", "Input SGST/UTGST"),
     INPUT_IGST("1320", "Input IGST"),
+    STAFF_ADVANCES("1420", "Advances to staff"),
     SUPPLIERS("2000", "Suppliers (trade payables)"),
     LOYALTY_LIABILITY("2200", "Loyalty points liability"),
     OUTPUT_CGST("2100", "Output CGST"),
@@ -26,6 +27,7 @@ public enum Account {
     STOCK_COUNT_SHORTAGE("5150", "Stock count shortage"),
     LOYALTY_REDEMPTIONS("5200", "Loyalty points redeemed"),
     LOYALTY_GRANTED("5210", "Loyalty points granted"),
+    WAGES("5320", "Wages and salaries"),
     SUSPENSE("2900", "Suspense");
 
     private final String code;

@@ -114,14 +114,7 @@ public class DeviceService {
 
     /** A member switches in on a paired device with their PIN; repeated wrong PINs lock PIN login for a while. */
     public Mono<TokenResponse> pinLogin(DeviceApi.PinLogin r) {
-        Mono<UUID> device = db.sql("SELECT shop_id, secret_hash FROM device WHERE id = :id AND revoked_at IS NULL AND secret_hash IS NOT NULL")
-                .bind("id", r.deviceId())
-                .map(row -> new Object[]{row.get("shop_id", UUID.class), row.get("secret_hash", String.class)})
-                .one()
-                .filter(d -> Secrets.sameDigest(r.deviceSecret(), (String) d[1]))
-                .map(d -> (UUID) d[0])
-                .switchIfEmpty(Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "unknown-device", "Unknown device",
-                        "This device is not paired (or was revoked); pair it again")));
+        Mono<UUID> device = shopOf(r.deviceId(), r.deviceSecret());
         String username = Usernames.normalize(r.username()).orElse(null);
         return device.flatMap(shopId -> (username == null ? Mono.<dev.kirana.auth.user.User>empty() : users.byUsername(username))
                 .filterWhen(u -> memberships.in(shopId, u.id()).hasElement())
@@ -145,11 +138,24 @@ public class DeviceService {
                 }));
     }
 
-    private static ErrorResponseException wrongPin() {
+    /** The shop a paired, unrevoked device belongs to, if its secret is right; a 401 problem otherwise. */
+    public Mono<UUID> shopOf(UUID deviceId, String deviceSecret) {
+        return db.sql("SELECT shop_id, secret_hash FROM device WHERE id = :id AND revoked_at IS NULL AND secret_hash IS NOT NULL")
+                .bind("id", deviceId)
+                .map(row -> new Object[]{row.get("shop_id", UUID.class), row.get("secret_hash", String.class)})
+                .one()
+                .filter(d -> Secrets.sameDigest(deviceSecret, (String) d[1]))
+                .map(d -> (UUID) d[0])
+                .switchIfEmpty(Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "unknown-device", "Unknown device",
+                        "This device is not paired (or was revoked); pair it again")));
+    }
+
+    /** A wrong PIN on a device (the same answer whether the person exists or not). */
+    public static ErrorResponseException wrongPin() {
         return Problems.of(HttpStatus.UNAUTHORIZED, "wrong-pin", "Wrong user or PIN", "The user or PIN is wrong for this device");
     }
 
-    private static ErrorResponseException pinLocked(Duration retryAfter) {
+    public static ErrorResponseException pinLocked(Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         ErrorResponseException e = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "pin-locked", "Too many wrong PINs",
                 "PIN login is locked for this user for a while; log in with the password instead",

@@ -47,20 +47,30 @@ public class Users {
 
     /** Counts a wrong password; the N-th consecutive one locks the account for a while. @return the lock end, if locked now */
     public Mono<Instant> recordFailedLogin(UUID id) {
-        return recordFailure(id, "failed_logins", "locked_until", props.login());
+        return recordFailure("app_user", id, "failed_logins", "locked_until", props.login());
     }
 
     public Mono<Instant> recordFailedPin(UUID id) {
-        return recordFailure(id, "failed_pins", "pin_locked_until", props.pin());
+        return recordFailure("app_user", id, "failed_pins", "pin_locked_until", props.pin());
     }
 
-    private Mono<Instant> recordFailure(UUID id, String counter, String lock, AuthProperties.Lockout policy) {
+    /** The same PIN lock-out for an employee's attendance PIN on a shop device. */
+    public Mono<Instant> recordFailedEmployeePin(UUID employeeId) {
+        return recordFailure("employee", employeeId, "failed_pins", "pin_locked_until", props.pin());
+    }
+
+    public Mono<Void> clearEmployeePinFailures(UUID employeeId) {
+        return db.sql("UPDATE employee SET failed_pins = 0, pin_locked_until = NULL WHERE id = :id AND (failed_pins <> 0 OR pin_locked_until IS NOT NULL)")
+                .bind("id", employeeId).then();
+    }
+
+    private Mono<Instant> recordFailure(String table, UUID id, String counter, String lock, AuthProperties.Lockout policy) {
         return db.sql("""
-                        UPDATE app_user SET
+                        UPDATE %3$s SET
                           %1$s = CASE WHEN %1$s + 1 >= :max THEN 0 ELSE %1$s + 1 END,
                           %2$s = CASE WHEN %1$s + 1 >= :max THEN now() + make_interval(secs => :lock) ELSE %2$s END
                         WHERE id = :id
-                        RETURNING %2$s""".formatted(counter, lock))
+                        RETURNING %2$s""".formatted(counter, lock, table))
                 .bind("id", id).bind("max", policy.maxFailures()).bind("lock", (double) policy.lockDuration().toSeconds())
                 .map(row -> java.util.Optional.ofNullable(row.get(0, OffsetDateTime.class)))
                 .one()
