@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -44,6 +45,7 @@ public class SandboxRegistrationPortal implements InvoiceRegistrationPortal {
     private final Clock clock;
     private final JsonMapper json;
 
+    @Autowired
     public SandboxRegistrationPortal(JsonMapper json) {
         this(json, Clock.systemUTC());
     }
