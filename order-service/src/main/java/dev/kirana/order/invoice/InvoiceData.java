@@ -34,7 +34,19 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                           BigDecimal taxableValue, BigDecimal cgst, BigDecimal sgst, BigDecimal igst,
                           BigDecimal roundOff, BigDecimal total, String amountInWords, List<Payment> payments,
                           BigDecimal change, String declaration, String footer, String marker, String cashier,
-                          UpiPayment upi) {
+                          UpiPayment upi, EInvoice eInvoice) {
+
+    /** The invoice's registration on the invoice registration portal, printed with its signed QR code. */
+    public record EInvoice(String irn, String ackNo, java.time.OffsetDateTime ackDate, String signedQrCode) {
+    }
+
+    /** This document with its e-invoice registration (null: none). */
+    public InvoiceData withEInvoice(EInvoice registration) {
+        return new InvoiceData(title, number, date, againstInvoice, againstDate, supplierName, supplierAddress, supplierGstin,
+                supplierState, buyerName, buyerPhone, buyerGstin, placeOfSupply, supply, stateTaxName, chargesTax, items, rates,
+                taxableValue, cgst, sgst, igst, roundOff, total, amountInWords, payments, change, declaration, footer, marker,
+                cashier, upi, registration);
+    }
 
     /** A payment still due that the document asks for by UPI: the amount and the link its QR code holds. */
     public record UpiPayment(BigDecimal amount, UpiLink link) {
@@ -86,7 +98,7 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                 o.supplyType(), StateCodes.stateTaxName(o.supplierStateCode()), taxInvoice, items, rates(items),
                 totals.taxableValue(), totals.cgst(), totals.sgst(), totals.igst(), totals.roundOff(), totals.total(),
                 AmountInWords.rupees(totals.total()), payments, o.change(), declaration(o.documentType(), shop.registration()),
-                shop.receiptFooter(), marker, o.cashierId(), upiDue(order, shop));
+                shop.receiptFooter(), marker, o.cashierId(), upiDue(order, shop), null);
     }
 
     /**
@@ -129,7 +141,7 @@ public record InvoiceData(String title, String number, LocalDate date, String ag
                 r.taxableValue(), r.cgst(), r.sgst(), r.igst(), r.roundOff(), r.total(), AmountInWords.rupees(r.total()),
                 List.of(new Payment(r.reference() == null ? tender : tender + " " + r.reference(), r.total())),
                 BigDecimal.ZERO.setScale(2), r.reason() == null ? null : "Reason: " + r.reason(), shop.receiptFooter(), null,
-                r.refundedBy(), null);
+                r.refundedBy(), null, null);
     }
 
     static String declaration(DocumentType document, RegistrationType registration) {

@@ -15,7 +15,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import dev.kirana.order.gst.SupplyType;
 import dev.kirana.order.upi.UpiLink;
-import dev.kirana.order.upi.UpiQr;
+import dev.kirana.order.qr.QrCode;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -26,11 +26,13 @@ import java.util.List;
 /**
  * Renders a tax invoice, bill of supply or credit note as an A4 PDF: supplier and buyer with GSTINs, number and date,
  * place of supply, reverse charge, lines with HSN, a rate-wise CGST/SGST(UTGST)/IGST summary, the round-off and the
- * amount in words; on a sale with an amount due on khata and a shop with a UPI address, a QR code to pay it by UPI.
+ * amount in words; on a sale with an amount due on khata and a shop with a UPI address, a QR code to pay it by UPI;
+ * on a registered e-invoice, its IRN, acknowledgement and the portal's signed QR code.
  * Blocking work: call it off the event loop.
  */
 public final class InvoicePdf {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter ACK = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
     private static final Font TITLE = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14, Font.NORMAL);
     private static final Font BOLD = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9, Font.NORMAL);
     private static final Font BODY = FontFactory.getFont(FontFactory.HELVETICA, 9, Font.NORMAL);
@@ -53,6 +55,9 @@ public final class InvoicePdf {
             Paragraph m = new Paragraph(d.marker(), MARKER);
             m.setAlignment(Element.ALIGN_CENTER);
             doc.add(m);
+        }
+        if (d.eInvoice() != null) {
+            doc.add(eInvoice(d.eInvoice()));
         }
         doc.add(Chunk.NEWLINE);
         doc.add(parties(d));
@@ -104,7 +109,7 @@ public final class InvoicePdf {
         t.setHorizontalAlignment(Element.ALIGN_LEFT);
         t.setSpacingBefore(8);
         // one grey pixel a module, scaled up by the viewer without smoothing: sharp at any zoom and in print
-        UpiQr.Bitmap bits = UpiQr.bitmap(d.upi().link().uri());
+        QrCode.Bitmap bits = QrCode.bitmap(d.upi().link().uri());
         Image qr = Image.getInstance(bits.size(), bits.size(), 1, 8, bits.pixels());
         qr.scaleAbsolute(96, 96);
         PdfPCell code = new PdfPCell(qr, false);
@@ -117,6 +122,29 @@ public final class InvoicePdf {
         text.addElement(new Paragraph("Scan to pay INR " + money(d.upi().amount()) + " by UPI", BOLD));
         text.addElement(new Paragraph("Due on khata. Pays " + link.payeeName() + " (" + link.vpa() + "), reference "
                 + link.reference() + ".", BODY));
+        t.addCell(text);
+        return t;
+    }
+
+    /** The e-invoice's IRN, acknowledgement number and date, and the portal's signed QR code as a QR code. */
+    private static PdfPTable eInvoice(InvoiceData.EInvoice e) {
+        PdfPTable t = new PdfPTable(new float[]{1f, 3f});
+        t.setWidthPercentage(100);
+        t.setSpacingBefore(6);
+        PdfPCell text = new PdfPCell();
+        text.setBorder(Rectangle.NO_BORDER);
+        text.setVerticalAlignment(Element.ALIGN_MIDDLE);
+        text.addElement(new Paragraph("e-Invoice", BOLD));
+        text.addElement(new Paragraph("IRN: " + e.irn(), SMALL));
+        text.addElement(new Paragraph("Ack No: " + e.ackNo(), BODY));
+        text.addElement(new Paragraph("Ack Date: " + (e.ackDate() == null ? "" : ACK.format(e.ackDate())), BODY));
+        // the signed payload is long (a JWT): one pixel a module, scaled up without smoothing, as the UPI code
+        QrCode.Bitmap bits = QrCode.bitmap(e.signedQrCode());
+        Image qr = Image.getInstance(bits.size(), bits.size(), 1, 8, bits.pixels());
+        qr.scaleAbsolute(130, 130);
+        PdfPCell code = new PdfPCell(qr, false);
+        code.setBorder(Rectangle.NO_BORDER);
+        t.addCell(code);
         t.addCell(text);
         return t;
     }

@@ -1,5 +1,6 @@
 package dev.kirana.order.invoice;
 
+import dev.kirana.order.einvoice.EInvoiceService;
 import dev.kirana.order.order.OrderService;
 import dev.kirana.order.order.Order;
 import dev.kirana.order.refund.RefundService;
@@ -22,11 +23,13 @@ public class InvoiceRenderer {
     private final OrderService orders;
     private final RefundService refunds;
     private final ShopDirectory shops;
+    private final EInvoiceService einvoices;
 
-    public InvoiceRenderer(OrderService orders, RefundService refunds, ShopDirectory shops) {
+    public InvoiceRenderer(OrderService orders, RefundService refunds, ShopDirectory shops, EInvoiceService einvoices) {
         this.orders = orders;
         this.refunds = refunds;
         this.shops = shops;
+        this.einvoices = einvoices;
     }
 
     public Mono<InvoiceData> invoice(String shopId, UUID orderId) {
@@ -34,7 +37,11 @@ public class InvoiceRenderer {
                 .flatMap(o -> o.status().wasSold() ? Mono.just(o) : Mono.<Order>error(Problems.conflict(
                         "Order " + orderId + " is " + o.status() + ": only a confirmed sale has an invoice")))
                 .zipWith(shops.profile(shopId))
-                .map(t -> InvoiceData.of(t.getT1(), t.getT2()));
+                .map(t -> InvoiceData.of(t.getT1(), t.getT2()))
+                // a registered e-invoice prints its IRN, acknowledgement and signed QR code
+                .flatMap(d -> einvoices.find(shopId, orderId)
+                        .map(r -> d.withEInvoice(new InvoiceData.EInvoice(r.irn(), r.ackNo(), r.ackDate(), r.signedQrCode())))
+                        .defaultIfEmpty(d));
     }
 
     public Mono<ResponseEntity<byte[]>> invoicePdf(String shopId, UUID orderId) {

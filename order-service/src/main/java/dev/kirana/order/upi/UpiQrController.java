@@ -1,5 +1,6 @@
 package dev.kirana.order.upi;
 
+import dev.kirana.order.qr.QrCode;
 import dev.kirana.order.order.OrderService;
 import dev.kirana.order.shop.ShopDirectory;
 import dev.kirana.web.PlainDecimal;
@@ -83,7 +84,7 @@ public class UpiQrController {
                 .map(link -> ResponseEntity.ok()
                         .contentType(svg ? SVG : MediaType.IMAGE_PNG)
                         .cacheControl(CacheControl.noStore())
-                        .body(svg ? UpiQr.svg(link.uri()).getBytes(StandardCharsets.UTF_8) : UpiQr.png(link.uri())));
+                        .body(svg ? QrCode.svg(link.uri()).getBytes(StandardCharsets.UTF_8) : QrCode.png(link.uri())));
     }
 
     static RuntimeException noVpa() {

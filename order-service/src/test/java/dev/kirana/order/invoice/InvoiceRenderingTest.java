@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class InvoiceRenderingTest {
+public class InvoiceRenderingTest {
     static BigDecimal d(String s) {
         return new BigDecimal(s);
     }
@@ -160,7 +160,7 @@ class InvoiceRenderingTest {
     }
 
     /** The image XObjects of the PDF's pages, decoded (grey or RGB, 1 or 8 bits). */
-    static List<BufferedImage> images(byte[] pdf) throws Exception {
+    public static List<BufferedImage> images(byte[] pdf) throws Exception {
         PdfReader reader = new PdfReader(pdf);
         List<BufferedImage> images = new ArrayList<>();
         for (int p = 1; p <= reader.getNumberOfPages(); p++) {
@@ -186,7 +186,7 @@ class InvoiceRenderingTest {
         assertThat(PdfName.DEVICEGRAY.equals(cs) || PdfName.DEVICERGB.equals(cs)).as("colour space " + cs).isTrue();
         byte[] data = PdfReader.getStreamBytes(s);
         int rowBytes = (w * bits * components + 7) / 8;
-        int scale = Math.max(1, 240 / w); // a module of a few pixels, as a camera sees it
+        int scale = Math.max(3, 240 / w); // a module of a few pixels, as a camera sees it (3 for a dense code)
         BufferedImage img = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

@@ -1,5 +1,6 @@
 package dev.kirana.order.upi;
 
+import dev.kirana.order.qr.QrCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,8 +51,8 @@ class UpiLinkTest {
     @Test
     void theQrCodeImagesHoldTheLink() {
         String link = "upi://pay?pa=sharmastore@okhdfcbank&pn=Sharma%20%26%20Sons&am=96.00&cu=INR";
-        assertThat(Qr.decode(UpiQr.png(link))).isEqualTo(link);
-        assertThat(Qr.decode(UpiQr.png(link, 3))).isEqualTo(link);
-        assertThat(UpiQr.svg(link)).startsWith("<?xml").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "<path ");
+        assertThat(Qr.decode(QrCode.png(link))).isEqualTo(link);
+        assertThat(Qr.decode(QrCode.png(link, 3))).isEqualTo(link);
+        assertThat(QrCode.svg(link)).startsWith("<?xml").contains("<svg xmlns=\"http://www.w3.org/2000/svg\"", "<path ");
     }
 }

@@ -35,6 +35,8 @@ public enum Access {
     CATALOG_BACK_OFFICE("catalog:read", OWNER, MANAGER, AUDITOR),
     /** Sales, invoices, receipts, refunds, loyalty, the counter's settings; a cashier lists only their own sales. */
     SALES("orders:read", OWNER, MANAGER, AUDITOR, CASHIER),
+    /** The back office's side of sales: e-invoice registrations and their requests, the e-invoice settings. */
+    SALES_BACK_OFFICE("orders:read", OWNER, MANAGER, AUDITOR),
     /**
      * What the counter shows the customer in front of it to take a payment (a UPI payment QR code): the roles that sell,
      * and a partner's point of sale that places sales (orders:write); not an auditor.

@@ -1,4 +1,4 @@
-package dev.kirana.order.upi;
+package dev.kirana.order.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,10 +14,11 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * A QR code of a UPI link (ZXing), as a PNG or an SVG image: error correction level M, the 4-module quiet zone
- * around it that scanners need, black on white. Blocking work: call it off the event loop.
+ * The service's one QR code maker (ZXing): a UPI payment link, or the signed QR code of a registered e-invoice, as a
+ * PNG, an SVG or a bitmap for a PDF: error correction level M, the 4-module quiet zone around it that scanners need,
+ * black on white. Blocking work: call it off the event loop.
  */
-public final class UpiQr {
+public final class QrCode {
     /** Pixels per module of a PNG: about 400 px for an invoice's link, sharp on a counter screen and in print. */
     public static final int MODULE_PIXELS = 8;
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
@@ -26,7 +27,7 @@ public final class UpiQr {
             EncodeHintType.MARGIN, 4);
 
     /** The code's modules, one bit each, quiet zone included. */
-    static BitMatrix modules(String text) {
+    public static BitMatrix modules(String text) {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, HINTS);
         } catch (WriterException e) {
@@ -96,6 +97,6 @@ public final class UpiQr {
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>\n";
     }
 
-    private UpiQr() {
+    private QrCode() {
     }
 }
