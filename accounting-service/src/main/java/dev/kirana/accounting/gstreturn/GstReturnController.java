@@ -90,9 +90,11 @@ public class GstReturnController {
                     + "filed, and a document that comes later for its months (a late sale, a credit note, a void) is reported in the "
                     + "next open month, a void of a filed invoice as its amendment (b2ba/b2cla). Only a period that has ended can be "
                     + "filed, and each month once (monthly or within a quarter): filing again is 409.")
-    @ApiResponse(responseCode = "201", description = "Filed: the return as filed")
+    @ApiResponse(responseCode = "201", description = "Filed: the return as filed, as the offline tool's JSON",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+    @ApiResponse(responseCode = "403", description = "Not the shop's owner")
     @ApiResponse(responseCode = "409", description = "Filed before, a month of it filed before, or the period has not ended")
-    public Mono<ResponseEntity<Object>> file(@AuthenticationPrincipal ShopPrincipal me,
+    public Mono<ResponseEntity<Object>> fileGstr1(@AuthenticationPrincipal ShopPrincipal me,
                                              @Parameter(description = PERIOD, example = "2026-11") @PathVariable String period,
                                              @Parameter(description = "4 (default) or 6", example = "4") @RequestParam(required = false) String hsnDigits) {
         String shop = BookAccess.own(me);
