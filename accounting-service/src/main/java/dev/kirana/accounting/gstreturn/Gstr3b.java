@@ -4,8 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * GSTR-3B of a period, with the tables' names and keys as the GST network's GSTR-3B JSON names them (table 3.1
- * {@code sup_details}, 3.2 {@code inter_sup}, 4 {@code itc_elg}), amounts in rupees and paise; and table 6.1, the tax
+ * GSTR-3B of a period, its tables named after the keys of the GST network's GSTR-3B JSON in the API's camel case
+ * (table 3.1 {@code sup_details} is {@code supDetails}, 3.2 {@code inter_sup} {@code interSup}, 4 {@code itc_elg}
+ * {@code itcElg}), amounts in rupees and paise as decimal strings; and table 6.1, the tax
  * payable per head, rounded to the rupee as the return is paid (section 170 of the CGST Act).
  *
  * @param gstin     the shop's GSTIN (null when not known)
