@@ -1,5 +1,6 @@
 package dev.kirana.accounting.journal;
 
+import dev.kirana.accounting.gstreturn.OutwardRegister;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Posts the books from the saga's events: sales (GST-aware, by tender), voids and refunds (reversals), and the cost
- * of goods sold and returned. Each event posts at most once (inbox, and one entry per source).
+ * of goods sold and returned; and, in the same transaction, the GST register of outward supplies (the invoice, its
+ * credit notes, its cancellation). Each event posts at most once (inbox, and one entry per source).
  */
 @Component
 public class SalesPosting {
@@ -28,11 +30,13 @@ public class SalesPosting {
     private final Journal journal;
     private final CostOfSales costs;
     private final SaleCustomers customers;
+    private final OutwardRegister register;
     private final Map<String, EventHandler> orderHandlers;
     private final Map<String, EventHandler> stockHandlers;
 
-    public SalesPosting(InboxProcessor inbox, Journal journal, CostOfSales costs, SaleCustomers customers) {
+    public SalesPosting(InboxProcessor inbox, Journal journal, CostOfSales costs, SaleCustomers customers, OutwardRegister register) {
         this.inbox = inbox;
+        this.register = register;
         this.journal = journal;
         this.costs = costs;
         this.customers = customers;
@@ -53,7 +57,8 @@ public class SalesPosting {
 
     private Mono<Void> sale(CloudEvent e) {
         OrderEvents.OrderConfirmed s = KiranaEvents.data(e, OrderEvents.OrderConfirmed.class);
-        return post(KiranaEvents.shopId(e), s.customer(), SaleEntries.sale(s, date(e)), date(e));
+        return post(KiranaEvents.shopId(e), s.customer(), SaleEntries.sale(s, date(e)), date(e))
+                .then(register.invoice(KiranaEvents.shopId(e), s, date(e)));
     }
 
     /** Posts a sale, void or refund; its receivable line (a CREDIT tender) goes to the khata of the customer named on it. */
@@ -69,7 +74,8 @@ public class SalesPosting {
         String shop = KiranaEvents.shopId(e);
         return post(shop, v.customer(), SaleEntries.voided(v, date(e)), date(e))
                 .then(costs.returned(shop, v.orderId(), "order.voided:" + v.orderId(), v.lines().stream()
-                        .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), true)).toList(), date(e)));
+                        .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), true)).toList(), date(e)))
+                .then(register.cancellation(shop, v, date(e)));
     }
 
     private Mono<Void> refunded(CloudEvent e) {
@@ -78,7 +84,8 @@ public class SalesPosting {
         return post(shop, r.customer(), SaleEntries.refund(r, date(e)), date(e))
                 .then(costs.returned(shop, r.orderId(), "order.refunded:" + r.refundId(), r.lines().stream()
                         .map(l -> new CostOfSales.Returned(l.productId(), l.quantity(), !"WRITE_OFF".equals(l.disposition()))).toList(),
-                        date(e)));
+                        date(e)))
+                .then(register.creditNote(shop, r, date(e)));
     }
 
     private Mono<Void> costOfSale(CloudEvent e) {

@@ -5,6 +5,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.ShopEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.india.Gstin;
 import dev.kirana.india.StateCodes;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps each shop's GST state from shop events (its state code, else the first two digits of its GSTIN), which
- * decides whether a purchase takes input CGST + SGST or IGST, and its name, which signs payment reminders. Its own
+ * decides whether a purchase takes input CGST + SGST or IGST, its GSTIN (for its GST returns), and its name, which signs payment reminders. Its own
  * consumer group, beside the chart's.
  */
 @Component
@@ -41,7 +42,9 @@ public class ShopStateListener {
     private static Mono<Void> save(ShopProfiles shops, String shopId, String stateCode, String gstin, String name) {
         String state = StateCodes.isValid(stateCode) ? stateCode
                 : gstin != null && gstin.length() >= 2 && StateCodes.isValid(gstin.substring(0, 2)) ? gstin.substring(0, 2) : null;
-        return shops.save(shopId, state, name == null || name.isBlank() ? null : name.strip());
+        String registered = gstin == null ? null : Gstin.normalize(gstin);
+        return shops.save(shopId, state, name == null || name.isBlank() ? null : name.strip(),
+                registered != null && Gstin.isValid(registered) ? registered : null);
     }
 
     @KafkaListener(topics = Topics.SHOP, groupId = CONSUMER)

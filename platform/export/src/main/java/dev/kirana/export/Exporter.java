@@ -30,6 +30,24 @@ public final class Exporter {
         }
     }
 
+    /**
+     * An XLSX workbook with one sheet per table, in order, each sheet laid out as {@link #write} lays out one table and
+     * named by the table's title (a repeated title gets " (2)"). Blocking: call it off an event loop.
+     */
+    public static byte[] workbook(java.util.List<ReportTable> tables) {
+        Objects.requireNonNull(tables, "tables");
+        if (tables.isEmpty()) {
+            throw new IllegalArgumentException("a workbook needs at least one table");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XlsxExport.write(tables, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The whole file in memory: for tables known to be small. */
     public static byte[] bytes(ReportTable table, ExportFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -40,46 +40,62 @@ final class XlsxExport {
     private static final int MIN_WIDTH_CHARS = 6;
 
     static void write(ReportTable t, OutputStream out) throws IOException {
+        write(List.of(t), out);
+    }
+
+    /** One workbook with a sheet per table, in order, each named by its table's title (made unique). */
+    static void write(List<ReportTable> tables, OutputStream out) throws IOException {
         SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
         book.setCompressTempFiles(true);
         try {
             Styles styles = new Styles(book);
-            String name = t.title() == null || t.title().isBlank() ? "Report" : WorkbookUtil.createSafeSheetName(t.title());
-            SXSSFSheet sheet = book.createSheet(name);
-            List<Column> columns = t.columns();
-            int[] widths = new int[columns.size()];
-
-            Cell title = sheet.createRow(0).createCell(0);
-            title.setCellValue(t.title() == null ? "" : t.title());
-            title.setCellStyle(styles.title);
-            if (t.subtitle() != null) {
-                sheet.createRow(1).createCell(0).setCellValue(t.subtitle());
-            }
-            Row header = sheet.createRow(HEADER_ROW);
-            for (int c = 0; c < columns.size(); c++) {
-                Cell cell = header.createCell(c);
-                cell.setCellValue(columns.get(c).header());
-                cell.setCellStyle(columns.get(c).kind().numeric() ? styles.headerRight : styles.header);
-                widths[c] = columns.get(c).header().length() + 3;   // room for the filter button
-            }
-            sheet.createFreezePane(0, HEADER_ROW + 1);
-
-            int[] next = {HEADER_ROW + 1};
-            Cells.forEachRow(t, values -> {
-                row(sheet.createRow(next[0]++), columns, values, styles.body, widths);
-            });
-            int lastData = next[0] - 1;
-            if (t.totals() != null) {
-                row(sheet.createRow(next[0]), columns, t.totals(), styles.bold, widths);
-            }
-            sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, lastData), 0, columns.size() - 1));
-            for (int c = 0; c < columns.size(); c++) {
-                int chars = Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, widths[c] + 1));
-                sheet.setColumnWidth(c, chars * 256);
+            for (ReportTable t : tables) {
+                sheet(book, styles, t);
             }
             book.write(new NonClosingOutputStream(out));
         } finally {
             book.close();   // also deletes the temp files
+        }
+    }
+
+    private static void sheet(SXSSFWorkbook book, Styles styles, ReportTable t) throws IOException {
+        String base = t.title() == null || t.title().isBlank() ? "Report" : WorkbookUtil.createSafeSheetName(t.title());
+        String name = base;
+        for (int n = 2; book.getSheet(name) != null; n++) {
+            String suffix = " (" + n + ")";
+            name = base.substring(0, Math.min(base.length(), 31 - suffix.length())) + suffix;
+        }
+        SXSSFSheet sheet = book.createSheet(name);
+        List<Column> columns = t.columns();
+        int[] widths = new int[columns.size()];
+
+        Cell title = sheet.createRow(0).createCell(0);
+        title.setCellValue(t.title() == null ? "" : t.title());
+        title.setCellStyle(styles.title);
+        if (t.subtitle() != null) {
+            sheet.createRow(1).createCell(0).setCellValue(t.subtitle());
+        }
+        Row header = sheet.createRow(HEADER_ROW);
+        for (int c = 0; c < columns.size(); c++) {
+            Cell cell = header.createCell(c);
+            cell.setCellValue(columns.get(c).header());
+            cell.setCellStyle(columns.get(c).kind().numeric() ? styles.headerRight : styles.header);
+            widths[c] = columns.get(c).header().length() + 3;   // room for the filter button
+        }
+        sheet.createFreezePane(0, HEADER_ROW + 1);
+
+        int[] next = {HEADER_ROW + 1};
+        Cells.forEachRow(t, values -> {
+            row(sheet.createRow(next[0]++), columns, values, styles.body, widths);
+        });
+        int lastData = next[0] - 1;
+        if (t.totals() != null) {
+            row(sheet.createRow(next[0]), columns, t.totals(), styles.bold, widths);
+        }
+        sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, lastData), 0, columns.size() - 1));
+        for (int c = 0; c < columns.size(); c++) {
+            int chars = Math.max(MIN_WIDTH_CHARS, Math.min(MAX_WIDTH_CHARS, widths[c] + 1));
+            sheet.setColumnWidth(c, chars * 256);
         }
     }
 

@@ -22,6 +22,27 @@ import org.junit.jupiter.api.Test;
 class XlsxExportTest {
 
     @Test
+    void aWorkbookHasASheetPerTableInOrderEachNamedOnceAndLaidOutAsOne() throws Exception {
+        ReportTable first = new ReportTable("b2b", "GSTIN 27AAPFU0939F1ZV", List.of(Column.text("Invoice Number"), Column.money("Invoice Value")),
+                List.of(List.of("INV/2627/00101", new java.math.BigDecimal("10500.00")), List.of("INV/2627/00102", new java.math.BigDecimal("10100.00"))));
+        ReportTable empty = new ReportTable("hsn(b2c)", null, List.of(Column.text("HSN")), List.of());
+        ReportTable again = new ReportTable("b2b", null, List.of(Column.text("HSN")), List.of());
+        byte[] bytes = Exporter.workbook(List.of(first, empty, again));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            assertThat(book.getNumberOfSheets()).isEqualTo(3);
+            assertThat(book.getSheetName(0)).isEqualTo("b2b");
+            assertThat(book.getSheetName(1)).isEqualTo("hsn(b2c)");
+            assertThat(book.getSheetName(2)).isEqualTo("b2b (2)");
+            XSSFSheet b2b = book.getSheetAt(0);
+            assertThat(b2b.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Invoice Number");
+            numeric(b2b.getRow(5).getCell(1), 10100.00, "#,##0.00");
+            assertThat(b2b.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(book.getSheetAt(1).getLastRowNum()).isEqualTo(3);   // title, blank, blank, header: no rows
+        }
+        assertThatThrownBy(() -> Exporter.workbook(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void numbersAreNumberCellsWithTheirFormatsUnderAFrozenFilteredHeader() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Exporter.write(Tables.sample(), ExportFormat.XLSX, out);
