@@ -42,6 +42,7 @@ class ReadmeExamplesIT {
     static final String COUNTER = "At the counter: GST, split tenders, invoices, refunds";
     static final String KHATA = "Khata: customers, suppliers and what they owe";
     static final String PURCHASES = "Purchases: suppliers' bills and returns";
+    static final String STAFF = "Staff: attendance and salaries";
     static final String BOOKS = "The books: chart of accounts, journal entries, period locks, statements";
     static final String REPORTS = "Reports, dashboard and forecasts";
 
@@ -51,15 +52,16 @@ class ReadmeExamplesIT {
      * "Catalog and stock" gives it {@code $PRODUCT} with stock at the counter, and the reports read the counter's
      * sale and refund.
      */
-    static final Map<String, List<String>> CONTINUES_FROM = Map.of(
-            SELL, List.of(),
-            SHOPS, List.of(),
-            CATALOG, List.of(SELL, SHOPS),
-            COUNTER, List.of(SELL, SHOPS, CATALOG),
-            KHATA, List.of(SELL, SHOPS, CATALOG),
-            PURCHASES, List.of(SELL, SHOPS, CATALOG),
-            BOOKS, List.of(SELL, SHOPS),
-            REPORTS, List.of(SELL, SHOPS, CATALOG, COUNTER));
+    static final Map<String, List<String>> CONTINUES_FROM = Map.ofEntries(
+            Map.entry(SELL, List.of()),
+            Map.entry(SHOPS, List.of()),
+            Map.entry(CATALOG, List.of(SELL, SHOPS)),
+            Map.entry(COUNTER, List.of(SELL, SHOPS, CATALOG)),
+            Map.entry(KHATA, List.of(SELL, SHOPS, CATALOG)),
+            Map.entry(PURCHASES, List.of(SELL, SHOPS, CATALOG)),
+            Map.entry(STAFF, List.of(SELL, SHOPS)),
+            Map.entry(BOOKS, List.of(SELL, SHOPS)),
+            Map.entry(REPORTS, List.of(SELL, SHOPS, CATALOG, COUNTER)));
 
     /**
      * Sections with shell blocks that are not API walk-throughs, so not run here. A new section whose blocks call
@@ -242,6 +244,20 @@ class ReadmeExamplesIT {
         assertThat(run.stdout()).as(run.report()).containsPattern("\"debitNoteNumber\":\"DN/[0-9]{2}-[0-9]{2}/0001\"")
                 .contains("\"taxableValue\":\"80.00\",\"cgst\":\"2.00\",\"sgst\":\"2.00\",\"igst\":\"0.00\",\"total\":\"84.00\"")
                 .contains("\"returnedQuantity\":\"2.000\"");
+    }
+
+    @Test
+    void staffAttendanceAndSalaries() throws Exception {
+        Run run = runSection(STAFF);
+
+        // the correction kept beside the first mark
+        assertThat(run.stdout()).as(run.report()).containsPattern("\"action\":\"MARKED\".*?\"after\":\\{\"status\":\"HALF_DAY\"")
+                .containsPattern("\"action\":\"CORRECTED\".*?\"before\":\\{\"status\":\"HALF_DAY\".*?\"after\":\\{\"status\":\"PRESENT\"")
+                .contains("\"reason\":\"stayed till closing\"");
+        // 2 days × 600.00 = 1,200.00, less the 200.00 advance
+        assertThat(run.stdout()).as(run.report()).contains("\"gross\":\"1200.00\",\"advances\":\"200.00\",\"net\":\"1000.00\"")
+                .contains("\"type\":\"https://kirana.dev/problems/salary-already-paid\"").containsPattern("\\}\n409\n");
+        assertThat(run.file("payslip.pdf")).as("the payslip is a PDF").startsWith('%', 'P', 'D', 'F');
     }
 
     @Test
