@@ -196,7 +196,7 @@ public class OrderService {
         boolean customerKnown = customer != null && customer.phone() != null;
         Tendering.Settlement paid = Tendering.settle(priced.payable(), request.tenders() == null ? List.of()
                 : request.tenders().stream().map(t -> new Tendering.Tender(t.type(), t.amount(), t.reference())).toList(),
-                customerKnown, shop.loyaltyPointValue());
+                customerKnown, shop.loyaltyPointValue(), shop.acceptedTenders());
 
         List<OrderLine> soldLines = new ArrayList<>();
         List<BigDecimal> shares = new ArrayList<>();

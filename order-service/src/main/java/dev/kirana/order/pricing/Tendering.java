@@ -3,7 +3,9 @@ package dev.kirana.order.pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks the tenders of a sale against the amount payable and works out the change. Tenders must cover the amount;
@@ -36,9 +38,18 @@ public final class Tendering {
      * @param pointValue      rupees per loyalty point when redeemed; null or zero when the shop has no loyalty scheme
      */
     public static Settlement settle(BigDecimal payable, List<Tender> tenders, boolean customerKnown, BigDecimal pointValue) {
+        return settle(payable, tenders, customerKnown, pointValue, EnumSet.allOf(TenderType.class));
+    }
+
+    /** @param accepted the payment methods the shop takes: a tender of another is refused, naming the ones it takes */
+    public static Settlement settle(BigDecimal payable, List<Tender> tenders, boolean customerKnown, BigDecimal pointValue,
+                                    Set<TenderType> accepted) {
         if (tenders == null || tenders.isEmpty()) {
             if (payable.signum() == 0) {
                 return new Settlement(List.of(), ZERO, ZERO);
+            }
+            if (!accepted.contains(TenderType.CASH)) {
+                throw new PricingException("tenders", "this shop does not take cash: give the tenders (it takes " + names(accepted) + ")");
             }
             return new Settlement(List.of(new Settled(TenderType.CASH, payable, payable, ZERO, null, null)), payable, ZERO);
         }
@@ -50,6 +61,9 @@ public final class Tendering {
             String at = "tenders[" + i + "]";
             if (t.type() == null) {
                 throw new PricingException(at + ".type", "give the tender type: CASH, CARD, UPI, CREDIT or LOYALTY");
+            }
+            if (!accepted.contains(t.type())) {
+                throw new PricingException(at + ".type", "this shop does not take " + t.type() + " (it takes " + names(accepted) + ")");
             }
             if (t.amount() == null || t.amount().signum() <= 0) {
                 throw new PricingException(at + ".amount", "must be greater than 0");
@@ -118,5 +132,9 @@ public final class Tendering {
     }
 
     private Tendering() {
+    }
+
+    private static String names(Set<TenderType> accepted) {
+        return accepted.isEmpty() ? "nothing" : String.join(", ", accepted.stream().sorted().map(Enum::name).toList());
     }
 }

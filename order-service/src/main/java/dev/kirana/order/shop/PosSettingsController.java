@@ -44,4 +44,34 @@ public class PosSettingsController {
         }
         return shops.saveSettings(shop, settings).map(PosSettingsView::of);
     }
+
+    @GetMapping("/payment-methods")
+    @Operation(summary = "The payment methods the shop takes at its counter",
+            description = "Statistics by method for a period are the sales report by tender: GET /api/v1/reports/sales/by/tender?from=&to=.")
+    public Mono<PaymentMethods> paymentMethods(@AuthenticationPrincipal ShopPrincipal me) {
+        return shops.profile(me.requireShop()).map(p -> PaymentMethods.of(p.acceptedTenders()));
+    }
+
+    @PutMapping("/payment-methods")
+    @Operation(summary = "Turn payment methods on or off (owner or manager)",
+            description = "A sale or quote with a tender of a method that is off is a 400 naming the tender and the methods the shop "
+                    + "takes; with cash off, a sale must name its tenders. Methods left out keep their state; at least one stays on.")
+    public Mono<PaymentMethods> putPaymentMethods(@AuthenticationPrincipal ShopPrincipal me, @Valid @RequestBody PaymentMethods request) {
+        String shop = me.require(Role.OWNER, Role.MANAGER).requireShop();
+        return shops.profile(shop).flatMap(p -> {
+            java.util.EnumSet<dev.kirana.order.pricing.TenderType> accepted = java.util.EnumSet.noneOf(dev.kirana.order.pricing.TenderType.class);
+            accepted.addAll(p.acceptedTenders());
+            java.util.Set<dev.kirana.order.pricing.TenderType> seen = new java.util.HashSet<>();
+            for (PaymentMethods.Method m : request.methods()) {
+                if (!seen.add(m.method())) {
+                    return Mono.error(Problems.invalid("methods", m.method() + " is given twice"));
+                }
+                if (m.enabled()) accepted.add(m.method()); else accepted.remove(m.method());
+            }
+            if (accepted.isEmpty()) {
+                return Mono.error(Problems.invalid("methods", "a shop takes at least one payment method"));
+            }
+            return shops.savePaymentMethods(shop, accepted);
+        }).map(p -> PaymentMethods.of(p.acceptedTenders()));
+    }
 }

@@ -8,6 +8,9 @@ import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import dev.kirana.order.gst.FinancialYear;
 import dev.kirana.order.gst.RegistrationType;
+import dev.kirana.order.pricing.TenderType;
+import java.util.EnumSet;
+import java.util.Set;
 import dev.kirana.order.settings.OrderProperties;
 import io.cloudevents.CloudEvent;
 import io.r2dbc.spi.Readable;
@@ -25,7 +28,7 @@ public class ShopDirectory {
     static final String CONSUMER = "order-service.shops";
     private static final String COLUMNS = "shop_id, name, state_code, gstin, registration_type, currency, fy_start_month, "
             + "invoice_prefix, credit_note_prefix, loyalty_points_per_100, loyalty_point_value, address, receipt_footer, "
-            + "upi_vpa, upi_payee_name";
+            + "upi_vpa, upi_payee_name, disabled_tenders";
     private final DatabaseClient db;
     private final InboxProcessor inbox;
     private final OrderProperties props;
@@ -114,6 +117,27 @@ public class ShopDirectory {
                 r.get("credit_note_prefix", String.class), r.get("loyalty_points_per_100", BigDecimal.class),
                 r.get("loyalty_point_value", BigDecimal.class), r.get("address", String.class),
                 r.get("receipt_footer", String.class), r.get("upi_vpa", String.class), r.get("upi_payee_name", String.class),
-                state != null);
+                state != null, accepted(r.get("disabled_tenders", String[].class)));
+    }
+
+    /** Every payment method but the ones the shop turned off. */
+    static Set<TenderType> accepted(String[] disabled) {
+        Set<TenderType> accepted = EnumSet.allOf(TenderType.class);
+        if (disabled != null) {
+            for (String d : disabled) {
+                accepted.remove(TenderType.valueOf(d));
+            }
+        }
+        return accepted;
+    }
+
+    /** Turns payment methods on or off for the shop: those not in {@code accepted} are refused at the counter. */
+    public Mono<ShopProfile> savePaymentMethods(String shopId, Set<TenderType> accepted) {
+        String[] disabled = EnumSet.complementOf(accepted.isEmpty() ? EnumSet.noneOf(TenderType.class) : EnumSet.copyOf(accepted))
+                .stream().map(Enum::name).toArray(String[]::new);
+        return db.sql("""
+                        INSERT INTO shops (shop_id, disabled_tenders) VALUES (:shop, :disabled)
+                        ON CONFLICT (shop_id) DO UPDATE SET disabled_tenders = excluded.disabled_tenders, updated_at = now()""")
+                .bind("shop", shopId).bind("disabled", disabled).then().then(profile(shopId));
     }
 }

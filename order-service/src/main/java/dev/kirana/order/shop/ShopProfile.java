@@ -2,6 +2,9 @@ package dev.kirana.order.shop;
 
 import dev.kirana.order.gst.FinancialYear;
 import dev.kirana.order.gst.RegistrationType;
+import dev.kirana.order.pricing.TenderType;
+import java.util.EnumSet;
+import java.util.Set;
 import java.math.BigDecimal;
 
 /**
@@ -12,15 +15,18 @@ import java.math.BigDecimal;
  * @param loyaltyPointValue   rupees a point is worth when redeemed as a tender (0: points cannot be redeemed)
  * @param upiVpa              the UPI address payment QR codes pay (null: the shop shows and prints none)
  * @param upiPayeeName        the payee name in those codes (null: the shop's name)
+ * @param acceptedTenders     the payment methods the shop takes at the counter (all of them unless it turned some off)
  */
 public record ShopProfile(String shopId, String name, String stateCode, String gstin, RegistrationType registration,
                           String currency, int fyStartMonth, String invoicePrefix, String creditNotePrefix,
                           BigDecimal loyaltyPointsPer100, BigDecimal loyaltyPointValue, String address,
-                          String receiptFooter, String upiVpa, String upiPayeeName, boolean known) {
+                          String receiptFooter, String upiVpa, String upiPayeeName, boolean known,
+                          Set<TenderType> acceptedTenders) {
 
     public static ShopProfile unknown(String shopId, String defaultState) {
         return new ShopProfile(shopId, null, defaultState, null, RegistrationType.REGULAR, "INR",
-                FinancialYear.INDIA_START_MONTH, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, false);
+                FinancialYear.INDIA_START_MONTH, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, false,
+                EnumSet.allOf(TenderType.class));
     }
 
     public String displayName() {

@@ -47,7 +47,7 @@ class IrnRequestBuilderTest {
     static final String BUYER_KA = "29AAKFK1234L1Z3";
     static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     static final ShopProfile SHOP = new ShopProfile("shop-1", "Sharma General Store", "27", SELLER, RegistrationType.REGULAR,
-            "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, "14 Station Road, Pune", null, null, null, true);
+            "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, "14 Station Road, Pune", null, null, null, true, java.util.EnumSet.allOf(dev.kirana.order.pricing.TenderType.class));
     static final EInvoiceSettings SETTINGS = new EInvoiceSettings(true, new BigDecimal("62000000.00"), null,
             "Sharma General Store Private Limited", "14 Station Road", null, "Pune", "411001");
     static final BuyerAddress KULKARNI = new BuyerAddress("Kulkarni Traders LLP", "Shop 4, Market Yard", null, "Bengaluru", "560002");
@@ -196,7 +196,7 @@ class IrnRequestBuilderTest {
         assertThatThrownBy(() -> IrnRequestBuilder.build(sale(SupplyType.INTRA_STATE, BUYER_MH), SHOP, off, KULKARNI))
                 .isInstanceOf(IrnRequestBuilder.NotApplicable.class).hasMessageContaining("off");
         ShopProfile composition = new ShopProfile("shop-1", "Sharma", "27", SELLER, RegistrationType.COMPOSITION, "INR", 4,
-                "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true);
+                "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true, java.util.EnumSet.allOf(dev.kirana.order.pricing.TenderType.class));
         assertThatThrownBy(() -> IrnRequestBuilder.build(sale(SupplyType.INTRA_STATE, BUYER_MH), composition, SETTINGS, KULKARNI))
                 .isInstanceOf(IrnRequestBuilder.NotApplicable.class).hasMessageContaining("bill of supply");
     }

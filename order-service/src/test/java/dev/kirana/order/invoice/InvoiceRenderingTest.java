@@ -38,7 +38,7 @@ public class InvoiceRenderingTest {
 
     static final ShopProfile SHOP = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
             RegistrationType.REGULAR, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, "12 MG Road, Bengaluru",
-            "Thank you, visit again!", null, null, true);
+            "Thank you, visit again!", null, null, true, java.util.EnumSet.allOf(dev.kirana.order.pricing.TenderType.class));
 
     /** The mixed cart of SaleCalculatorTest sold inter-state to a registered buyer in Maharashtra. */
     static Order sale(DocumentType doc, SupplyType supply) {
@@ -99,7 +99,7 @@ public class InvoiceRenderingTest {
     @Test
     void billOfSupplyChargesNoTaxAndSaysWhy() throws Exception {
         ShopProfile composition = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
-                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true);
+                RegistrationType.COMPOSITION, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null, null, null, true, java.util.EnumSet.allOf(dev.kirana.order.pricing.TenderType.class));
         String text = pdfText(InvoicePdf.render(InvoiceData.of(sale(DocumentType.BILL_OF_SUPPLY, SupplyType.INTRA_STATE), composition)));
         assertThat(text).contains("BILL OF SUPPLY", "Composition taxable person, not eligible to collect tax on supplies");
         assertThat(text).doesNotContain("CGST", "Reverse charge");
@@ -121,7 +121,7 @@ public class InvoiceRenderingTest {
 
     static final ShopProfile UPI_SHOP = new ShopProfile("s1", "Sharma General Store", "29", "29AAPFU0939F1ZU",
             RegistrationType.REGULAR, "INR", 4, "INV", "CN", BigDecimal.ONE, BigDecimal.ONE, null, null,
-            "sharmastore@okhdfcbank", "Sharma & Sons", true);
+            "sharmastore@okhdfcbank", "Sharma & Sons", true, java.util.EnumSet.allOf(dev.kirana.order.pricing.TenderType.class));
 
     /** The sale of {@link #sale} with ₹300 by UPI and the other ₹281 put on the customer's khata. */
     static Order onKhata() {
