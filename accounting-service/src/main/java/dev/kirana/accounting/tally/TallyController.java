@@ -195,6 +195,7 @@ public class TallyController {
                     + "balances.")
     @ApiResponse(responseCode = "200", description = "Set")
     @ApiResponse(responseCode = "400", description = "The URL or the company is not acceptable")
+    @ApiResponse(responseCode = "403", description = "Not the owner")
     public Mono<TallySettings> putSettings(@AuthenticationPrincipal ShopPrincipal me, @RequestBody TallySettings.Request request) {
         String shop = BookAccess.own(me);
         if (request == null) {
