@@ -91,7 +91,7 @@ public class TallyController {
         if (to.isBefore(from)) {
             return Mono.error(Problems.invalid("to", "must not be before from"));
         }
-        if (from.plusDays(366).isBefore(to)) {
+        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) > 366) {
             return Mono.error(Problems.invalid("to", "at most 366 days after from"));
         }
         TallyXml.Kind k;

@@ -82,7 +82,7 @@ public final class TallyXml {
                 for (String u : units) {
                     message(w);
                     w.writeStartElement("UNIT");
-                    w.writeAttribute("NAME", u);
+                    attribute(w, "NAME", u);
                     w.writeAttribute("ACTION", "Create");
                     text(w, "NAME", u);
                     text(w, "ISSIMPLEUNIT", "Yes");
@@ -126,7 +126,7 @@ public final class TallyXml {
 
     private static void ledger(XMLStreamWriter w, TallyBook.Ledger l) throws XMLStreamException {
         w.writeStartElement("LEDGER");
-        w.writeAttribute("NAME", l.name());
+        attribute(w, "NAME", l.name());
         w.writeAttribute("ACTION", "Create");
         text(w, "GUID", l.guid());
         w.writeStartElement("NAME.LIST");
@@ -147,7 +147,7 @@ public final class TallyXml {
 
     private static void stockItem(XMLStreamWriter w, TallyBook.StockItem i) throws XMLStreamException {
         w.writeStartElement("STOCKITEM");
-        w.writeAttribute("NAME", i.name());
+        attribute(w, "NAME", i.name());
         w.writeAttribute("ACTION", "Create");
         text(w, "GUID", i.guid());
         w.writeStartElement("NAME.LIST");
@@ -190,8 +190,8 @@ public final class TallyXml {
 
     private static void voucher(XMLStreamWriter w, TallyBook.Voucher v) throws XMLStreamException {
         w.writeStartElement("VOUCHER");
-        w.writeAttribute("REMOTEID", v.guid());
-        w.writeAttribute("VCHTYPE", v.type());
+        attribute(w, "REMOTEID", v.guid());
+        attribute(w, "VCHTYPE", v.type());
         w.writeAttribute("ACTION", "Create");
         w.writeAttribute("OBJVIEW", "Accounting Voucher View");
         text(w, "DATE", DATE.format(v.date()));
@@ -217,8 +217,23 @@ public final class TallyXml {
 
     private static void text(XMLStreamWriter w, String element, String value) throws XMLStreamException {
         w.writeStartElement(element);
-        w.writeCharacters(value == null ? "" : value);
+        w.writeCharacters(xmlText(value));
         w.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+        w.writeAttribute(name, xmlText(value));
+    }
+
+    /** {@code value} without the characters XML 1.0 does not allow (control characters other than tab and newlines). */
+    static String xmlText(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(value.length());
+        value.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)).forEach(b::appendCodePoint);
+        return b.toString();
     }
 
     // ------------------------------------------------------------------ a ledger's closing balance
@@ -237,7 +252,7 @@ public final class TallyXml {
             text(w, "SUBTYPE", "Ledger");
             w.writeStartElement("ID");
             w.writeAttribute("TYPE", "Name");
-            w.writeCharacters(ledger);
+            w.writeCharacters(xmlText(ledger));
             w.writeEndElement();
             w.writeEndElement();
             w.writeStartElement("BODY");

@@ -228,6 +228,7 @@ class TallyExportTest {
         problem(get(shop, "/api/v1/accounting/tally/export?from=2026-10-31&to=2026-10-01", "OWNER"), 400, "must not be before from");
         problem(get(shop, "/api/v1/accounting/tally/export?from=2026-10-01&to=2026-10-31&kind=ledgers", "OWNER"), 400, "one of vouchers, masters, all");
         problem(get(shop, "/api/v1/accounting/tally/export?from=2024-10-01&to=2026-10-31", "OWNER"), 400, "at most 366 days");
+        problem(get(shop, "/api/v1/accounting/tally/export?from=2026-10-01&to=9999-12-31", "OWNER"), 400, "at most 366 days");
         problem(get(shop, "/api/v1/accounting/tally/export?from=yesterday&to=2026-10-31", "OWNER"), 400, "malformed-request");
         problem(get(shop, "/api/v1/accounting/tally/export?from=2026-10-01&to=2026-10-31", "CASHIER"), 403, "");
         // an auditor may take the books to Tally

@@ -84,6 +84,21 @@ class TallyXmlTest {
     }
 
     @Test
+    void charactersXmlDoesNotAllowAreLeftOutSoTheFileStillParses() throws Exception {
+        TallyLedgers ledgers = new TallyLedgers(SHOP, CHART, List.of());
+        TallyBook.Voucher v = TallyVouchers.voucher(SHOP, new TallyVouchers.JournalEntry(UUID.randomUUID(), LocalDate.of(2026, 10, 5),
+                "Rent\u0001 for <October> & \u0008more", "manual:m1", "R/14", List.of(
+                new TallyVouchers.JournalLine("1000", d("0.00"), d("500.00"), null),
+                new TallyVouchers.JournalLine("4000", d("500.00"), d("0.00"), null))), ledgers);
+        Document doc = parse(TallyXml.importFile(TallyXml.Kind.VOUCHERS, null, List.of(), List.of(), List.of(v)));
+        Element voucher = (Element) doc.getElementsByTagName("VOUCHER").item(0);
+        assertThat(text(voucher, "NARRATION")).isEqualTo("Rent for <October> & more");
+        assertThat(voucher.getAttribute("VCHTYPE")).isEqualTo("Journal");
+        assertThat(text(voucher, "VOUCHERNUMBER")).isEqualTo("R/14");
+        assertThat(doc.getElementsByTagName("SVCURRENTCOMPANY").getLength()).isZero();
+    }
+
+    @Test
     void aPartyWhoseNameIsTakenIsNamedWithItsPhone() {
         UUID other = UUID.randomUUID();
         TallyLedgers ledgers = new TallyLedgers(SHOP, CHART, List.of(
