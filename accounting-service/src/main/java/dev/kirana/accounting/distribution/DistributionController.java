@@ -103,7 +103,7 @@ public class DistributionController {
         return imports.get(shop, id).flatMap(run -> imports.rejections(shop, id).map(run::withRejections));
     }
 
-    @GetMapping(value = "/prm-imports/{id}/rejections", produces = {XLSX, "text/csv"})
+    @GetMapping("/prm-imports/{id}/rejections")
     @Operation(summary = "The rejected rows of a run as a file (owner, manager, auditor)",
             description = "Row number, IMEI, reason, then the row's cells as the workbook had them: fix them and import again.")
     @ApiResponse(responseCode = "200", description = "The file", content = {
@@ -160,7 +160,7 @@ public class DistributionController {
                 .flatMap(id -> reports.activations(shop, from, to, g, id.orElse(null)));
     }
 
-    @GetMapping(value = "/od-report", produces = {MediaType.APPLICATION_JSON_VALUE, XLSX})
+    @GetMapping("/od-report")
     @Operation(summary = "The OD report: per retailer, closing balance against the stock it holds, and the overdue (owner, manager, auditor)",
             description = "OD = closing balance − value of the stock at the retailer (serials placed and not activated at the end of asAt). "
                     + "The stock is the security behind what the retailer owes; what it owes beyond that stock is for goods it has sold "
