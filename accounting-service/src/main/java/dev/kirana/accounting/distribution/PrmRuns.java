@@ -87,7 +87,7 @@ public class PrmRuns {
     public Mono<Page> list(String shopId, int page, int size) {
         return db.sql("SELECT count(*) AS n FROM prm_import_runs WHERE shop_id = :shop").bind("shop", shopId)
                 .map(r -> r.get("n", Long.class)).one()
-                .flatMap(total -> db.sql("SELECT " + COLUMNS + """
+                .flatMap(total -> db.sql("SELECT " + COLUMNS + " " + """
                                  FROM prm_import_runs WHERE shop_id = :shop ORDER BY started_at DESC, id LIMIT :size OFFSET :offset""")
                         .bind("shop", shopId).bind("size", size).bind("offset", (long) page * size)
                         .map(PrmRuns::read).all().collectList().map(items -> new Page(items, page, size, total)));
