@@ -17,7 +17,7 @@ import java.util.Map;
 @Schema(example = """
         {"from":"2026-11-01","to":"2026-11-30","groupBy":"WEEK","periods":[{"period":"2026-10-26","activations":0,"value":"0.00"},
           {"period":"2026-11-02","activations":3,"value":"41997.00"}],"totals":{"activations":3,"value":"41997.00"}}""")
-public record Activations(LocalDate from, LocalDate to, GroupBy groupBy, List<Period> periods, Totals totals) {
+public record Activations(LocalDate from, LocalDate to, GroupBy groupBy, List<ActivationPeriod> periods, ActivationTotals totals) {
 
     public enum GroupBy {
         DAY, WEEK, MONTH;
@@ -39,10 +39,10 @@ public record Activations(LocalDate from, LocalDate to, GroupBy groupBy, List<Pe
         }
     }
 
-    public record Period(LocalDate period, long activations, BigDecimal value) {
+    public record ActivationPeriod(LocalDate period, long activations, BigDecimal value) {
     }
 
-    public record Totals(long activations, BigDecimal value) {
+    public record ActivationTotals(long activations, BigDecimal value) {
     }
 
     /** Counts by activation date → the periods of the range with their sums. */
@@ -50,7 +50,7 @@ public record Activations(LocalDate from, LocalDate to, GroupBy groupBy, List<Pe
     }
 
     public static Activations of(LocalDate from, LocalDate to, GroupBy groupBy, Map<LocalDate, Day> byDate) {
-        List<Period> periods = new ArrayList<>();
+        List<ActivationPeriod> periods = new ArrayList<>();
         long count = 0;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (LocalDate start = groupBy.start(from); !start.isAfter(to); start = groupBy.next(start)) {
@@ -63,10 +63,10 @@ public record Activations(LocalDate from, LocalDate to, GroupBy groupBy, List<Pe
                     v = v.add(day.value());
                 }
             }
-            periods.add(new Period(start, n, v));
+            periods.add(new ActivationPeriod(start, n, v));
             count += n;
             total = total.add(v);
         }
-        return new Activations(from, to, groupBy, List.copyOf(periods), new Totals(count, total));
+        return new Activations(from, to, groupBy, List.copyOf(periods), new ActivationTotals(count, total));
     }
 }

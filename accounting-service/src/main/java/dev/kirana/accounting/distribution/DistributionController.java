@@ -58,7 +58,7 @@ public class DistributionController {
     }
 
     @PostMapping(path = "/prm-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a PRM IMEI workbook (.xlsx, form field \"file\") (owner or manager)",
+    @Operation(operationId = "importPrmWorkbook", summary = "Import a PRM IMEI workbook (.xlsx, form field \"file\") (owner or manager)",
             description = "Reads the first sheet; headers in any case: Retailer Code (or Retailer ID, Outlet Code), Retailer Name, Model "
                     + "(or Product, Model Code), Model Name, IMEI (or Serial, IMEI/Serial), Status (In Stock / At Retailer, Activated, "
                     + "Returned), Activation Date (an Excel date or dd-mm-yyyy), Price (or Dealer Price). Retailers and models the "
@@ -79,10 +79,10 @@ public class DistributionController {
     }
 
     @GetMapping("/prm-imports")
-    @Operation(summary = "The PRM import run log, latest first (owner, manager, auditor)",
+    @Operation(operationId = "listPrmImports", summary = "The PRM import run log, latest first (owner, manager, auditor)",
             description = "Each run: file name, SHA-256, rows read, created, updated, unchanged and rejected, retailers and models added, "
                     + "duration and who imported it.")
-    public Mono<PrmRuns.Page> runs(@AuthenticationPrincipal ShopPrincipal me,
+    public Mono<PrmRuns.PrmRunPage> runs(@AuthenticationPrincipal ShopPrincipal me,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "50") int size) {
         String shop = me.requireShop();
@@ -96,7 +96,7 @@ public class DistributionController {
     }
 
     @GetMapping("/prm-imports/{id}")
-    @Operation(summary = "One PRM import run with its first 100 rejected rows (owner, manager, auditor)")
+    @Operation(operationId = "getPrmImport", summary = "One PRM import run with its first 100 rejected rows (owner, manager, auditor)")
     @ApiResponse(responseCode = "404", description = "No such run in this shop")
     public Mono<PrmRun> run(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
         String shop = me.requireShop();
@@ -104,7 +104,7 @@ public class DistributionController {
     }
 
     @GetMapping("/prm-imports/{id}/rejections")
-    @Operation(summary = "The rejected rows of a run as a file (owner, manager, auditor)",
+    @Operation(operationId = "getPrmImportRejections", summary = "The rejected rows of a run as a file (owner, manager, auditor)",
             description = "Row number, IMEI, reason, then the row's cells as the workbook had them: fix them and import again.")
     @ApiResponse(responseCode = "200", description = "The file", content = {
             @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
@@ -119,7 +119,7 @@ public class DistributionController {
     }
 
     @GetMapping("/retailer-stock")
-    @Operation(summary = "Stock at each retailer: serials placed and not activated, their count and value, by model (owner, manager, auditor)",
+    @Operation(operationId = "getRetailerStock", summary = "Stock at each retailer: serials placed and not activated, their count and value, by model (owner, manager, auditor)",
             description = "A serial is valued at its own price from the workbook, else its model's dealer price. With asAt, the stock at "
                     + "the end of that day: serials first imported by then and not activated by then.")
     @ApiResponse(responseCode = "404", description = "retailer is not a retailer of this shop")
@@ -135,7 +135,7 @@ public class DistributionController {
     }
 
     @GetMapping("/activations")
-    @Operation(summary = "Activations over time: units the retailers sold through, per day, week or month (owner, manager, auditor)",
+    @Operation(operationId = "getActivations", summary = "Activations over time: units the retailers sold through, per day, week or month (owner, manager, auditor)",
             description = "Every period of the range is listed (none as zero), named by its first day; weeks start on Monday. The value "
                     + "is the serials' price, else their model's dealer price. At most 3 years.")
     public Mono<Activations> activations(@AuthenticationPrincipal ShopPrincipal me,
@@ -161,7 +161,7 @@ public class DistributionController {
     }
 
     @GetMapping("/od-report")
-    @Operation(summary = "The OD report: per retailer, closing balance against the stock it holds, and the overdue (owner, manager, auditor)",
+    @Operation(operationId = "getOdReport", summary = "The OD report: per retailer, closing balance against the stock it holds, and the overdue (owner, manager, auditor)",
             description = "OD = closing balance − value of the stock at the retailer (serials placed and not activated at the end of asAt). "
                     + "The stock is the security behind what the retailer owes; what it owes beyond that stock is for goods it has sold "
                     + "through, the distributor's real exposure. Sorted by OD, largest first, with totals. The closing balance is the "
@@ -170,7 +170,7 @@ public class DistributionController {
                     + "the retailer's credit days, collections set against the oldest amounts first, as in the khata ageing. "
                     + "format=xlsx for a spreadsheet.")
     @ApiResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OdReport.Report.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OdReport.OdReportView.class)),
             @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary"))})
     public Mono<ResponseEntity<Object>> odReport(@AuthenticationPrincipal ShopPrincipal me,
                                                  @Parameter(example = "2026-11-30") @RequestParam(required = false)

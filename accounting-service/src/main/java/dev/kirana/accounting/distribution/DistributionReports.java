@@ -66,8 +66,8 @@ public class DistributionReports {
         BigDecimal value = BigDecimal.ZERO.setScale(2);
         for (List<StockRow> group : byRetailer.values()) {
             StockRow first = group.get(0);
-            List<RetailerStock.Model> models = group.stream().filter(r -> r.model() != null)
-                    .map(r -> new RetailerStock.Model(r.model(), r.modelName(), r.serials(), r.value())).toList();
+            List<RetailerStock.StockModel> models = group.stream().filter(r -> r.model() != null)
+                    .map(r -> new RetailerStock.StockModel(r.model(), r.modelName(), r.serials(), r.value())).toList();
             long n = group.stream().mapToLong(StockRow::serials).sum();
             BigDecimal v = group.stream().map(StockRow::value).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             long unpriced = group.stream().mapToLong(StockRow::unpriced).sum();
@@ -75,7 +75,7 @@ public class DistributionReports {
             serials += n;
             value = value.add(v);
         }
-        return new RetailerStock(asAt, List.copyOf(out), new RetailerStock.Totals(serials, value));
+        return new RetailerStock(asAt, List.copyOf(out), new RetailerStock.StockTotals(serials, value));
     }
 
     public Mono<Activations> activations(String shopId, LocalDate from, LocalDate to, Activations.GroupBy groupBy, UUID retailerId) {
@@ -95,7 +95,7 @@ public class DistributionReports {
     }
 
     /** The OD report at the end of {@code asAt}. */
-    public Mono<OdReport.Report> odReport(String shopId, LocalDate asAt) {
+    public Mono<OdReport.OdReportView> odReport(String shopId, LocalDate asAt) {
         return Mono.zip(retailers.all(shopId).collectList(), stock(shopId, asAt, null))
                 .flatMap(both -> {
                     Map<UUID, RetailerStock.AtRetailer> stock = new LinkedHashMap<>();
@@ -117,11 +117,11 @@ public class DistributionReports {
         return odReport(shopId, asAt).publishOn(Schedulers.boundedElastic()).map(report -> Exporter.bytes(odTable(report), format));
     }
 
-    static ReportTable odTable(OdReport.Report report) {
+    static ReportTable odTable(OdReport.OdReportView report) {
         List<List<Object>> rows = report.lines().stream().map(l -> List.<Object>of(l.code(), l.name(), l.area() == null ? "" : l.area(),
                 l.closingBalance(), l.balanceSource().name() + (l.balanceStale() ? " (stale)" : ""), l.serialsAtRetailer(), l.stockValue(),
                 l.od(), l.overdue())).toList();
-        OdReport.Totals t = report.totals();
+        OdReport.OdTotals t = report.totals();
         List<Object> totals = java.util.Arrays.asList("Total", null, null, t.closingBalance(), null, t.serialsAtRetailer(), t.stockValue(),
                 t.od(), t.overdue());
         return new ReportTable("OD report", "as at " + report.asAt() + "; OD = closing balance - stock value at the retailer",

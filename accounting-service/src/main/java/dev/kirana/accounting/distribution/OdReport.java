@@ -24,36 +24,36 @@ public final class OdReport {
                         long serialsAtRetailer, BigDecimal stockValue, BigDecimal overdue) {
     }
 
-    public record Line(UUID retailerId, String code, String name, String area, String route, BigDecimal closingBalance,
+    public record OdLine(UUID retailerId, String code, String name, String area, String route, BigDecimal closingBalance,
                        RetailerBalance.Source balanceSource, boolean balanceStale, long serialsAtRetailer, BigDecimal stockValue,
                        BigDecimal od, BigDecimal overdue) {
     }
 
-    public record Totals(BigDecimal closingBalance, long serialsAtRetailer, BigDecimal stockValue, BigDecimal od, BigDecimal overdue) {
+    public record OdTotals(BigDecimal closingBalance, long serialsAtRetailer, BigDecimal stockValue, BigDecimal od, BigDecimal overdue) {
     }
 
-    public record Report(LocalDate asAt, List<Line> lines, Totals totals) {
+    public record OdReportView(LocalDate asAt, List<OdLine> lines, OdTotals totals) {
     }
 
-    public static Line line(Input in) {
+    public static OdLine line(Input in) {
         BigDecimal balance = in.balance().balance().setScale(2);
         BigDecimal stock = in.stockValue().setScale(2);
-        return new Line(in.retailerId(), in.code(), in.name(), in.area(), in.route(), balance, in.balance().source(),
+        return new OdLine(in.retailerId(), in.code(), in.name(), in.area(), in.route(), balance, in.balance().source(),
                 in.balance().stale(), in.serialsAtRetailer(), stock, balance.subtract(stock), in.overdue().setScale(2));
     }
 
     /** The lines, OD largest first (then by code), and their totals. */
-    public static Report of(LocalDate asAt, List<Input> inputs) {
-        List<Line> lines = inputs.stream().map(OdReport::line)
-                .sorted(Comparator.comparing(Line::od).reversed().thenComparing(Line::code)).toList();
+    public static OdReportView of(LocalDate asAt, List<Input> inputs) {
+        List<OdLine> lines = inputs.stream().map(OdReport::line)
+                .sorted(Comparator.comparing(OdLine::od).reversed().thenComparing(OdLine::code)).toList();
         BigDecimal zero = BigDecimal.ZERO.setScale(2);
-        Totals totals = new Totals(
-                lines.stream().map(Line::closingBalance).reduce(zero, BigDecimal::add),
-                lines.stream().mapToLong(Line::serialsAtRetailer).sum(),
-                lines.stream().map(Line::stockValue).reduce(zero, BigDecimal::add),
-                lines.stream().map(Line::od).reduce(zero, BigDecimal::add),
-                lines.stream().map(Line::overdue).reduce(zero, BigDecimal::add));
-        return new Report(asAt, lines, totals);
+        OdTotals totals = new OdTotals(
+                lines.stream().map(OdLine::closingBalance).reduce(zero, BigDecimal::add),
+                lines.stream().mapToLong(OdLine::serialsAtRetailer).sum(),
+                lines.stream().map(OdLine::stockValue).reduce(zero, BigDecimal::add),
+                lines.stream().map(OdLine::od).reduce(zero, BigDecimal::add),
+                lines.stream().map(OdLine::overdue).reduce(zero, BigDecimal::add));
+        return new OdReportView(asAt, lines, totals);
     }
 
     private OdReport() {

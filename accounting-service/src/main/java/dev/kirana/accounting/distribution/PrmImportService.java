@@ -110,8 +110,8 @@ public class PrmImportService {
                                         (int) plan.count(ImportPlan.Action.UNCHANGED), plan.rejections().size(), plan.newRetailers().size(),
                                         (int) productsCreated, plan.products().size() - (int) productsCreated, millis(t0), by, started,
                                         clock.instant(), null);
-                                List<PrmRun.RejectedRow> shown = plan.rejections().stream().limit(REJECTIONS_IN_ANSWER)
-                                        .map(r -> new PrmRun.RejectedRow(r.rowNumber(), r.imei(), r.reason())).toList();
+                                List<PrmRun.PrmRejectedRow> shown = plan.rejections().stream().limit(REJECTIONS_IN_ANSWER)
+                                        .map(r -> new PrmRun.PrmRejectedRow(r.rowNumber(), r.imei(), r.reason())).toList();
                                 return runs.insert(shopId, run).then(runs.insertRejections(shopId, runId, plan.rejections()))
                                         .thenReturn(run.withRejections(shown));
                             }));
@@ -138,11 +138,11 @@ public class PrmImportService {
         return runs.find(shopId, id).switchIfEmpty(Mono.error(() -> Problems.notFound("No PRM import " + id + " in this shop")));
     }
 
-    public Mono<List<PrmRun.RejectedRow>> rejections(String shopId, UUID runId) {
+    public Mono<List<PrmRun.PrmRejectedRow>> rejections(String shopId, UUID runId) {
         return runs.rejections(shopId, runId, REJECTIONS_IN_ANSWER);
     }
 
-    public Mono<PrmRuns.Page> list(String shopId, int page, int size) {
+    public Mono<PrmRuns.PrmRunPage> list(String shopId, int page, int size) {
         return runs.list(shopId, page, size);
     }
 

@@ -19,14 +19,14 @@ import java.util.UUID;
 public record PrmRun(UUID id, String fileName, String sha256, Outcome outcome, UUID sameAsRunId, int rowsRead, int rowsCreated,
                      int rowsUpdated, int rowsUnchanged, int rowsRejected, int retailersCreated, int productsCreated,
                      int productsUpdated, long durationMs, String importedBy, Instant startedAt, Instant finishedAt,
-                     List<RejectedRow> rejections) {
+                     List<PrmRejectedRow> rejections) {
 
     public enum Outcome { IMPORTED, UNCHANGED }
 
-    public record RejectedRow(int rowNumber, String imei, String reason) {
+    public record PrmRejectedRow(int rowNumber, String imei, String reason) {
     }
 
-    PrmRun withRejections(List<RejectedRow> rows) {
+    PrmRun withRejections(List<PrmRejectedRow> rows) {
         return new PrmRun(id, fileName, sha256, outcome, sameAsRunId, rowsRead, rowsCreated, rowsUpdated, rowsUnchanged, rowsRejected,
                 retailersCreated, productsCreated, productsUpdated, durationMs, importedBy, startedAt, finishedAt, rows);
     }

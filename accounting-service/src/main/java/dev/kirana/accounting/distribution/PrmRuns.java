@@ -22,7 +22,7 @@ public class PrmRuns {
         this.db = db;
     }
 
-    public record Page(List<PrmRun> items, int page, int size, long total) {
+    public record PrmRunPage(List<PrmRun> items, int page, int size, long total) {
     }
 
     /** One import at a time per shop, until the transaction ends: two uploads of the same file cannot both import it. */
@@ -84,13 +84,13 @@ public class PrmRuns {
                 .map(PrmRuns::read).one();
     }
 
-    public Mono<Page> list(String shopId, int page, int size) {
+    public Mono<PrmRunPage> list(String shopId, int page, int size) {
         return db.sql("SELECT count(*) AS n FROM prm_import_runs WHERE shop_id = :shop").bind("shop", shopId)
                 .map(r -> r.get("n", Long.class)).one()
                 .flatMap(total -> db.sql("SELECT " + COLUMNS + " " + """
                                  FROM prm_import_runs WHERE shop_id = :shop ORDER BY started_at DESC, id LIMIT :size OFFSET :offset""")
                         .bind("shop", shopId).bind("size", size).bind("offset", (long) page * size)
-                        .map(PrmRuns::read).all().collectList().map(items -> new Page(items, page, size, total)));
+                        .map(PrmRuns::read).all().collectList().map(items -> new PrmRunPage(items, page, size, total)));
     }
 
     /** The rejected rows of a run in row order: row, IMEI, reason, then the cells in {@link PrmField} order. */
@@ -107,10 +107,10 @@ public class PrmRuns {
                 .all().collectList();
     }
 
-    public Mono<List<PrmRun.RejectedRow>> rejections(String shopId, UUID runId, int limit) {
+    public Mono<List<PrmRun.PrmRejectedRow>> rejections(String shopId, UUID runId, int limit) {
         return db.sql("SELECT row_number, imei, reason FROM prm_import_rejections WHERE shop_id = :shop AND run_id = :run ORDER BY row_number LIMIT :limit")
                 .bind("shop", shopId).bind("run", runId).bind("limit", limit)
-                .map(r -> new PrmRun.RejectedRow(r.get("row_number", Integer.class), r.get("imei", String.class), r.get("reason", String.class)))
+                .map(r -> new PrmRun.PrmRejectedRow(r.get("row_number", Integer.class), r.get("imei", String.class), r.get("reason", String.class)))
                 .all().collectList();
     }
 

@@ -41,7 +41,7 @@ public class RetailerController {
     }
 
     @PostMapping
-    @Operation(summary = "Add a retailer (owner or manager)",
+    @Operation(operationId = "createRetailer", summary = "Add a retailer (owner or manager)",
             description = "Creates the customer (as POST /parties does: phone normalised, GSTIN checked, an opening balance posted) "
                     + "with its retailer profile, or with partyId makes an existing customer a retailer. The code is kept in upper "
                     + "case and is unique in the shop. With an Idempotency-Key a retry returns the first response.")
@@ -61,9 +61,9 @@ public class RetailerController {
     }
 
     @GetMapping
-    @Operation(summary = "Retailers by code, with what each owes now (owner, manager, auditor)",
+    @Operation(operationId = "listRetailers", summary = "Retailers by code, with what each owes now (owner, manager, auditor)",
             description = "Paged in code order. area and route match whole values in any case; q matches part of the name or code.")
-    public Mono<Retailers.Page> list(@AuthenticationPrincipal ShopPrincipal me,
+    public Mono<Retailers.RetailerPage> list(@AuthenticationPrincipal ShopPrincipal me,
                                      @Parameter(example = "Pune East") @RequestParam(required = false) String area,
                                      @Parameter(example = "Route 3") @RequestParam(required = false) String route,
                                      @Parameter(description = "part of the name or code") @RequestParam(required = false) String q,
@@ -80,14 +80,14 @@ public class RetailerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A retailer with what it owes now (owner, manager, auditor); ETag for a later change")
+    @Operation(operationId = "getRetailer", summary = "A retailer with what it owes now (owner, manager, auditor); ETag for a later change")
     @ApiResponse(responseCode = "404", description = "No such retailer in this shop")
     public Mono<ResponseEntity<Retailer>> get(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID id) {
         return retailers.get(me.requireShop(), id).map(r -> ResponseEntity.ok().eTag(r.etag()).body(r));
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a retailer (owner or manager)",
+    @Operation(operationId = "updateRetailer", summary = "Change a retailer (owner or manager)",
             description = "The code, area, route and credit days are replaced (an absent area or route is cleared; absent credit days "
                     + "are 30); name, phone, GSTIN, state, address, credit limit and notes change the customer only where given, as "
                     + "PATCH /parties/{id} does. Send If-Match with the ETag you read to avoid overwriting a concurrent change.")

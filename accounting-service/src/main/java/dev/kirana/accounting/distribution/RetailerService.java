@@ -30,7 +30,7 @@ public class RetailerService {
         return retailers.find(shopId, id).switchIfEmpty(Mono.error(() -> notFound(id)));
     }
 
-    public Mono<Retailers.Page> list(String shopId, String area, String route, String query, int page, int size) {
+    public Mono<Retailers.RetailerPage> list(String shopId, String area, String route, String query, int page, int size) {
         return retailers.list(shopId, blankToNull(area), blankToNull(route), blankToNull(query), page, size);
     }
 

@@ -16,15 +16,15 @@ import java.util.UUID;
           "area":"Pune East","route":"Route 3","serials":2,"value":"27998.00","unpricedSerials":0,
           "models":[{"model":"SM-A155","name":"Galaxy A15 5G","serials":2,"value":"27998.00"}]}],
          "totals":{"serials":2,"value":"27998.00"}}""")
-public record RetailerStock(LocalDate asAt, List<AtRetailer> retailers, Totals totals) {
+public record RetailerStock(LocalDate asAt, List<AtRetailer> retailers, StockTotals totals) {
 
     public record AtRetailer(UUID retailerId, String code, String name, String area, String route, long serials, BigDecimal value,
-                             long unpricedSerials, List<Model> models) {
+                             long unpricedSerials, List<StockModel> models) {
     }
 
-    public record Model(String model, String name, long serials, BigDecimal value) {
+    public record StockModel(String model, String name, long serials, BigDecimal value) {
     }
 
-    public record Totals(long serials, BigDecimal value) {
+    public record StockTotals(long serials, BigDecimal value) {
     }
 }

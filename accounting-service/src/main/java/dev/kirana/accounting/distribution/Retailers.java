@@ -27,7 +27,7 @@ public class Retailers {
         this.db = db;
     }
 
-    public record Page(List<Retailer> items, int page, int size, long total) {
+    public record RetailerPage(List<Retailer> items, int page, int size, long total) {
     }
 
     public Mono<Retailer> find(String shopId, UUID id) {
@@ -52,7 +52,7 @@ public class Retailers {
                 .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
     }
 
-    public Mono<Page> list(String shopId, String area, String route, String query, int page, int size) {
+    public Mono<RetailerPage> list(String shopId, String area, String route, String query, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE r.shop_id = :shop");
         if (area != null) {
             where.append(" AND lower(r.area) = :area");
@@ -81,7 +81,7 @@ public class Retailers {
         }
         var finalRows = rows;
         return count.map(r -> r.get("n", Long.class)).one()
-                .flatMap(total -> finalRows.map(Retailers::read).all().collectList().map(items -> new Page(items, page, size, total)));
+                .flatMap(total -> finalRows.map(Retailers::read).all().collectList().map(items -> new RetailerPage(items, page, size, total)));
     }
 
     /** @return false when the code is another retailer's (nothing inserted) */

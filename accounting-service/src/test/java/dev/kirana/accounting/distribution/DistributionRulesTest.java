@@ -184,12 +184,12 @@ class DistributionRulesTest {
 
     @Test
     void theOdReportByHand() {
-        OdReport.Report r = OdReport.of(TODAY, List.of(
+        OdReport.OdReportView r = OdReport.of(TODAY, List.of(
                 input("A", "50000.00", 2, "27998.00", "0.00"),      // OD 50,000 − 27,998 = 22,002
                 input("B", "10000.00", 3, "41997.00", "10000.00"),  // OD 10,000 − 41,997 = −31,997 (stock covers it)
                 input("C", "-500.00", 0, "0", "0.00"),              // an advance: OD −500
                 input("D", "75500.50", 1, "13999.00", "40000.00")));// OD 75,500.50 − 13,999 = 61,501.50
-        assertThat(r.lines()).extracting(OdReport.Line::code).containsExactly("D", "A", "C", "B");
+        assertThat(r.lines()).extracting(OdReport.OdLine::code).containsExactly("D", "A", "C", "B");
         assertThat(r.lines()).extracting(l -> l.od().toPlainString()).containsExactly("61501.50", "22002.00", "-500.00", "-31997.00");
         // totals: balances 50,000 + 10,000 − 500 + 75,500.50 = 135,000.50; stock 27,998 + 41,997 + 0 + 13,999 = 83,994.00;
         // OD 135,000.50 − 83,994.00 = 51,006.50; serials 2 + 3 + 0 + 1 = 6; overdue 10,000 + 40,000 = 50,000
