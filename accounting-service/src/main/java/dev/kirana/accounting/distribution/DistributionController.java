@@ -58,8 +58,8 @@ public class DistributionController {
     }
 
     @PostMapping(path = "/prm-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(operationId = "importPrmWorkbook", summary = "Import a PRM IMEI workbook (.xlsx, form field \"file\") (owner or manager)",
-            description = "Reads the first sheet; headers in any case: Retailer Code (or Retailer ID, Outlet Code), Retailer Name, Model "
+    @Operation(operationId = "importPrmWorkbook", summary = "Import a PRM IMEI workbook (.xlsx, or the sheet saved as UTF-8 CSV; form field \"file\") (owner or manager)",
+            description = "Reads the first sheet (or the CSV); headers in any case: Retailer Code (or Retailer ID, Outlet Code), Retailer Name, Model "
                     + "(or Product, Model Code), Model Name, IMEI (or Serial, IMEI/Serial), Status (In Stock / At Retailer, Activated, "
                     + "Returned), Activation Date (an Excel date or dd-mm-yyyy), Price (or Dealer Price). Retailers and models the "
                     + "books do not know are added (a new retailer needs its name; 30 credit days); each serial's retailer, status, "
@@ -68,7 +68,7 @@ public class DistributionController {
                     + "listed with the reason and downloadable. The same file again (same SHA-256) is logged as UNCHANGED and changes "
                     + "nothing; a row equal to the stored serial is unchanged. At most 5,000 rows and 5 MB.")
     @ApiResponse(responseCode = "201", description = "Imported (or UNCHANGED); Location names the run")
-    @ApiResponse(responseCode = "400", description = "Not an .xlsx workbook, no header row, no Retailer Code, Model or IMEI column, over 5,000 rows")
+    @ApiResponse(responseCode = "400", description = "Neither an .xlsx workbook nor UTF-8 CSV, no header row, no Retailer Code, Model or IMEI column, over 5,000 rows")
     @ApiResponse(responseCode = "413", description = "Over 5 MB")
     public Mono<ResponseEntity<PrmRun>> importWorkbook(@AuthenticationPrincipal ShopPrincipal me, @RequestPart("file") FilePart file) {
         String shop = BookAccess.write(me);

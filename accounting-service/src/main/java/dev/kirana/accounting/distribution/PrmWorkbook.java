@@ -2,9 +2,17 @@ package dev.kirana.accounting.distribution;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -14,9 +22,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The first sheet of a PRM workbook (Office Open XML, .xlsx) read with POI: the first non-blank row is the header, each
- * later non-blank row a {@link PrmRow.Raw} whose cells are text, numbers (BigDecimal, as the cell holds them) or dates
- * (date-formatted cells). Blocking and CPU-bound: call it off the event loop.
+ * The first sheet of a PRM workbook (Office Open XML, .xlsx) read with POI, or the same table saved as CSV (UTF-8,
+ * comma or semicolon separated, read with Commons CSV): the first non-blank row is the header, each later non-blank row
+ * a {@link PrmRow.Raw} whose cells are text, numbers (BigDecimal, as the cell holds them) or dates (date-formatted
+ * cells; in CSV every cell is text). Blocking and CPU-bound: call it off the event loop.
  */
 public final class PrmWorkbook {
     public static final int MAX_ROWS = 5_000;
@@ -36,7 +45,7 @@ public final class PrmWorkbook {
             throw new PrmFileException("The file is empty");
         }
         if (bytes.length < ZIP.length || bytes[0] != ZIP[0] || bytes[1] != ZIP[1] || bytes[2] != ZIP[2] || bytes[3] != ZIP[3]) {
-            throw new PrmFileException("The file is not an .xlsx workbook (an old .xls or a CSV? save it as .xlsx)");
+            return csv(bytes);
         }
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
             if (book.getNumberOfSheets() == 0) {
@@ -70,6 +79,46 @@ public final class PrmWorkbook {
         } catch (IOException | RuntimeException e) {
             throw new PrmFileException("The workbook cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    static Sheet csv(byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new PrmFileException("The file is neither an .xlsx workbook nor UTF-8 CSV text (an old .xls? save it as .xlsx)");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.indexOf(';') >= 0 && firstLine.indexOf(',') < 0 ? ';' : ',';
+        List<String> headers = null;
+        List<PrmRow.Raw> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text),
+                CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).setTrim(true).get())) {
+            for (CSVRecord record : parser) {
+                List<Object> cells = new ArrayList<>(record.toList().subList(0, Math.min(record.size(), 100)));
+                if (cells.stream().allMatch(PrmRow::blank)) {
+                    continue;
+                }
+                if (headers == null) {
+                    headers = cells.stream().map(PrmRow::text).toList();
+                    continue;
+                }
+                if (rows.size() == MAX_ROWS) {
+                    throw new PrmFileException("At most " + MAX_ROWS + " rows can be imported at once; split the file");
+                }
+                rows.add(new PrmRow.Raw((int) record.getRecordNumber(), cells));
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new PrmFileException("The CSV file cannot be read: " + e.getMessage(), e);
+        }
+        if (headers == null) {
+            throw new PrmFileException("The file has no header row");
+        }
+        return new Sheet(headers, rows);
     }
 
     private static Object value(Cell cell) {

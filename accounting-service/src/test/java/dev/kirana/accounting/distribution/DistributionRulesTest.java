@@ -217,4 +217,20 @@ class DistributionRulesTest {
         assertThat(Activations.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 11), Activations.GroupBy.MONTH, days).periods())
                 .extracting(p -> p.period() + " " + p.activations()).containsExactly("2026-11-01 4");
     }
+
+    @Test
+    void theSameTableSavedAsCsv() {
+        // a byte-order mark, semicolons, a blank line (row numbers stay the file's lines), the date as text
+        String csv = "\uFEFFRetailer Code;Model;IMEI;Status;Activation Date\nRT-A01;SM-A155;358754050000017;In Stock;\n\n"
+                + "RT-A01;SM-A155;358754050000025;Activated;28-11-2026\n";
+        PrmWorkbook.Sheet sheet = PrmWorkbook.read(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(sheet.headers()).containsExactly("Retailer Code", "Model", "IMEI", "Status", "Activation Date");
+        assertThat(sheet.rows()).extracting(PrmRow.Raw::rowNumber).containsExactly(2, 4);
+        Map<PrmField, Integer> columns = PrmField.locate(sheet.headers());
+        PrmRow second = PrmRow.parse(sheet.rows().get(1), columns, TODAY).row();
+        assertThat(second.imei()).isEqualTo("358754050000025");
+        assertThat(second.activationDate()).isEqualTo(LocalDate.of(2026, 11, 28));
+        assertThatThrownBy(() -> PrmWorkbook.read(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}))
+                .isInstanceOf(PrmFileException.class).hasMessageStartingWith("The file is neither an .xlsx workbook nor UTF-8 CSV");
+    }
 }

@@ -192,6 +192,10 @@ class DistributionTest {
         problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "RT-X", "name", "X", "creditDays", 400)), 400, "creditDays");
         problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "RT-A01", "name", "Copy")), 409, "RT-A01");
         problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "RT-X", "name", "X", "gstin", "27AAPFU0939F1ZX")), 400, "gstin");
+        problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "RT-X", "name", "X", "creditLimit", "1000000000000000")),
+                400, "creditLimit");
+        problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "RT-X", "name", "X", "creditDays", "many")), 400, "");
+        problem(post(http, "/api/v1/accounting/retailers", owner, Map.of("code", "x".repeat(10_000), "name", "X")), 400, "code");
         problem(post(http, "/api/v1/accounting/retailers", auditor, Map.of("code", "RT-Y", "name", "Y")), 403, "role");
         assertThat(json("/api/v1/accounting/retailers", owner).get("total")).isEqualTo(2);
 
@@ -367,7 +371,10 @@ class DistributionTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("code", "RT-B02")).exchange(), 409, "RT-B02");
 
         // ---- bad files, roles and other shops ----
-        problem(upload(owner, "notes.xlsx", "Retailer Code,IMEI\nR1,1".getBytes(StandardCharsets.UTF_8)), 400, "not an .xlsx workbook");
+        // an old .xls (an OLE2 file) is neither a workbook this reads nor CSV text
+        problem(upload(owner, "old.xls", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}),
+                400, "neither an .xlsx workbook nor UTF-8 CSV");
+        problem(upload(owner, "notes.csv", "Retailer Code,IMEI\nR1,1".getBytes(StandardCharsets.UTF_8)), 400, "no Model column");
         problem(upload(owner, "no-imei.xlsx", workbook(List.<Object[]>of()).length > 0
                 ? noImeiColumn() : new byte[0]), 400, "no IMEI/Serial column");
         problem(upload(auditor, "prm-imei.xlsx", first), 403, "role");
