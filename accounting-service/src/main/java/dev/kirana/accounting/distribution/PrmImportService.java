@@ -93,7 +93,11 @@ public class PrmImportService {
     private Mono<PrmRun> apply(String shopId, String by, String name, ReadFile file, LocalDate today, Instant started, long t0) {
         UUID runId = UUID.randomUUID();
         List<String> imeis = file.rows().stream().map(PrmRow::imei).distinct().toList();
-        return Mono.zip(retailers.codes(shopId), serials.products(shopId), serials.stored(shopId, imeis))
+        // one statement at a time on the transaction's connection
+        return retailers.codes(shopId)
+                .flatMap(codes -> serials.products(shopId)
+                        .flatMap(products -> serials.stored(shopId, imeis)
+                                .map(stored -> reactor.util.function.Tuples.of(codes, products, stored))))
                 .flatMap(known -> {
                     ImportPlan.Plan plan = ImportPlan.of(file.rows(), file.rejected(), known.getT1().keySet(), known.getT2(), known.getT3());
                     Map<String, UUID> retailerIds = new java.util.HashMap<>(known.getT1());
