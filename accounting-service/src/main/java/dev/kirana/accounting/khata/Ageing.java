@@ -24,6 +24,39 @@ public final class Ageing {
     }
 
     public static Report of(LocalDate asOf, List<Movement> movements) {
+        Open open = open(asOf, movements);
+        BigDecimal[] buckets = {zero(), zero(), zero(), zero()};
+        for (Movement m : open.amounts()) {
+            long days = ChronoUnit.DAYS.between(m.date(), asOf);
+            int bucket = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
+            buckets[bucket] = buckets[bucket].add(m.amount());
+        }
+        BigDecimal due = buckets[0].add(buckets[1]).add(buckets[2]).add(buckets[3]);
+        return new Report(asOf, buckets[0], buckets[1], buckets[2], buckets[3], due, open.advance());
+    }
+
+    /**
+     * What is overdue at {@code asOf} for a party given {@code creditDays} to pay: the open amounts (after the same
+     * first-in first-out allocation as {@link #of}) raised more than {@code creditDays} days before {@code asOf}.
+     */
+    public static BigDecimal overdue(LocalDate asOf, List<Movement> movements, int creditDays) {
+        if (creditDays < 0) {
+            throw new IllegalArgumentException("credit days must not be negative");
+        }
+        BigDecimal overdue = zero();
+        for (Movement m : open(asOf, movements).amounts()) {
+            if (ChronoUnit.DAYS.between(m.date(), asOf) > creditDays) {
+                overdue = overdue.add(m.amount());
+            }
+        }
+        return overdue;
+    }
+
+    /** What is left of each amount that raised the balance, each with its own date, and the advance beyond them. */
+    private record Open(List<Movement> amounts, BigDecimal advance) {
+    }
+
+    private static Open open(LocalDate asOf, List<Movement> movements) {
         List<Movement> raised = new ArrayList<>();
         BigDecimal reductions = BigDecimal.ZERO;
         for (Movement m : movements) {
@@ -37,20 +70,17 @@ public final class Ageing {
             }
         }
         raised.sort(Comparator.comparing(Movement::date)); // stable: same-day amounts keep their order
-        BigDecimal[] buckets = {zero(), zero(), zero(), zero()};
+        List<Movement> open = new ArrayList<>();
         BigDecimal left = reductions;
         for (Movement m : raised) {
             BigDecimal applied = left.min(m.amount());
             left = left.subtract(applied);
-            BigDecimal open = m.amount().subtract(applied);
-            if (open.signum() > 0) {
-                long days = ChronoUnit.DAYS.between(m.date(), asOf);
-                int bucket = days <= 30 ? 0 : days <= 60 ? 1 : days <= 90 ? 2 : 3;
-                buckets[bucket] = buckets[bucket].add(open);
+            BigDecimal rest = m.amount().subtract(applied);
+            if (rest.signum() > 0) {
+                open.add(new Movement(m.date(), rest));
             }
         }
-        BigDecimal due = buckets[0].add(buckets[1]).add(buckets[2]).add(buckets[3]);
-        return new Report(asOf, buckets[0], buckets[1], buckets[2], buckets[3], due, left.setScale(2));
+        return new Open(open, left.setScale(2));
     }
 
     private static BigDecimal zero() {

@@ -41,6 +41,24 @@ public class StatementService {
                 }));
     }
 
+    /** A party's balance as at a date, and the part of it that is overdue given {@code creditDays} to pay. */
+    public record Standing(UUID partyId, LocalDate asAt, BigDecimal balance, BigDecimal overdue) {
+    }
+
+    /**
+     * The party's balance at the end of {@code asAt} (its statement's closing balance) and what of it is overdue by
+     * {@link Ageing#overdue}: the one ageing rule, read from the same postings as the statement.
+     */
+    public Mono<Standing> standing(String shopId, UUID partyId, LocalDate asAt, int creditDays) {
+        return parties.find(shopId, partyId)
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("No party " + partyId + " in this shop")))
+                .flatMap(party -> postings(shopId, party, asAt).map(postings -> {
+                    boolean customer = party.kind() == PartyKind.CUSTOMER;
+                    BigDecimal closing = PartyStatement.of(customer, asAt, asAt, postings).closingBalance();
+                    return new Standing(partyId, asAt, closing, Ageing.overdue(asAt, movements(customer, postings), creditDays));
+                }));
+    }
+
     private Mono<List<PartyStatement.Posting>> postings(String shopId, Party party, LocalDate to) {
         boolean customer = party.kind() == PartyKind.CUSTOMER;
         return db.sql("""

@@ -17,6 +17,7 @@ public record PartyDetails(String name, String phone, String gstin, String state
                            BigDecimal creditLimit, BigDecimal openingBalance, LocalDate openingDate, String notes) {
     static final int NAME_MAX = 120;
     static final int TEXT_MAX = 500;
+    private static final BigDecimal AMOUNT_LIMIT = new BigDecimal("100000000000000");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
     private static final Pattern INDIAN_MOBILE = Pattern.compile("(?:\\+91|0091|91)?([6-9][0-9]{9})");
 
@@ -71,6 +72,13 @@ public record PartyDetails(String name, String phone, String gstin, String state
         }
         if (openingBalance != null && openingBalance.stripTrailingZeros().scale() > 2) {
             errors.put("openingBalance", "must be in rupees and paise (at most 2 decimals)");
+        }
+        // NUMERIC(16, 2) holds 14 digits of rupees
+        if (creditLimit != null && !errors.containsKey("creditLimit") && creditLimit.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+            errors.put("creditLimit", "must be below 100000000000000");
+        }
+        if (openingBalance != null && !errors.containsKey("openingBalance") && openingBalance.abs().compareTo(AMOUNT_LIMIT) >= 0) {
+            errors.put("openingBalance", "must be between -100000000000000 and 100000000000000");
         }
         String a = blankToNull(address);
         if (a != null && a.length() > TEXT_MAX) {
