@@ -45,6 +45,7 @@ class ReadmeExamplesIT {
     static final String STAFF = "Staff: attendance and salaries";
     static final String BOOKS = "The books: chart of accounts, journal entries, period locks, statements";
     static final String REPORTS = "Reports, dashboard and forecasts";
+    static final String GST = "GST returns, e-invoices, Tally and distributors";
 
     /**
      * Every walk-through section that is run, and the sections run before it in the same script: "Sell something"
@@ -61,7 +62,8 @@ class ReadmeExamplesIT {
             Map.entry(PURCHASES, List.of(SELL, SHOPS, CATALOG)),
             Map.entry(STAFF, List.of(SELL, SHOPS)),
             Map.entry(BOOKS, List.of(SELL, SHOPS)),
-            Map.entry(REPORTS, List.of(SELL, SHOPS, CATALOG, COUNTER)));
+            Map.entry(REPORTS, List.of(SELL, SHOPS, CATALOG, COUNTER)),
+            Map.entry(GST, List.of(SELL, SHOPS, CATALOG, COUNTER, PURCHASES)));
 
     /**
      * Sections with shell blocks that are not API walk-throughs, so not run here. A new section whose blocks call
@@ -300,6 +302,50 @@ class ReadmeExamplesIT {
                         + "\"returns\":\"43.20\",\"net\":\"86.40\",\"discount\":\"14.40\",\"revenue\":\"82.28\",\"cost\":\"80.00\","
                         + "\"margin\":\"2.28\",\"margin_pct\":\"2.8\"");
         assertThat(run.file("sales.xlsx")).as("the report as a spreadsheet is an XLSX (a zip)").startsWith('P', 'K');
+    }
+
+    @Test
+    void gstReturnsEInvoicesTallyAndDistributors() throws Exception {
+        Run run = runSection(GST);
+        String out = run.stdout();
+
+        // GST returns: 4 kg of dal at 150.00 to a Karnataka GSTIN: 600.00 taxable, IGST 5 % = 30.00, 630.00, in b2b and hsn_b2b
+        assertThat(out).as(run.report()).contains("\"taxableValue\":\"600.00\",\"cgst\":\"0.00\",\"sgst\":\"0.00\",\"igst\":\"30.00\"")
+                .contains("\"ctin\":\"29AABCT1332L1ZA\"").contains("\"val\":630.00,\"pos\":\"29\",\"rchrg\":\"N\",\"inv_typ\":\"R\"")
+                .contains("\"itm_det\":{\"txval\":600.00,\"rt\":5,\"iamt\":30.00,\"csamt\":0.00}")
+                .contains("\"hsn_sc\":\"0713\"").contains("\"uqc\":\"KGS\",\"qty\":4.000,\"rt\":5,\"txval\":600.00,\"iamt\":30.00")
+                .contains("\"gstin\":\"27AAPFU0939F1ZV\"").contains("\"osupDet\":{").contains("\"head\":\"IGST\"")
+                .contains("has not ended yet").contains("\"field\":\"period\"");
+        assertThat(run.file("gstr1.xlsx")).as("GSTR-1 as a workbook (a zip)").startsWith('P', 'K');
+        // e-invoice: 2 × 1500.00 − 100.00 = 2900.00 taxable, IGST 145.00, 3045.00; incomplete without the buyer's address
+        assertThat(out).as(run.report()).contains("\"turnoverThreshold\":\"50000000.00\"").contains("\"pinCode\":\"411001\"")
+                .contains("\"igst\":\"145.00\"").contains("\"total\":\"3045.00\"")
+                .contains("e-invoice-incomplete").contains("\"field\":\"BuyerDtls.Addr1\"").contains("\"field\":\"BuyerDtls.Pin\"")
+                .contains("\"SupTyp\":\"B2B\"").contains("\"Pin\":411001").contains("\"Unit\":\"KGS\"").contains("\"AssAmt\":2900.00")
+                .contains("\"IgstAmt\":145.00").contains("\"TotInvVal\":3045.00")
+                .contains("\"documentType\":\"INV\"").contains("\"status\":\"ACT\"").contains("\"signedQrCode\":\"eyJ")
+                .contains("e-invoice-not-applicable");
+        // the IRN is SHA-256 of GSTIN + financial year + document type + number, as sha256sum printed it
+        java.util.regex.Matcher irn = java.util.regex.Pattern.compile("\"irn\":\"([0-9a-f]{64})\"").matcher(out);
+        assertThat(irn.find()).as(run.report()).isTrue();
+        assertThat(out).as("sha256sum of the IRN's parts").contains(irn.group(1) + "  -");
+        assertThat(run.file("e-invoice.pdf")).as("the e-invoice is a PDF").startsWith('%', 'P', 'D', 'F');
+        // Tally: the same file twice, the Purchases section's bill as a Purchase voucher with the supplier's ledger
+        assertThat(out).as(run.report()).contains("same GUIDs, same file").contains("<TALLYREQUEST>Import Data</TALLYREQUEST>")
+                .contains("VCHTYPE=\"Purchase\"")
+                .contains("<LEDGERNAME>Sri Balaji Traders</LEDGERNAME><ISDEEMEDPOSITIVE>No</ISDEEMEDPOSITIVE><ISPARTYLEDGER>Yes</ISPARTYLEDGER><AMOUNT>420.00</AMOUNT>")
+                .contains("<PARTYGSTIN>27AAKFS5821M1ZO</PARTYGSTIN><LEDSTATENAME>Maharashtra</LEDSTATENAME>")
+                .contains("tally-not-configured").contains("\"configured\":false").contains("\"ttlSeconds\":7200")
+                .contains("must not be a loopback, link-local, private or metadata address").contains("must be an http or https URL");
+        // distribution: 45,250.00 owed; stock 2 × 13,999.00 = 27,998.00 and 11,499.00; OD 17,252.00, −11,499.00, total 5,753.00
+        assertThat(out).as(run.report()).contains("\"code\":\"RT-PUNE-014\"").contains("\"balance\":\"45250.00\"")
+                .contains("\"outcome\":\"IMPORTED\"").contains("\"rowsRead\":5").contains("\"rowsCreated\":4").contains("\"rowsRejected\":1")
+                .contains("\"retailersCreated\":1").contains("fails its check digit (should end in 7)").contains("\"outcome\":\"UNCHANGED\"")
+                .contains("\"totals\":{\"serials\":3,\"value\":\"39497.00\"}")
+                .contains("\"od\":\"17252.00\"").contains("\"od\":\"-11499.00\"").contains("\"od\":\"5753.00\"")
+                .contains("\"overdue\":\"45250.00\"").contains("\"balanceSource\":\"BOOKS\"")
+                .contains("\"totals\":{\"activations\":1,\"value\":\"13999.00\"}");
+        assertThat(run.file("od-report.xlsx")).as("the OD report as a workbook (a zip)").startsWith('P', 'K');
     }
 
     record Run(String tag, String script, int exit, String stdout, String stderr, Map<String, byte[]> files) {
