@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * cdnr[{ctin, trdnm, supfildt, supprd, nt[{ntnum, typ C|D, suptyp, dt, val, pos, rev, itcavl, rsn, diffprcnt, items}]}]}}}}.
  * The object inside {@code data} is taken on its own too. Read: b2b and cdnr (amendments b2ba/cdnra, ISD, imports and
  * the portal's own itcsumm are not). The file is first checked against {@code /gst/gstr2b.schema.json} (JSON Schema
- * 2020-12, the parts read), then for real dates and amounts in paise. Blocking (CPU): call it off the event loop.
+ * 2020-12, the parts read), then for real dates and amounts in paise; each problem is named by its JSON Pointer in the
+ * file ({@code /data/docdata/b2b/0/inv/1/dt}). Blocking (CPU): call it off the event loop.
  */
 public final class Gstr2bFile {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
@@ -89,7 +90,7 @@ public final class Gstr2bFile {
                 errors.add(new FieldError("file", (found.size() - 20) + " more problems"));
                 break;
             }
-            String at = e.getInstanceLocation() == null || e.getInstanceLocation().toString().isEmpty() ? "$" : e.getInstanceLocation().toString();
+            String at = e.getInstanceLocation() == null || e.getInstanceLocation().toString().isEmpty() ? "/" : e.getInstanceLocation().toString();
             errors.add(new FieldError(at, e.getMessage().replaceFirst("^\\S+: ", "")));
         }
         return errors;
@@ -99,14 +100,14 @@ public final class Gstr2bFile {
         List<FieldError> errors = new ArrayList<>();
         String rtnprd = data.get("rtnprd").asString();
         YearMonth period = YearMonth.of(Integer.parseInt(rtnprd.substring(2)), Integer.parseInt(rtnprd.substring(0, 2)));
-        LocalDate generated = date(data.get("gendt"), "$.data.gendt", errors, false);
+        LocalDate generated = date(data.get("gendt"), "/data/gendt", errors, false);
         List<Gstr2b.Document> docs = new ArrayList<>();
         JsonNode docdata = data.get("docdata");
         int s = 0;
         for (JsonNode supplier : docdata.path("b2b")) {
             int i = 0;
             for (JsonNode inv : supplier.path("inv")) {
-                docs.add(document(DocumentType.INVOICE, supplier, inv, "inum", "typ", "$.data.docdata.b2b[" + s + "].inv[" + i++ + "]", errors));
+                docs.add(document(DocumentType.INVOICE, supplier, "/data/docdata/b2b/" + s, inv, "inum", "typ", "/inv/" + i++, errors));
             }
             s++;
         }
@@ -115,12 +116,12 @@ public final class Gstr2bFile {
             int i = 0;
             for (JsonNode nt : supplier.path("nt")) {
                 DocumentType type = "C".equals(nt.get("typ").asString()) ? DocumentType.CREDIT_NOTE : DocumentType.DEBIT_NOTE;
-                docs.add(document(type, supplier, nt, "ntnum", "suptyp", "$.data.docdata.cdnr[" + s + "].nt[" + i++ + "]", errors));
+                docs.add(document(type, supplier, "/data/docdata/cdnr/" + s, nt, "ntnum", "suptyp", "/nt/" + i++, errors));
             }
             s++;
         }
         if (docs.size() > MAX_DOCUMENTS) {
-            errors.add(new FieldError("$.data.docdata", "at most " + MAX_DOCUMENTS + " documents"));
+            errors.add(new FieldError("/data/docdata", "at most " + MAX_DOCUMENTS + " documents"));
         }
         if (!errors.isEmpty()) {
             throw new BadFile(errors.size() > 20 ? errors.subList(0, 20) : errors);
@@ -128,21 +129,22 @@ public final class Gstr2bFile {
         return new Gstr2b(data.get("gstin").asString(), period, generated, text(data.get("version")), List.copyOf(docs));
     }
 
-    private static Gstr2b.Document document(DocumentType type, JsonNode supplier, JsonNode doc, String numberKey, String supplyKey,
-                                            String at, List<FieldError> errors) {
+    private static Gstr2b.Document document(DocumentType type, JsonNode supplier, String supplierAt, JsonNode doc, String numberKey,
+                                            String supplyKey, String docAt, List<FieldError> errors) {
+        String at = supplierAt + docAt;
         Tax tax = Tax.ZERO;
         int n = 0;
         for (JsonNode item : doc.get("items")) {
-            String where = at + ".items[" + n++ + "]";
-            tax = tax.plus(new Tax(amount(item.get("txval"), where + ".txval", errors), amount(item.get("igst"), where + ".igst", errors),
-                    amount(item.get("cgst"), where + ".cgst", errors), amount(item.get("sgst"), where + ".sgst", errors),
-                    amount(item.get("cess"), where + ".cess", errors)));
+            String where = at + "/items/" + n++;
+            tax = tax.plus(new Tax(amount(item.get("txval"), where + "/txval", errors), amount(item.get("igst"), where + "/igst", errors),
+                    amount(item.get("cgst"), where + "/cgst", errors), amount(item.get("sgst"), where + "/sgst", errors),
+                    amount(item.get("cess"), where + "/cess", errors)));
         }
         String supprd = text(supplier.get("supprd"));
         return new Gstr2b.Document(type, supplier.get("ctin").asString(), text(supplier.get("trdnm")), supprd,
-                date(supplier.get("supfildt"), at.substring(0, at.lastIndexOf('.')) + ".supfildt", errors, false),
-                doc.get(numberKey).asString(), date(doc.get("dt"), at + ".dt", errors, true), text(doc.get(supplyKey)),
-                amount(doc.get("val"), at + ".val", errors), text(doc.get("pos")), "Y".equals(text(doc.get("rev"))),
+                date(supplier.get("supfildt"), supplierAt + "/supfildt", errors, false),
+                doc.get(numberKey).asString(), date(doc.get("dt"), at + "/dt", errors, true), text(doc.get(supplyKey)),
+                amount(doc.get("val"), at + "/val", errors), text(doc.get("pos")), "Y".equals(text(doc.get("rev"))),
                 doc.has("itcavl") ? doc.get("itcavl").asString() : "Y", text(doc.get("rsn")), tax);
     }
 

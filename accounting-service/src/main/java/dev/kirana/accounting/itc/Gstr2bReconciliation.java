@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 @Schema(example = """
         {"period":"2026-11","gstin":"27AAPFU0939F1ZV","importId":"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b","generatedOn":"2026-12-14",
          "tolerance":"1.00","counts":{"MATCHED":1,"MISMATCHED":0,"PROBABLE":0,"IN_BOOKS_ONLY":0,"IN_2B_ONLY":0},
-         "lines":[{"status":"MATCHED","documentType":"INVOICE","supplierGstin":"27AAGCB7383J1Z2","supplierName":"Sharma Traders",
+         "lines":[{"status":"MATCHED","documentType":"INVOICE","supplierGstin":"27AABCS1429B1ZU","supplierName":"Sharma Traders",
                    "books":{"id":"9a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","number":"ST/0412","date":"2026-11-03","taxableValue":"1000.00",
                             "igst":"0.00","cgst":"25.00","sgst":"25.00","cess":"0.00"},
                    "twoB":{"number":"ST-0412","date":"2026-11-03","value":"1050.00","taxableValue":"1000.00","igst":"0.00",
