@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param supplierGstin the supplier party's GSTIN, null when the party has none (such a bill never appears in GSTR-2B)
  */
 public record BookDocument(UUID id, DocumentType type, UUID supplierId, String supplierGstin, String supplierName, String number,
-                           LocalDate date, Tax tax) {
+                           LocalDate date, ItcAmounts tax) {
 
     public String key() {
         return InvoiceNumbers.key(supplierGstin, number);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A GSTR-2B statement as read from the portal's JSON (see {@link Gstr2bFile} for the version followed): the buyer's
  * GSTIN, the return period, and the invoices and credit/debit notes its suppliers reported, each with its rate lines
- * summed into one {@link Tax}.
+ * summed into one {@link ItcAmounts}.
  */
 public record Gstr2b(String gstin, YearMonth period, LocalDate generatedOn, String version, List<Document> documents) {
 
@@ -22,7 +22,7 @@ public record Gstr2b(String gstin, YearMonth period, LocalDate generatedOn, Stri
      */
     public record Document(DocumentType type, String supplierGstin, String supplierName, String supplierPeriod, LocalDate supplierFiled,
                            String number, LocalDate date, String supplyType, BigDecimal value, String placeOfSupply,
-                           boolean reverseCharge, String itcAvailable, String reason, Tax tax) {
+                           boolean reverseCharge, String itcAvailable, String reason, ItcAmounts tax) {
 
         public String key() {
             return InvoiceNumbers.key(supplierGstin, number);

@@ -81,7 +81,7 @@ public class Gstr2bController {
 
     @GetMapping
     @Operation(summary = "The GSTR-2B statements imported, newest period first (owner, manager, auditor)")
-    public Mono<List<Gstr2bService.ImportView>> list(@AuthenticationPrincipal ShopPrincipal me) {
+    public Mono<List<Gstr2bService.ImportView>> listGstr2bImports(@AuthenticationPrincipal ShopPrincipal me) {
         return statements.list(me.requireShop());
     }
 
@@ -100,7 +100,7 @@ public class Gstr2bController {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Gstr2bReconciliation.class)),
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             schema = @Schema(type = "string", format = "binary"))})
-    public Mono<ResponseEntity<Object>> reconciliation(@AuthenticationPrincipal ShopPrincipal me,
+    public Mono<ResponseEntity<Object>> gstr2bReconciliation(@AuthenticationPrincipal ShopPrincipal me,
                                                        @Parameter(example = "2026-11") @PathVariable String period,
                                                        @Parameter(description = "rupees each amount may differ by and still agree (default 1.00)", example = "1.00")
                                                        @RequestParam(required = false) String tolerance,

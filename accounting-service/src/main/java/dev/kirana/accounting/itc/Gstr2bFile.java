@@ -132,11 +132,11 @@ public final class Gstr2bFile {
     private static Gstr2b.Document document(DocumentType type, JsonNode supplier, String supplierAt, JsonNode doc, String numberKey,
                                             String supplyKey, String docAt, List<FieldError> errors) {
         String at = supplierAt + docAt;
-        Tax tax = Tax.ZERO;
+        ItcAmounts tax = ItcAmounts.ZERO;
         int n = 0;
         for (JsonNode item : doc.get("items")) {
             String where = at + "/items/" + n++;
-            tax = tax.plus(new Tax(amount(item.get("txval"), where + "/txval", errors), amount(item.get("igst"), where + "/igst", errors),
+            tax = tax.plus(new ItcAmounts(amount(item.get("txval"), where + "/txval", errors), amount(item.get("igst"), where + "/igst", errors),
                     amount(item.get("cgst"), where + "/cgst", errors), amount(item.get("sgst"), where + "/sgst", errors),
                     amount(item.get("cess"), where + "/cess", errors)));
         }

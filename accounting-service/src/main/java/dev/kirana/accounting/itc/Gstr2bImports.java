@@ -123,12 +123,12 @@ public class Gstr2bImports {
     private static BookDocument book(Readable r, DocumentType type) {
         return new BookDocument(r.get("id", UUID.class), type, r.get("supplier_id", UUID.class), r.get("gstin", String.class),
                 r.get("name", String.class), r.get("number", String.class), r.get("doc_date", LocalDate.class),
-                new Tax(r.get("taxable", BigDecimal.class), r.get("igst", BigDecimal.class), r.get("cgst", BigDecimal.class),
+                new ItcAmounts(r.get("taxable", BigDecimal.class), r.get("igst", BigDecimal.class), r.get("cgst", BigDecimal.class),
                         r.get("sgst", BigDecimal.class), BigDecimal.ZERO));
     }
 
-    private static Tax tax(Readable r) {
-        return new Tax(r.get("taxable", BigDecimal.class), r.get("igst", BigDecimal.class), r.get("cgst", BigDecimal.class),
+    private static ItcAmounts tax(Readable r) {
+        return new ItcAmounts(r.get("taxable", BigDecimal.class), r.get("igst", BigDecimal.class), r.get("cgst", BigDecimal.class),
                 r.get("sgst", BigDecimal.class), r.get("cess", BigDecimal.class));
     }
 

@@ -29,37 +29,37 @@ import java.util.stream.Collectors;
                 "books":{"taxableValue":"1000.00","igst":"0.00","cgst":"25.00","sgst":"25.00","cess":"0.00"},
                 "difference":{"taxableValue":"0.00","igst":"0.00","cgst":"0.00","sgst":"0.00","cess":"0.00"}}}""")
 public record Gstr2bReconciliation(String period, String gstin, UUID importId, LocalDate generatedOn, BigDecimal tolerance,
-                                   Map<ItcMatcher.Status, Integer> counts, List<Line> lines, ItcMatcher.ItcSummary itc) {
+                                   Map<ItcMatcher.Status, Integer> counts, List<ReconciledDocument> lines, ItcMatcher.ItcSummary itc) {
 
     /** A pair, or a document on one side only ({@code books} or {@code twoB} null). */
-    public record Line(ItcMatcher.Status status, DocumentType documentType, String supplierGstin, String supplierName, Books books,
-                       TwoB twoB, List<ItcMatcher.Difference> differences) {
+    public record ReconciledDocument(ItcMatcher.Status status, DocumentType documentType, String supplierGstin, String supplierName, BookSide books,
+                       TwoBSide twoB, List<ItcMatcher.MatchDifference> differences) {
     }
 
     /** The books' document: a purchase bill (INVOICE) or a purchase return under the shop's debit note (CREDIT_NOTE). */
-    public record Books(UUID id, String number, LocalDate date, BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst, BigDecimal sgst,
+    public record BookSide(UUID id, String number, LocalDate date, BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst, BigDecimal sgst,
                         BigDecimal cess) {
     }
 
     /** The supplier's document as GSTR-2B shows it. */
-    public record TwoB(String number, LocalDate date, BigDecimal value, BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst,
+    public record TwoBSide(String number, LocalDate date, BigDecimal value, BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst,
                        BigDecimal sgst, BigDecimal cess, String itcAvailable, String reason, boolean reverseCharge, String placeOfSupply,
                        String supplierPeriod, LocalDate supplierFiled) {
     }
 
     static Gstr2bReconciliation of(YearMonth period, Gstr2bImports.Stored imported, BigDecimal tolerance, List<ItcMatcher.Match> matches,
                                    ItcMatcher.ItcSummary itc) {
-        List<Line> lines = matches.stream().map(m -> new Line(m.status(), m.type(), m.supplierGstin(),
+        List<ReconciledDocument> lines = matches.stream().map(m -> new ReconciledDocument(m.status(), m.type(), m.supplierGstin(),
                 m.twoB() != null && m.twoB().supplierName() != null ? m.twoB().supplierName() : m.books() != null ? m.books().supplierName() : null,
-                m.books() == null ? null : new Books(m.books().id(), m.books().number(), m.books().date(), m.books().tax().taxableValue(),
+                m.books() == null ? null : new BookSide(m.books().id(), m.books().number(), m.books().date(), m.books().tax().taxableValue(),
                         m.books().tax().igst(), m.books().tax().cgst(), m.books().tax().sgst(), m.books().tax().cess()),
                 m.twoB() == null ? null : twoB(m.twoB()), m.differences())).toList();
         return new Gstr2bReconciliation(period.toString(), imported.gstin(), imported.id(), imported.generatedOn(), tolerance.setScale(2),
                 ItcMatcher.counts(matches), lines, itc);
     }
 
-    private static TwoB twoB(Gstr2b.Document d) {
-        return new TwoB(d.number(), d.date(), d.value().setScale(2), d.tax().taxableValue(), d.tax().igst(), d.tax().cgst(), d.tax().sgst(),
+    private static TwoBSide twoB(Gstr2b.Document d) {
+        return new TwoBSide(d.number(), d.date(), d.value().setScale(2), d.tax().taxableValue(), d.tax().igst(), d.tax().cgst(), d.tax().sgst(),
                 d.tax().cess(), d.itcAvailable(), d.reason(), d.reverseCharge(), d.placeOfSupply(), d.supplierPeriod(), d.supplierFiled());
     }
 
@@ -71,20 +71,20 @@ public record Gstr2bReconciliation(String period, String gstin, UUID importId, L
                 Column.money("Taxable (2B)"), Column.money("IGST (2B)"), Column.money("CGST (2B)"), Column.money("SGST (2B)"),
                 Column.money("Cess (2B)"), Column.text("ITC available"), Column.text("Differences"));
         List<List<Object>> rows = new ArrayList<>();
-        for (Line l : lines) {
+        for (ReconciledDocument l : lines) {
             List<Object> row = new ArrayList<>();
             row.add(l.status().name());
             row.add(l.documentType().name());
             row.add(l.supplierGstin());
             row.add(l.supplierName());
-            Books b = l.books();
+            BookSide b = l.books();
             row.add(b == null ? null : b.number());
             row.add(b == null ? null : b.date());
             row.add(b == null ? null : b.taxableValue());
             row.add(b == null ? null : b.igst());
             row.add(b == null ? null : b.cgst());
             row.add(b == null ? null : b.sgst());
-            TwoB t = l.twoB();
+            TwoBSide t = l.twoB();
             row.add(t == null ? null : t.number());
             row.add(t == null ? null : t.date());
             row.add(t == null ? null : t.taxableValue());
@@ -100,12 +100,12 @@ public record Gstr2bReconciliation(String period, String gstin, UUID importId, L
         summaryRow(rows, "ITC on reverse charge in 2B", itc.reverseCharge());
         summaryRow(rows, "ITC not available in 2B", itc.notAvailable());
         summaryRow(rows, "ITC in the books", itc.books());
-        summaryRow(rows, "Books less 2B available", itc.difference());
+        summaryRow(rows, "BookSide less 2B available", itc.difference());
         return new ReportTable("GSTR-2B reconciliation " + period, "GSTIN " + gstin + ", tolerance Rs. " + tolerance.toPlainString(),
                 columns, rows);
     }
 
-    private static void summaryRow(List<List<Object>> rows, String label, Tax t) {
+    private static void summaryRow(List<List<Object>> rows, String label, ItcAmounts t) {
         List<Object> row = new ArrayList<>(java.util.Collections.nCopies(19, null));
         row.set(0, label);
         row.set(12, t.taxableValue());

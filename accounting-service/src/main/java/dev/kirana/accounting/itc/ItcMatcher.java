@@ -36,11 +36,11 @@ public final class ItcMatcher {
     public enum Status { MATCHED, MISMATCHED, PROBABLE, IN_BOOKS_ONLY, IN_2B_ONLY }
 
     /** A field that differs, with its value in the books and in GSTR-2B. */
-    public record Difference(String field, String books, String twoB) {
+    public record MatchDifference(String field, String books, String twoB) {
     }
 
     /** One line of the reconciliation: a pair, or a document on one side only (the other null). */
-    public record Match(Status status, BookDocument books, Gstr2b.Document twoB, List<Difference> differences) {
+    public record Match(Status status, BookDocument books, Gstr2b.Document twoB, List<MatchDifference> differences) {
         public DocumentType type() {
             return books != null ? books.type() : twoB.type();
         }
@@ -81,7 +81,7 @@ public final class ItcMatcher {
             List<BookDocument> mine = e.getValue();
             for (int i = 0; i < mine.size(); i++) {
                 if (i < others.size()) {
-                    List<Difference> diffs = differences(mine.get(i), others.get(i), tolerance);
+                    List<MatchDifference> diffs = differences(mine.get(i), others.get(i), tolerance);
                     out.add(new Match(diffs.isEmpty() ? Status.MATCHED : Status.MISMATCHED, mine.get(i), others.get(i), diffs));
                 } else {
                     leftBooks.add(mine.get(i));
@@ -105,7 +105,7 @@ public final class ItcMatcher {
                     .findFirst().orElse(null);
             if (probable != null) {
                 leftBooks.remove(probable);
-                out.add(new Match(Status.PROBABLE, probable, d, List.of(new Difference("number", probable.number(), d.number()))));
+                out.add(new Match(Status.PROBABLE, probable, d, List.of(new MatchDifference("number", probable.number(), d.number()))));
             } else {
                 out.add(new Match(Status.IN_2B_ONLY, null, d, List.of()));
             }
@@ -118,10 +118,10 @@ public final class ItcMatcher {
     }
 
     /** The fields of a pair that disagree: the date exactly, each amount beyond the tolerance. */
-    static List<Difference> differences(BookDocument b, Gstr2b.Document d, BigDecimal tolerance) {
-        List<Difference> diffs = new ArrayList<>();
+    static List<MatchDifference> differences(BookDocument b, Gstr2b.Document d, BigDecimal tolerance) {
+        List<MatchDifference> diffs = new ArrayList<>();
         if (!b.date().equals(d.date())) {
-            diffs.add(new Difference("date", b.date().toString(), d.date().toString()));
+            diffs.add(new MatchDifference("date", b.date().toString(), d.date().toString()));
         }
         amount(diffs, "taxableValue", b.tax().taxableValue(), d.tax().taxableValue(), tolerance);
         amount(diffs, "igst", b.tax().igst(), d.tax().igst(), tolerance);
@@ -131,9 +131,9 @@ public final class ItcMatcher {
         return diffs;
     }
 
-    private static void amount(List<Difference> diffs, String field, BigDecimal books, BigDecimal twoB, BigDecimal tolerance) {
+    private static void amount(List<MatchDifference> diffs, String field, BigDecimal books, BigDecimal twoB, BigDecimal tolerance) {
         if (books.subtract(twoB).abs().compareTo(tolerance) > 0) {
-            diffs.add(new Difference(field, books.toPlainString(), twoB.toPlainString()));
+            diffs.add(new MatchDifference(field, books.toPlainString(), twoB.toPlainString()));
         }
     }
 
@@ -143,19 +143,19 @@ public final class ItcMatcher {
      * returns dated in the period; and the books less what GSTR-2B makes available (above zero: credit the books take
      * that the suppliers' returns do not support). Credit notes count negative throughout.
      */
-    public record ItcSummary(Tax available, Tax reverseCharge, Tax notAvailable, Tax books, Tax difference) {
+    public record ItcSummary(ItcAmounts available, ItcAmounts reverseCharge, ItcAmounts notAvailable, ItcAmounts books, ItcAmounts difference) {
     }
 
     public static ItcSummary summary(List<BookDocument> books, List<Gstr2b.Document> twoB, YearMonth period) {
-        Map<String, Tax> sums = new LinkedHashMap<>();
+        Map<String, ItcAmounts> sums = new LinkedHashMap<>();
         for (String k : List.of("available", "reverseCharge", "notAvailable")) {
-            sums.put(k, Tax.ZERO);
+            sums.put(k, ItcAmounts.ZERO);
         }
         for (Gstr2b.Document d : twoB) {
             String bucket = !"Y".equals(d.itcAvailable()) ? "notAvailable" : d.reverseCharge() ? "reverseCharge" : "available";
-            sums.merge(bucket, d.tax(), d.type().reducesCredit() ? Tax::minus : Tax::plus);
+            sums.merge(bucket, d.tax(), d.type().reducesCredit() ? ItcAmounts::minus : ItcAmounts::plus);
         }
-        Tax inBooks = Tax.ZERO;
+        ItcAmounts inBooks = ItcAmounts.ZERO;
         for (BookDocument b : books) {
             if (YearMonth.from(b.date()).equals(period)) {
                 inBooks = b.type().reducesCredit() ? inBooks.minus(b.tax()) : inBooks.plus(b.tax());

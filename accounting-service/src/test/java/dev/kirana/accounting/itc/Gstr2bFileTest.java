@@ -51,7 +51,7 @@ class Gstr2bFileTest {
                 .containsExactly("ST/0412", "ST/0419", "BT-0007", "BT-2211", "KT/181", "CN/88");
         Gstr2b.Document twoLines = s.documents().get(3);
         // BT-2211's two rate lines: 1,500.00 + 500.00 = 2,000.00 taxable, IGST 270.00 + 90.00 = 360.00
-        assertThat(twoLines.tax()).isEqualTo(new Tax(new BigDecimal("2000"), new BigDecimal("360"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+        assertThat(twoLines.tax()).isEqualTo(new ItcAmounts(new BigDecimal("2000"), new BigDecimal("360"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
         assertThat(twoLines.supplierGstin()).isEqualTo("29AAGCB7383J1Z4");
         assertThat(twoLines.supplierName()).isEqualTo("BANGALORE TEA CO");
         assertThat(twoLines.date()).isEqualTo(LocalDate.of(2026, 11, 15));

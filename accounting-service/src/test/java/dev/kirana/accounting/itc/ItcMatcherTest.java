@@ -2,7 +2,7 @@ package dev.kirana.accounting.itc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kirana.accounting.itc.ItcMatcher.Difference;
+import dev.kirana.accounting.itc.ItcMatcher.MatchDifference;
 import dev.kirana.accounting.itc.ItcMatcher.Match;
 import dev.kirana.accounting.itc.ItcMatcher.Status;
 import java.math.BigDecimal;
@@ -19,28 +19,28 @@ class ItcMatcherTest {
     static final BigDecimal ONE = new BigDecimal("1.00");
     static final LocalDate NOV_3 = LocalDate.of(2026, 11, 3);
 
-    static Tax intra(String taxable, String cgst, String sgst) {
-        return new Tax(new BigDecimal(taxable), BigDecimal.ZERO, new BigDecimal(cgst), new BigDecimal(sgst), BigDecimal.ZERO);
+    static ItcAmounts intra(String taxable, String cgst, String sgst) {
+        return new ItcAmounts(new BigDecimal(taxable), BigDecimal.ZERO, new BigDecimal(cgst), new BigDecimal(sgst), BigDecimal.ZERO);
     }
 
-    static Tax inter(String taxable, String igst) {
-        return new Tax(new BigDecimal(taxable), new BigDecimal(igst), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    static ItcAmounts inter(String taxable, String igst) {
+        return new ItcAmounts(new BigDecimal(taxable), new BigDecimal(igst), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
-    static BookDocument bill(String gstin, String number, LocalDate date, Tax tax) {
+    static BookDocument bill(String gstin, String number, LocalDate date, ItcAmounts tax) {
         return new BookDocument(UUID.randomUUID(), DocumentType.INVOICE, UUID.randomUUID(), gstin, "Supplier", number, date, tax);
     }
 
-    static BookDocument returned(String gstin, String number, LocalDate date, Tax tax) {
+    static BookDocument returned(String gstin, String number, LocalDate date, ItcAmounts tax) {
         return new BookDocument(UUID.randomUUID(), DocumentType.CREDIT_NOTE, UUID.randomUUID(), gstin, "Supplier", number, date, tax);
     }
 
-    static Gstr2b.Document doc(DocumentType type, String gstin, String number, LocalDate date, Tax tax, String itc, boolean rev) {
+    static Gstr2b.Document doc(DocumentType type, String gstin, String number, LocalDate date, ItcAmounts tax, String itc, boolean rev) {
         return new Gstr2b.Document(type, gstin, "SUPPLIER", "112026", LocalDate.of(2026, 12, 11), number, date, "R",
                 tax.taxableValue().add(tax.tax()), "27", rev, itc, null, tax);
     }
 
-    static Gstr2b.Document invoice(String gstin, String number, LocalDate date, Tax tax) {
+    static Gstr2b.Document invoice(String gstin, String number, LocalDate date, ItcAmounts tax) {
         return doc(DocumentType.INVOICE, gstin, number, date, tax, "Y", false);
     }
 
@@ -80,14 +80,14 @@ class ItcMatcherTest {
         BookDocument b = bill(SHARMA, "S-1", NOV_3, intra("1000.00", "25.00", "25.00"));
         Match m = only(ItcMatcher.match(List.of(b), List.of(invoice(SHARMA, "S-1", NOV_3, intra("1001.00", "26.01", "25.00"))), ONE));
         assertThat(m.status()).isEqualTo(Status.MISMATCHED);
-        assertThat(m.differences()).containsExactly(new Difference("cgst", "25.00", "26.01"));
+        assertThat(m.differences()).containsExactly(new MatchDifference("cgst", "25.00", "26.01"));
         // the same pair at a tolerance of 1.01: every amount agrees
         assertThat(only(ItcMatcher.match(List.of(b), List.of(invoice(SHARMA, "S-1", NOV_3, intra("1001.00", "26.01", "25.00"))),
                 new BigDecimal("1.01"))).status()).isEqualTo(Status.MATCHED);
         // and at a tolerance of 0 a paisa apart is a mismatch: 1,000.00 against 1,000.01
         Match strict = only(ItcMatcher.match(List.of(b), List.of(invoice(SHARMA, "S-1", NOV_3, intra("1000.01", "25.00", "25.00"))),
                 BigDecimal.ZERO));
-        assertThat(strict.differences()).containsExactly(new Difference("taxableValue", "1000.00", "1000.01"));
+        assertThat(strict.differences()).containsExactly(new MatchDifference("taxableValue", "1000.00", "1000.01"));
     }
 
     @Test
@@ -97,18 +97,18 @@ class ItcMatcherTest {
                 List.of(invoice(SHARMA, "ST/0419", LocalDate.of(2026, 11, 11), intra("1100.00", "99.00", "99.00"))), ONE));
         assertThat(m.status()).isEqualTo(Status.MISMATCHED);
         assertThat(m.differences()).containsExactly(
-                new Difference("date", "2026-11-10", "2026-11-11"),
-                new Difference("taxableValue", "1000.00", "1100.00"),
-                new Difference("cgst", "90.00", "99.00"),
-                new Difference("sgst", "90.00", "99.00"));
+                new MatchDifference("date", "2026-11-10", "2026-11-11"),
+                new MatchDifference("taxableValue", "1000.00", "1100.00"),
+                new MatchDifference("cgst", "90.00", "99.00"),
+                new MatchDifference("sgst", "90.00", "99.00"));
     }
 
     @Test
     void cessReportedByTheSupplierIsADifferenceTheBooksDoNotCarry() {
-        Tax withCess = new Tax(new BigDecimal("1000.00"), new BigDecimal("280.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("50.00"));
+        ItcAmounts withCess = new ItcAmounts(new BigDecimal("1000.00"), new BigDecimal("280.00"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("50.00"));
         Match m = only(ItcMatcher.match(List.of(bill(BANGALORE, "T-9", NOV_3, inter("1000.00", "280.00"))),
                 List.of(invoice(BANGALORE, "T-9", NOV_3, withCess)), ONE));
-        assertThat(m.differences()).containsExactly(new Difference("cess", "0.00", "50.00"));
+        assertThat(m.differences()).containsExactly(new MatchDifference("cess", "0.00", "50.00"));
     }
 
     @Test
@@ -128,7 +128,7 @@ class ItcMatcherTest {
         Match m = only(ItcMatcher.match(List.of(bill(BANGALORE, "KT/118", nov25, inter("500.00", "90.00"))),
                 List.of(invoice(BANGALORE, "KT/181", nov25, inter("500.00", "90.00"))), ONE));
         assertThat(m.status()).isEqualTo(Status.PROBABLE);
-        assertThat(m.differences()).containsExactly(new Difference("number", "KT/118", "KT/181"));
+        assertThat(m.differences()).containsExactly(new MatchDifference("number", "KT/118", "KT/181"));
         // amounts within the tolerance still make it probable: 500.50 / 90.40 against 500.00 / 90.00
         assertThat(only(ItcMatcher.match(List.of(bill(BANGALORE, "KT/118", nov25, inter("500.00", "90.00"))),
                 List.of(invoice(BANGALORE, "KT/181", nov25, inter("500.50", "90.40"))), ONE)).status()).isEqualTo(Status.PROBABLE);
@@ -218,14 +218,14 @@ class ItcMatcherTest {
                 doc(DocumentType.INVOICE, BANGALORE, "TMP", NOV_3, inter("50.00", "9.00"), "T", false));
         ItcMatcher.ItcSummary s = ItcMatcher.summary(books, twoB, nov);
         // available: 1,000 + 1,000 - 200 + 40 = 1,840.00 taxable; IGST 180.00; CGST 25 - 5 + 1 = 21.00; SGST 21.00
-        assertThat(s.available()).isEqualTo(new Tax(new BigDecimal("1840"), new BigDecimal("180"), new BigDecimal("21"), new BigDecimal("21"), BigDecimal.ZERO));
+        assertThat(s.available()).isEqualTo(new ItcAmounts(new BigDecimal("1840"), new BigDecimal("180"), new BigDecimal("21"), new BigDecimal("21"), BigDecimal.ZERO));
         assertThat(s.reverseCharge()).isEqualTo(inter("100.00", "18.00"));
         // not available: itcavl N 300.00 / 54.00 and T 50.00 / 9.00 = 350.00 / 63.00
         assertThat(s.notAvailable()).isEqualTo(inter("350.00", "63.00"));
         // books: 1,000 + 1,000 - 200 = 1,800.00; IGST 180.00; CGST 25 - 5 = 20.00; SGST 20.00 (October's bill left out)
-        assertThat(s.books()).isEqualTo(new Tax(new BigDecimal("1800"), new BigDecimal("180"), new BigDecimal("20"), new BigDecimal("20"), BigDecimal.ZERO));
+        assertThat(s.books()).isEqualTo(new ItcAmounts(new BigDecimal("1800"), new BigDecimal("180"), new BigDecimal("20"), new BigDecimal("20"), BigDecimal.ZERO));
         // books less available: 1,800 - 1,840 = -40.00; IGST 0.00; CGST 20 - 21 = -1.00; SGST -1.00
-        assertThat(s.difference()).isEqualTo(new Tax(new BigDecimal("-40"), BigDecimal.ZERO, new BigDecimal("-1"), new BigDecimal("-1"), BigDecimal.ZERO));
+        assertThat(s.difference()).isEqualTo(new ItcAmounts(new BigDecimal("-40"), BigDecimal.ZERO, new BigDecimal("-1"), new BigDecimal("-1"), BigDecimal.ZERO));
         assertThat(ItcMatcher.counts(List.of())).containsEntry(Status.MATCHED, 0).hasSize(5);
     }
 }

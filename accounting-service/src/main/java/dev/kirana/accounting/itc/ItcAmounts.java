@@ -3,10 +3,10 @@ package dev.kirana.accounting.itc;
 import java.math.BigDecimal;
 
 /** A document's taxable value and tax per head, in rupees to the paisa. */
-public record Tax(BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst, BigDecimal sgst, BigDecimal cess) {
-    public static final Tax ZERO = new Tax(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+public record ItcAmounts(BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst, BigDecimal sgst, BigDecimal cess) {
+    public static final ItcAmounts ZERO = new ItcAmounts(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
-    public Tax {
+    public ItcAmounts {
         taxableValue = money(taxableValue);
         igst = money(igst);
         cgst = money(cgst);
@@ -14,12 +14,12 @@ public record Tax(BigDecimal taxableValue, BigDecimal igst, BigDecimal cgst, Big
         cess = money(cess);
     }
 
-    public Tax plus(Tax o) {
-        return new Tax(taxableValue.add(o.taxableValue), igst.add(o.igst), cgst.add(o.cgst), sgst.add(o.sgst), cess.add(o.cess));
+    public ItcAmounts plus(ItcAmounts o) {
+        return new ItcAmounts(taxableValue.add(o.taxableValue), igst.add(o.igst), cgst.add(o.cgst), sgst.add(o.sgst), cess.add(o.cess));
     }
 
-    public Tax minus(Tax o) {
-        return new Tax(taxableValue.subtract(o.taxableValue), igst.subtract(o.igst), cgst.subtract(o.cgst), sgst.subtract(o.sgst),
+    public ItcAmounts minus(ItcAmounts o) {
+        return new ItcAmounts(taxableValue.subtract(o.taxableValue), igst.subtract(o.igst), cgst.subtract(o.cgst), sgst.subtract(o.sgst),
                 cess.subtract(o.cess));
     }
 
