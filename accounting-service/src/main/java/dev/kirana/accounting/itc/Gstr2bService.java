@@ -59,18 +59,22 @@ public class Gstr2bService {
      * wrong; a statement of another GSTIN than the shop's a 422; nothing is written either way.
      */
     public Mono<ImportResult> importStatement(String shopId, String by, byte[] bytes) {
-        return Mono.fromCallable(() -> Gstr2bFile.parse(bytes)).subscribeOn(Schedulers.boundedElastic())
+        // parsing, validating and hashing up to 5 MB: off the event loop
+        return Mono.fromCallable(() -> new Parsed(Gstr2bFile.parse(bytes), sha256(bytes))).subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(Gstr2bFile.BadFile.class, e -> Problems.of(org.springframework.http.HttpStatus.BAD_REQUEST, "gstr2b-invalid",
                         "Not a GSTR-2B file", "The file is not a GSTR-2B statement this can read: " + e.getMessage(),
                         java.util.Map.of("errors", e.errors())))
-                .flatMap(statement -> shops.gstin(shopId).defaultIfEmpty("")
+                .flatMap(parsed -> shops.gstin(shopId).defaultIfEmpty("")
                         .flatMap(own -> own.isEmpty()
                                 ? Mono.error(Problems.unprocessable("shop-gstin-unknown", "The books do not know this shop's GSTIN (set it in "
                                 + "the shop's profile); a GSTR-2B is matched only with the shop's own"))
-                                : !own.equalsIgnoreCase(statement.gstin())
-                                ? Mono.error(Problems.unprocessable("gstin-mismatch", "This GSTR-2B is of GSTIN " + statement.gstin()
+                                : !own.equalsIgnoreCase(parsed.statement().gstin())
+                                ? Mono.error(Problems.unprocessable("gstin-mismatch", "This GSTR-2B is of GSTIN " + parsed.statement().gstin()
                                 + ", not of this shop (" + own + ")"))
-                                : store(shopId, by, statement, sha256(bytes))));
+                                : store(shopId, by, parsed.statement(), parsed.sha256())));
+    }
+
+    private record Parsed(Gstr2b statement, String sha256) {
     }
 
     private Mono<ImportResult> store(String shopId, String by, Gstr2b statement, String sha) {
