@@ -317,6 +317,17 @@ class ReadmeExamplesIT {
                 .contains("\"gstin\":\"27AAPFU0939F1ZV\"").contains("\"osupDet\":{").contains("\"head\":\"IGST\"")
                 .contains("has not ended yet").contains("\"field\":\"period\"");
         assertThat(run.file("gstr1.xlsx")).as("GSTR-1 as a workbook (a zip)").startsWith('P', 'K');
+        // GSTR-2B: the bill matched under a number written differently, one 2B invoice not in the books;
+        // available 400.00 + 1,000.00 = 1,400.00, CGST 10.00 + 25.00 = 35.00; books less available −1,000.00 and −25.00
+        assertThat(out).as(run.report()).contains("\"outcome\":\"CREATED\"").contains("\"documents\":2").contains("\"outcome\":\"UNCHANGED\"")
+                .contains("\"counts\":{\"MATCHED\":1,\"MISMATCHED\":0,\"PROBABLE\":0,\"IN_BOOKS_ONLY\":0,\"IN_2B_ONLY\":1}")
+                .contains("\"number\":\"sbt-26-27-1342\"")
+                .contains("\"available\":{\"taxableValue\":\"1400.00\",\"igst\":\"0.00\",\"cgst\":\"35.00\",\"sgst\":\"35.00\",\"cess\":\"0.00\"}")
+                .contains("\"difference\":{\"taxableValue\":\"-1000.00\",\"igst\":\"0.00\",\"cgst\":\"-25.00\",\"sgst\":\"-25.00\",\"cess\":\"0.00\"}")
+                .contains("\"outcome\":\"REPLACED\"").contains("\"status\":\"MISMATCHED\"")
+                .contains("{\"field\":\"taxableValue\",\"books\":\"400.00\",\"twoB\":\"402.00\"}")
+                .contains("\"tolerance\":\"2.00\"").contains("gstin-mismatch");
+        assertThat(run.file("gstr2b-2026-11.xlsx")).as("the reconciliation as a workbook (a zip)").startsWith('P', 'K');
         // e-invoice: 2 × 1500.00 − 100.00 = 2900.00 taxable, IGST 145.00, 3045.00; incomplete without the buyer's address
         assertThat(out).as(run.report()).contains("\"turnoverThreshold\":\"50000000.00\"").contains("\"pinCode\":\"411001\"")
                 .contains("\"igst\":\"145.00\"").contains("\"total\":\"3045.00\"")
