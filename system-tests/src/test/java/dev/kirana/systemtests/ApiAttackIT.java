@@ -460,7 +460,7 @@ class ApiAttackIT {
     /**
      * The path with its parameters filled: shop A's id for a parameter named after something of shop A (with
      * {@code realIds}: always; else for reads and for PUT/PATCH, so that a write attacked is never a delete or a
-     * state change of shop A's fixture), a random UUID otherwise; {@code overrides} as given (encoded).
+     * state change of shop A's fixture), today for a date, a random UUID otherwise; {@code overrides} as given (encoded).
      */
     private String pathWith(Op op, boolean realIds, Map<String, String> overrides) {
         String path = op.path();
@@ -475,7 +475,10 @@ class ApiAttackIT {
                 String id = fixtureId(op, p.name());
                 boolean useReal = realIds || op.isRead() || op.method().equals("PUT") || op.method().equals("PATCH")
                         || p.name().equals("shopId");
-                value = id != null && useReal ? id : UUID.randomUUID().toString();
+                // a day in the path (format date) is a day, so the other shop is refused for being another shop
+                value = id != null && useReal ? id
+                        : p.schema() != null && "date".equals(p.schema().getFormat()) ? java.time.LocalDate.now().toString()
+                        : UUID.randomUUID().toString();
             }
             path = path.replace("{" + p.name() + "}", value);
         }
