@@ -260,6 +260,9 @@ class ReadmeExamplesIT {
         assertThat(run.stdout()).as(run.report()).contains("\"gross\":\"1200.00\",\"advances\":\"200.00\",\"net\":\"1000.00\"")
                 .contains("\"type\":\"https://kirana.dev/problems/salary-already-paid\"").containsPattern("\\}\n409\n");
         assertThat(run.file("payslip.pdf")).as("the payslip is a PDF").startsWith('%', 'P', 'D', 'F');
+        // the audit trail: the shop's members were added, and the chain re-computes
+        assertThat(run.stdout()).as(run.report()).contains("\"action\":\"member.added\"").contains("{\"intact\":true,");
+        assertThat(new String(run.file("audit.csv"), java.nio.charset.StandardCharsets.UTF_8)).as("the exported trail").contains("member.added");
     }
 
     @Test

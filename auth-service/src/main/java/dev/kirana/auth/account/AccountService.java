@@ -1,5 +1,6 @@
 package dev.kirana.auth.account;
 
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.auth.otp.Channel;
 import dev.kirana.auth.otp.OneTimeCodes;
 import dev.kirana.auth.otp.OtpPurpose;
@@ -34,6 +35,7 @@ public class AccountService {
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
     private final Users users;
+    private final AuditTrail audit;
     private final Passwords passwords;
     private final Sessions sessions;
     private final RefreshTokens refreshTokens;
@@ -42,7 +44,8 @@ public class AccountService {
     private final Clock clock;
 
     public AccountService(Users users, Passwords passwords, Sessions sessions, RefreshTokens refreshTokens,
-                          OneTimeCodes codes, Memberships memberships, Clock clock) {
+                          OneTimeCodes codes, Memberships memberships, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -93,8 +96,11 @@ public class AccountService {
                 return Mono.error(locked(Duration.between(now, u.lockedUntil())));
             }
             return passwords.matches(r.password(), u.passwordHash()).flatMap(ok -> ok
-                    ? users.clearLoginFailures(u.id()).then(sessions.start(u.id(), null, null, Sessions.PASSWORD))
-                    : users.recordFailedLogin(u.id())
+                    ? users.clearLoginFailures(u.id())
+                    .then(audit.appendForUser(u.id(), AuditTrail.Entry.of(u.id(), "login.succeeded", "user", u.id())))
+                    .then(sessions.start(u.id(), null, null, Sessions.PASSWORD))
+                    : audit.appendForUser(u.id(), AuditTrail.Entry.of(u.id(), "login.failed", "user", u.id()))
+                    .then(users.recordFailedLogin(u.id()))
                     .flatMap(until -> Mono.<TokenResponse>error(locked(Duration.between(clock.instant(), until))))
                     .switchIfEmpty(Mono.error(invalidCredentials())));
         });

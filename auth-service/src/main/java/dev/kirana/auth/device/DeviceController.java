@@ -56,7 +56,7 @@ public class DeviceController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a device: its secret stops working and its PIN sessions end (owner or manager)")
     public Mono<Void> revoke(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID deviceId) {
-        return access.requireActive(me, Role.OWNER, Role.MANAGER).flatMap(m -> devices.revoke(m.shopId(), deviceId));
+        return access.requireActive(me, Role.OWNER, Role.MANAGER).flatMap(m -> devices.revoke(m.shopId(), deviceId, m.userId()));
     }
 
     @PostMapping("/pair")

@@ -1,5 +1,6 @@
 package dev.kirana.auth.device;
 
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.auth.config.AuthProperties;
 import dev.kirana.auth.shop.Memberships;
 import dev.kirana.auth.token.RefreshTokens;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.web.ErrorResponseException;
 import reactor.core.publisher.Flux;
@@ -40,9 +42,13 @@ public class DeviceService {
     private final Sessions sessions;
     private final RefreshTokens refreshTokens;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionalOperator tx;
 
     public DeviceService(DatabaseClient db, Secrets secrets, AuthProperties props, Users users, Memberships memberships,
-                         Passwords passwords, Sessions sessions, RefreshTokens refreshTokens, Clock clock) {
+                         Passwords passwords, Sessions sessions, RefreshTokens refreshTokens, Clock clock,
+                         AuditTrail audit, TransactionalOperator tx) {
+        this.tx = tx;
         this.db = db;
         this.secrets = secrets;
         this.props = props;
@@ -52,19 +58,21 @@ public class DeviceService {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Mono<DeviceApi.Pairing> create(UUID shopId, UUID createdBy, String name) {
         UUID id = UUID.randomUUID();
         String token = secrets.token();
         Instant expires = clock.instant().plus(props.devices().pairingTtl());
-        return db.sql("""
+        return tx.transactional(db.sql("""
                         INSERT INTO device (id, shop_id, name, pairing_hash, pairing_expires_at, created_by)
                         VALUES (:id, :shop, :name, :hash, :expires, :by)""")
                 .bind("id", id).bind("shop", shopId).bind("name", name.trim()).bind("hash", Secrets.digest(token))
                 .bind("expires", OffsetDateTime.ofInstant(expires, ZoneOffset.UTC)).bind("by", createdBy)
                 .then()
-                .thenReturn(new DeviceApi.Pairing(id, name.trim(), token, "kirana://pair?token=" + token, expires));
+                .then(audit.append(shopId, AuditTrail.Entry.of(createdBy, "device.registered", "device", id)))
+                .thenReturn(new DeviceApi.Pairing(id, name.trim(), token, "kirana://pair?token=" + token, expires)));
     }
 
     public Flux<DeviceApi.Device> list(UUID shopId) {
@@ -87,19 +95,20 @@ public class DeviceService {
                 .all();
     }
 
-    public Mono<Void> revoke(UUID shopId, UUID deviceId) {
-        return db.sql("""
+    public Mono<Void> revoke(UUID shopId, UUID deviceId, UUID actor) {
+        return tx.transactional(db.sql("""
                         UPDATE device SET revoked_at = coalesce(revoked_at, now()), secret_hash = NULL, pairing_hash = NULL
                         WHERE id = :id AND shop_id = :shop""")
                 .bind("id", deviceId).bind("shop", shopId).fetch().rowsUpdated()
                 .flatMap(n -> n == 0 ? Mono.error(Problems.notFound("Device " + deviceId + " not found"))
-                        : refreshTokens.revokeForDevice(deviceId, "device-revoked").then());
+                        : refreshTokens.revokeForDevice(deviceId, "device-revoked")
+                        .then(audit.append(shopId, AuditTrail.Entry.of(actor, "device.revoked", "device", deviceId).device(deviceId)))));
     }
 
     /** Exchanges a pairing token (once, before it expires) for the device secret. */
     public Mono<DeviceApi.Paired> pair(String pairingToken) {
         String secret = secrets.token();
-        return db.sql("""
+        return tx.transactional(db.sql("""
                         UPDATE device d SET pairing_hash = NULL, pairing_expires_at = NULL, secret_hash = :secret, paired_at = now()
                         FROM shop s
                         WHERE s.id = d.shop_id AND d.pairing_hash = :hash AND d.pairing_expires_at > now() AND d.revoked_at IS NULL
@@ -108,8 +117,10 @@ public class DeviceService {
                 .map(row -> new DeviceApi.Paired(row.get("id", UUID.class), secret, row.get("shop_id", UUID.class),
                         row.get("shop_name", String.class), row.get("name", String.class)))
                 .one()
+                .flatMap(p -> audit.append(p.shopId(), AuditTrail.Entry.of(null, "device.paired", "device", p.deviceId()).device(p.deviceId()))
+                        .thenReturn(p))
                 .switchIfEmpty(Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "invalid-pairing-token", "Invalid pairing token",
-                        "The pairing token is unknown, used or expired; create a new one")));
+                        "The pairing token is unknown, used or expired; create a new one"))));
     }
 
     /** A member switches in on a paired device with their PIN; repeated wrong PINs lock PIN login for a while. */

@@ -11,6 +11,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.ShopEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
 import java.time.OffsetDateTime;
@@ -38,9 +39,11 @@ public class MemberService {
     private final RefreshTokens refreshTokens;
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
+    private final AuditTrail audit;
 
     public MemberService(DatabaseClient db, Users users, Memberships memberships, Passwords passwords,
-                         RefreshTokens refreshTokens, OutboxWriter outbox, TransactionalOperator tx) {
+                         RefreshTokens refreshTokens, OutboxWriter outbox, TransactionalOperator tx, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.users = users;
         this.memberships = memberships;
@@ -99,7 +102,9 @@ public class MemberService {
                             .thenReturn(new Member(id.toString(), r.name().trim(), email, phone, r.role().name(), null, true));
                 })
                 .flatMap(m -> memberships.in(shopId, UUID.fromString(m.userId()))
-                        .map(ms -> new Member(m.userId(), m.name(), m.email(), m.phone(), m.role(), ms.since(), m.accountCreated())));
+                        .map(ms -> new Member(m.userId(), m.name(), m.email(), m.phone(), m.role(), ms.since(), m.accountCreated())))
+                .flatMap(m -> audit.append(shopId, AuditTrail.Entry.of(actor.userId(), "member.added", "member", m.userId())
+                        .change(null, role(m.role()))).thenReturn(m));
         return tx.transactional(work);
     }
 
@@ -121,6 +126,8 @@ public class MemberService {
                     .then(db.sql("UPDATE membership SET role = :role WHERE shop_id = :shop AND user_id = :user")
                             .bind("role", role.name()).bind("shop", shopId).bind("user", userId).then())
                     .then(memberAdded(shopId, userId, role))
+                    .then(audit.append(shopId, AuditTrail.Entry.of(actor.userId(), "member.role-changed", "member", userId)
+                            .change(role(current.role()), role(role.name()))))
                     .thenReturn(current);
         }).then(list(shopId).filter(m -> m.userId().equals(userId.toString())).next());
         return tx.transactional(work);
@@ -137,6 +144,8 @@ public class MemberService {
                     .then(db.sql("DELETE FROM membership WHERE shop_id = :shop AND user_id = :user")
                             .bind("shop", shopId).bind("user", userId).then())
                     .then(refreshTokens.revokeInShop(userId, shopId, "membership-ended"))
+                    .then(audit.append(shopId, AuditTrail.Entry.of(actor.userId(), actor.userId().equals(userId) ? "member.left" : "member.removed",
+                            "member", userId).change(role(current.role()), null)))
                     .then(outbox.append(Topics.SHOP, EventTypes.MEMBER_REMOVED, shopId.toString(), shopId.toString(),
                             new ShopEvents.MemberRemoved(shopId.toString(), userId.toString())))
                     .then();
@@ -172,5 +181,9 @@ public class MemberService {
         if (actor.role() == Role.OWNER) return;
         if (actor.role() == Role.MANAGER && MANAGER_MAY_GRANT.contains(target.role())) return;
         throw Problems.forbidden("As " + actor.role() + " you cannot manage a member who is " + target.role());
+    }
+
+    private static String role(Object role) {
+        return "{\"role\":\"" + role + "\"}";
     }
 }

@@ -1,0 +1,108 @@
+package dev.kirana.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Critical actions become a hash-chained trail that only owners and auditors read, and that detects a changed row. */
+class AuditTrailTest extends AuthServiceTest {
+    @Autowired
+    DatabaseClient db;
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> records(Owner owner, String query) {
+        return http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit" + query).headers(h -> h.setBearerAuth(owner.token())).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+    }
+
+    private Map<String, Object> verify(Owner owner) {
+        return json(http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/verify").headers(h -> h.setBearerAuth(owner.token())).exchange()
+                .expectStatus().isOk());
+    }
+
+    @Test
+    void criticalActionsAreChainedAndATamperedRowIsFound() {
+        Owner owner = newOwnerWithShop("Audit Store");
+        String members = "/api/v1/shops/" + owner.shopId() + "/members";
+        String cashierEmail = uniqueEmail("audit-cashier");
+        String cashier = (String) json(post(members, owner.token(),
+                Map.of("email", cashierEmail, "name", "Asha", "role", "CASHIER", "initialPassword", "counter-one-2026"))
+                .expectStatus().isCreated()).get("userId");
+        http.patch().uri(members + "/" + cashier).headers(h -> h.setBearerAuth(owner.token())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("role", "MANAGER")).exchange().expectStatus().isOk();
+        String device = (String) json(post("/api/v1/devices", owner.token(), Map.of("name", "Counter tablet")).expectStatus().isCreated()).get("id");
+        http.delete().uri("/api/v1/devices/" + device).headers(h -> h.setBearerAuth(owner.token())).exchange().expectStatus().isNoContent();
+        post("/api/v1/auth/login", null, Map.of("username", cashierEmail, "password", "wrong-password-1")).expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/auth/login").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", cashierEmail, "password", "counter-one-2026")).exchange().expectStatus().isOk();
+        http.delete().uri(members + "/" + cashier).headers(h -> h.setBearerAuth(owner.token())).exchange().expectStatus().isNoContent();
+
+        List<Map<String, Object>> all = records(owner, "");
+        assertThat(all).extracting(r -> r.get("action")).containsExactly(
+                "member.added", "member.role-changed", "device.registered", "device.revoked", "login.failed", "login.succeeded", "member.removed");
+        assertThat(all).extracting(r -> ((Number) r.get("seq")).longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(all.get(0)).containsEntry("actorId", owner.userId()).containsEntry("entityId", cashier)
+                .containsEntry("after", "{\"role\":\"CASHIER\"}");
+        assertThat(all.get(1)).containsEntry("before", "{\"role\":\"CASHIER\"}").containsEntry("after", "{\"role\":\"MANAGER\"}");
+        assertThat(all.get(5)).containsEntry("actorId", cashier).containsEntry("ip", "203.0.113.7");
+        assertThat(all.get(6)).containsEntry("before", "{\"role\":\"MANAGER\"}");
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).get("prevHash")).isEqualTo(all.get(i - 1).get("hash"));
+        }
+        assertThat(all.get(0).get("prevHash")).isEqualTo("0".repeat(64));
+
+        // filters and paging
+        assertThat(records(owner, "?action=login.failed")).hasSize(1);
+        assertThat(records(owner, "?actor=" + cashier)).extracting(r -> r.get("action")).containsExactly("login.failed", "login.succeeded");
+        assertThat(records(owner, "?entityType=device&entityId=" + device)).hasSize(2);
+        assertThat(records(owner, "?afterSeq=5&limit=1")).extracting(r -> r.get("action")).containsExactly("login.succeeded");
+        String csv = http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/export?format=csv").headers(h -> h.setBearerAuth(owner.token()))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).contains("member.role-changed").contains((String) all.get(6).get("hash"));
+
+        Map<String, Object> intact = verify(owner);
+        assertThat(intact).containsEntry("intact", true).containsEntry("lastHash", all.get(6).get("hash"));
+        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(7L);
+
+        // the table refuses changes; someone with the database's superuser who lifts that guard is still found out
+        UUID shop = UUID.fromString(owner.shopId());
+        assertThat(db.sql("UPDATE audit_record SET action = 'member.added' WHERE shop_id = :shop AND seq = 7").bind("shop", shop)
+                .fetch().rowsUpdated().onErrorResume(e -> reactor.core.publisher.Mono.just(-1L)).block()).isEqualTo(-1L);
+        db.sql("ALTER TABLE audit_record DISABLE TRIGGER audit_record_no_update").then().block();
+        try {
+            db.sql("UPDATE audit_record SET after_json = '{\"role\":\"OWNER\"}' WHERE shop_id = :shop AND seq = 2").bind("shop", shop).then().block();
+        } finally {
+            db.sql("ALTER TABLE audit_record ENABLE TRIGGER audit_record_no_update").then().block();
+        }
+        Map<String, Object> broken = verify(owner);
+        assertThat(broken).containsEntry("intact", false);
+        assertThat(((Number) broken.get("brokenAt")).longValue()).isEqualTo(2L);
+    }
+
+    @Test
+    void onlyOwnersAndAuditorsReadTheTrail() {
+        Owner owner = newOwnerWithShop("Audit Access Store");
+        String members = "/api/v1/shops/" + owner.shopId() + "/members";
+        String email = uniqueEmail("audit-cash");
+        post(members, owner.token(), Map.of("email", email, "name", "Ravi", "role", "CASHIER", "initialPassword", "counter-two-2026"))
+                .expectStatus().isCreated();
+        String token = (String) login(email, "counter-two-2026").get("accessToken");
+        String cashierToken = (String) json(post("/api/v1/auth/switch-shop", token, Map.of("shopId", owner.shopId())).expectStatus().isOk())
+                .get("accessToken");
+        http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit").headers(h -> h.setBearerAuth(cashierToken)).exchange()
+                .expectStatus().isForbidden();
+        Owner other = newOwnerWithShop("Another Store");
+        http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/verify").headers(h -> h.setBearerAuth(other.token())).exchange()
+                .expectStatus().isNotFound();
+        http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit?limit=0").headers(h -> h.setBearerAuth(owner.token())).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/export?format=pdf").headers(h -> h.setBearerAuth(owner.token())).exchange()
+                .expectStatus().isBadRequest();
+    }
+}
