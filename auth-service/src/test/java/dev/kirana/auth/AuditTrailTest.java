@@ -44,14 +44,16 @@ class AuditTrailTest extends AuthServiceTest {
         http.delete().uri(members + "/" + cashier).headers(h -> h.setBearerAuth(owner.token())).exchange().expectStatus().isNoContent();
 
         List<Map<String, Object>> all = records(owner, "");
-        assertThat(all).extracting(r -> r.get("action")).containsExactly(
+        assertThat(all).extracting(r -> r.get("action")).containsExactly("shop.created",
                 "member.added", "member.role-changed", "device.registered", "device.revoked", "login.failed", "login.succeeded", "member.removed");
-        assertThat(all).extracting(r -> ((Number) r.get("seq")).longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
-        assertThat(all.get(0)).containsEntry("actorId", owner.userId()).containsEntry("entityId", cashier)
+        assertThat(all).extracting(r -> ((Number) r.get("seq")).longValue()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(all.get(0)).containsEntry("actorId", owner.userId()).containsEntry("entityId", owner.shopId());
+        assertThat((String) all.get(0).get("after")).contains("\"name\":\"Audit Store\"").contains("\"stateCode\":\"29\"");
+        assertThat(all.get(1)).containsEntry("actorId", owner.userId()).containsEntry("entityId", cashier)
                 .containsEntry("after", "{\"role\":\"CASHIER\"}");
-        assertThat(all.get(1)).containsEntry("before", "{\"role\":\"CASHIER\"}").containsEntry("after", "{\"role\":\"MANAGER\"}");
-        assertThat(all.get(5)).containsEntry("actorId", cashier).containsEntry("ip", "203.0.113.7");
-        assertThat(all.get(6)).containsEntry("before", "{\"role\":\"MANAGER\"}");
+        assertThat(all.get(2)).containsEntry("before", "{\"role\":\"CASHIER\"}").containsEntry("after", "{\"role\":\"MANAGER\"}");
+        assertThat(all.get(6)).containsEntry("actorId", cashier).containsEntry("ip", "203.0.113.7");
+        assertThat(all.get(7)).containsEntry("before", "{\"role\":\"MANAGER\"}");
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i).get("prevHash")).isEqualTo(all.get(i - 1).get("hash"));
         }
@@ -61,28 +63,49 @@ class AuditTrailTest extends AuthServiceTest {
         assertThat(records(owner, "?action=login.failed")).hasSize(1);
         assertThat(records(owner, "?actor=" + cashier)).extracting(r -> r.get("action")).containsExactly("login.failed", "login.succeeded");
         assertThat(records(owner, "?entityType=device&entityId=" + device)).hasSize(2);
-        assertThat(records(owner, "?afterSeq=5&limit=1")).extracting(r -> r.get("action")).containsExactly("login.succeeded");
+        assertThat(records(owner, "?afterSeq=6&limit=1")).extracting(r -> r.get("action")).containsExactly("login.succeeded");
         String csv = http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/export?format=csv").headers(h -> h.setBearerAuth(owner.token()))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-        assertThat(csv).contains("member.role-changed").contains((String) all.get(6).get("hash"));
+        assertThat(csv).contains("member.role-changed").contains((String) all.get(7).get("hash"));
 
         Map<String, Object> intact = verify(owner);
-        assertThat(intact).containsEntry("intact", true).containsEntry("lastHash", all.get(6).get("hash"));
-        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(7L);
+        assertThat(intact).containsEntry("intact", true).containsEntry("lastHash", all.get(7).get("hash"));
+        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(8L);
 
         // the table refuses changes; someone with the database's superuser who lifts that guard is still found out
         UUID shop = UUID.fromString(owner.shopId());
-        assertThat(db.sql("UPDATE audit_record SET action = 'member.added' WHERE shop_id = :shop AND seq = 7").bind("shop", shop)
+        assertThat(db.sql("UPDATE audit_record SET action = 'member.added' WHERE shop_id = :shop AND seq = 8").bind("shop", shop)
                 .fetch().rowsUpdated().onErrorResume(e -> reactor.core.publisher.Mono.just(-1L)).block()).isEqualTo(-1L);
         db.sql("ALTER TABLE audit_record DISABLE TRIGGER audit_record_no_update").then().block();
         try {
-            db.sql("UPDATE audit_record SET after_json = '{\"role\":\"OWNER\"}' WHERE shop_id = :shop AND seq = 2").bind("shop", shop).then().block();
+            db.sql("UPDATE audit_record SET after_json = '{\"role\":\"OWNER\"}' WHERE shop_id = :shop AND seq = 3").bind("shop", shop).then().block();
         } finally {
             db.sql("ALTER TABLE audit_record ENABLE TRIGGER audit_record_no_update").then().block();
         }
         Map<String, Object> broken = verify(owner);
         assertThat(broken).containsEntry("intact", false);
-        assertThat(((Number) broken.get("brokenAt")).longValue()).isEqualTo(2L);
+        assertThat(((Number) broken.get("brokenAt")).longValue()).isEqualTo(3L);
+    }
+
+    @Test
+    void settingsApiClientsAndPinsAreRecordedWithBeforeAndAfter() {
+        Owner owner = newOwnerWithShop("Audit Settings Store");
+        http.patch().uri("/api/v1/shops/" + owner.shopId()).headers(h -> h.setBearerAuth(owner.token())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Audit Settings Store & Sons", "gstin", "29ABCDE1234F1ZW")).exchange().expectStatus().isOk();
+        String client = (String) json(post("/api/v1/clients", owner.token(), Map.of("name", "Tally connector", "scopes", List.of("orders:read")))
+                .expectStatus().isCreated()).get("clientId");
+        http.delete().uri("/api/v1/clients/" + client).headers(h -> h.setBearerAuth(owner.token())).exchange().expectStatus().isNoContent();
+        http.put().uri("/api/v1/users/me/pin").headers(h -> h.setBearerAuth(owner.token())).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("pin", "4826")).exchange().expectStatus().is2xxSuccessful();
+
+        List<Map<String, Object>> all = records(owner, "");
+        assertThat(all).extracting(r -> r.get("action"))
+                .containsExactly("shop.created", "shop.settings-changed", "api-client.created", "api-client.revoked", "pin.changed");
+        Map<String, Object> changed = all.get(1);
+        assertThat((String) changed.get("before")).contains("\"name\":\"Audit Settings Store\"").contains("\"gstin\":null");
+        assertThat((String) changed.get("after")).contains("\"name\":\"Audit Settings Store & Sons\"").contains("\"gstin\":\"29ABCDE1234F1ZW\"");
+        assertThat(all.get(2)).containsEntry("entityId", client);
+        assertThat(verify(owner)).containsEntry("intact", true);
     }
 
     @Test

@@ -168,7 +168,7 @@ public class AccountService {
                             : Mono.error(Problems.invalid("currentPassword", "is wrong")))
                     .flatMap(hash -> users.setPassword(id, hash))
                     .then(refreshTokens.revokeAllOf(id, "password-changed"))
-                    .then();
+                    .then(audit.appendForUser(id, AuditTrail.Entry.of(id, "password.changed", "user", id)));
         });
     }
 
@@ -279,7 +279,8 @@ public class AccountService {
     public Mono<Void> setPin(ShopPrincipal me, AccountRequests.SetPin r) {
         UUID id = requireAccount(me);
         passwords.checkPin("pin", r.pin());
-        return passwords.hash(r.pin()).flatMap(hash -> users.setPin(id, hash));
+        return passwords.hash(r.pin()).flatMap(hash -> users.setPin(id, hash))
+                .then(audit.appendForUser(id, AuditTrail.Entry.of(id, "pin.changed", "user", id)));
     }
 
     private static UUID requireAccount(ShopPrincipal me) {

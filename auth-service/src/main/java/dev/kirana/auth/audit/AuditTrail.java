@@ -1,5 +1,6 @@
 package dev.kirana.auth.audit;
 
+import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,6 +22,13 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class AuditTrail {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** JSON text of a before/after state (a {@code LinkedHashMap} keeps its order, and so the hash stable). */
+    public static String json(Object state) {
+        return state == null ? null : JSON.writeValueAsString(state);
+    }
+
     /** Reactor context key for the caller's address, set by {@link AuditContextFilter}. */
     public static final String IP = AuditTrail.class.getName() + ".ip";
 

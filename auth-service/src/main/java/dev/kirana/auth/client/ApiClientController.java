@@ -55,6 +55,6 @@ public class ApiClientController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke an API client (owner): it gets no new tokens; issued ones expire within minutes")
     public Mono<Void> revoke(@AuthenticationPrincipal ShopPrincipal me, @PathVariable String clientId) {
-        return access.requireActive(me, Role.OWNER).flatMap(m -> clients.revoke(m.shopId(), clientId));
+        return access.requireActive(me, Role.OWNER).flatMap(m -> clients.revoke(m.shopId(), clientId, m.userId()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.kirana.auth.client;
 
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.auth.token.AccessTokens;
 import dev.kirana.auth.token.Secrets;
 import dev.kirana.web.problem.Problems;
@@ -21,8 +22,13 @@ public class ApiClientService {
     private final DatabaseClient db;
     private final Secrets secrets;
     private final AccessTokens tokens;
+    private final AuditTrail audit;
+    private final org.springframework.transaction.reactive.TransactionalOperator tx;
 
-    public ApiClientService(DatabaseClient db, Secrets secrets, AccessTokens tokens) {
+    public ApiClientService(DatabaseClient db, Secrets secrets, AccessTokens tokens, AuditTrail audit,
+                            org.springframework.transaction.reactive.TransactionalOperator tx) {
+        this.audit = audit;
+        this.tx = tx;
         this.db = db;
         this.secrets = secrets;
         this.tokens = tokens;
@@ -54,14 +60,16 @@ public class ApiClientService {
         }
         String clientId = "cli_" + secrets.id(20);
         String secret = secrets.token();
-        return db.sql("""
+        return tx.transactional(db.sql("""
                         INSERT INTO api_client (client_id, shop_id, name, secret_hash, scopes, created_by)
                         VALUES (:id, :shop, :name, :hash, :scopes, :by) RETURNING created_at""")
                 .bind("id", clientId).bind("shop", shopId).bind("name", r.name().trim()).bind("hash", Secrets.digest(secret))
                 .bind("scopes", String.join(" ", scopes)).bind("by", createdBy)
                 .map(row -> row.get("created_at", OffsetDateTime.class).toInstant())
                 .one()
-                .map(at -> new ApiClientApi.CreatedClient(clientId, secret, r.name().trim(), scopes, shopId.toString(), at));
+                .flatMap(at -> audit.append(shopId, AuditTrail.Entry.of(createdBy, "api-client.created", "api-client", clientId)
+                                .change(null, AuditTrail.json(java.util.Map.of("name", r.name().trim(), "scopes", scopes))))
+                        .thenReturn(new ApiClientApi.CreatedClient(clientId, secret, r.name().trim(), scopes, shopId.toString(), at))));
     }
 
     public Flux<ApiClientApi.Client> list(UUID shopId) {
@@ -74,10 +82,11 @@ public class ApiClientService {
                 .all();
     }
 
-    public Mono<Void> revoke(UUID shopId, String clientId) {
-        return db.sql("UPDATE api_client SET revoked_at = coalesce(revoked_at, now()) WHERE client_id = :id AND shop_id = :shop")
+    public Mono<Void> revoke(UUID shopId, String clientId, UUID actor) {
+        return tx.transactional(db.sql("UPDATE api_client SET revoked_at = coalesce(revoked_at, now()) WHERE client_id = :id AND shop_id = :shop")
                 .bind("id", clientId).bind("shop", shopId).fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.error(Problems.notFound("Client " + clientId + " not found")) : Mono.empty());
+                .flatMap(n -> n == 0 ? Mono.error(Problems.notFound("Client " + clientId + " not found"))
+                        : audit.append(shopId, AuditTrail.Entry.of(actor, "api-client.revoked", "api-client", clientId))));
     }
 
     /** The client-credentials grant: a token for the client's shop with the requested (or all its) scopes. */

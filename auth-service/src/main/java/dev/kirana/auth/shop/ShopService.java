@@ -1,5 +1,6 @@
 package dev.kirana.auth.shop;
 
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.events.EventTypes;
 import dev.kirana.india.Gstin;
 import dev.kirana.india.StateCodes;
@@ -23,8 +24,10 @@ public class ShopService {
     private final Memberships memberships;
     private final OutboxWriter outbox;
     private final TransactionalOperator tx;
+    private final AuditTrail audit;
 
-    public ShopService(Shops shops, Memberships memberships, OutboxWriter outbox, TransactionalOperator tx) {
+    public ShopService(Shops shops, Memberships memberships, OutboxWriter outbox, TransactionalOperator tx, AuditTrail audit) {
+        this.audit = audit;
         this.shops = shops;
         this.memberships = memberships;
         this.outbox = outbox;
@@ -51,6 +54,8 @@ public class ShopService {
                         new ShopEvents.ShopCreated(shopId.toString(), name, r.stateCode(), gstin, currency, type.name(), ownerId.toString(), zone)))
                 .then(outbox.append(Topics.SHOP, EventTypes.MEMBER_ADDED, shopId.toString(), shopId.toString(),
                         new ShopEvents.MemberAdded(shopId.toString(), ownerId.toString(), Role.OWNER.name())))
+                .then(audit.append(shopId, AuditTrail.Entry.of(ownerId, "shop.created", "shop", shopId)
+                        .change(null, AuditTrail.json(settings(name, address, r.stateCode(), gstin, type, fy, zone)))))
                 .then(shops.seenBy(shopId, ownerId));
         return tx.transactional(work);
     }
@@ -84,12 +89,30 @@ public class ShopService {
                     : outbox.append(Topics.SHOP, EventTypes.SHOP_UPDATED, shopId.toString(), shopId.toString(),
                     new ShopEvents.ShopUpdated(shopId.toString(), next.name(), next.stateCode(), next.gstin(), next.currency(),
                             next.registrationType().name(), next.financialYearStartMonth(), next.timeZone()))
+                    .then(audit.append(shopId, AuditTrail.Entry.of(userId, "shop.settings-changed", "shop", shopId).change(
+                            AuditTrail.json(settings(current.name(), current.address(), current.stateCode(), current.gstin(),
+                                    current.registrationType(), current.financialYearStartMonth(), current.timeZone())),
+                            AuditTrail.json(settings(next.name(), next.address(), next.stateCode(), next.gstin(),
+                                    next.registrationType(), next.financialYearStartMonth(), next.timeZone())))))
                     .then(shops.seenBy(shopId, userId)));
         });
         return tx.transactional(work);
     }
 
     static final String DEFAULT_ZONE = "Asia/Kolkata";
+
+    private static java.util.Map<String, Object> settings(String name, String address, String state, String gstin,
+                                                          Shop.RegistrationType type, int fyStart, String zone) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("name", name);
+        m.put("address", address);
+        m.put("stateCode", state);
+        m.put("gstin", gstin);
+        m.put("registrationType", type.name());
+        m.put("financialYearStartMonth", fyStart);
+        m.put("timeZone", zone);
+        return m;
+    }
 
     /** The IANA zone named ({@code fallback} when null), or a 400 naming the field. */
     static String zone(String requested, String fallback) {

@@ -1,5 +1,6 @@
 package dev.kirana.auth.staff;
 
+import dev.kirana.auth.audit.AuditTrail;
 import dev.kirana.auth.device.DeviceService;
 import dev.kirana.auth.user.Passwords;
 import dev.kirana.auth.user.Users;
@@ -45,6 +46,7 @@ public class StaffService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final AuditTrail audit;
     private final OutboxWriter outbox;
     private final Passwords passwords;
     private final Users users;
@@ -52,7 +54,8 @@ public class StaffService {
     private final Clock clock;
 
     public StaffService(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Passwords passwords, Users users,
-                        DeviceService devices, Clock clock) {
+                        DeviceService devices, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -310,7 +313,10 @@ public class StaffService {
                         .bind("note", r.note() == null ? "" : r.note()).then()
                         .then(outbox.append(Topics.SHOP, EventTypes.SALARY_ADVANCE_PAID, id.toString(), shopId.toString(),
                                 new PayrollEvents.AdvancePaid(id.toString(), shopId.toString(), employeeId.toString(), e.name(),
-                                        r.amount().setScale(2), paidOn, r.paidFrom())).then())))
+                                        r.amount().setScale(2), paidOn, r.paidFrom())).then())
+                        .then(audit.append(shopId, AuditTrail.Entry.of(userId(actor), "salary.advance-paid", "employee", employeeId)
+                                .change(null, AuditTrail.json(java.util.Map.of("advanceId", id.toString(), "amount", r.amount().setScale(2).toPlainString(),
+                                        "paidFrom", r.paidFrom(), "paidOn", paidOn.toString())))))))
                 .then(advances(shopId, employeeId));
     }
 
@@ -405,7 +411,16 @@ public class StaffService {
         PayrollEvents.SalaryPaid event = new PayrollEvents.SalaryPaid(run.id().toString(), shopId.toString(), run.month(), run.paidOn(),
                 run.paidFrom(), run.gross(), run.advances(), run.net(), run.lines().stream()
                 .map(l -> new PayrollEvents.SalaryLine(l.employeeId().toString(), l.name(), l.gross(), l.advances(), l.net())).toList());
-        return head.then(lines).then(outbox.append(Topics.SHOP, EventTypes.SALARY_PAID, run.id().toString(), shopId.toString(), event).then());
+        java.util.Map<String, Object> paid = new java.util.LinkedHashMap<>();
+        paid.put("month", run.month());
+        paid.put("employees", run.lines().size());
+        paid.put("gross", run.gross().toPlainString());
+        paid.put("advances", run.advances().toPlainString());
+        paid.put("net", run.net().toPlainString());
+        paid.put("paidFrom", run.paidFrom());
+        return head.then(lines).then(outbox.append(Topics.SHOP, EventTypes.SALARY_PAID, run.id().toString(), shopId.toString(), event).then())
+                .then(audit.append(shopId, AuditTrail.Entry.of(userId(run.paidBy()), "salary.paid", "salary-run", run.id())
+                        .change(null, AuditTrail.json(paid))));
     }
 
     public Mono<SalaryRun> run(UUID shopId, YearMonth month) {
@@ -425,5 +440,14 @@ public class StaffService {
                         .all().collectList()
                         .map(lines -> new SalaryRun((UUID) h[0], month.toString(), (String) h[1], (LocalDate) h[2], (String) h[3],
                                 (BigDecimal) h[4], (BigDecimal) h[5], (BigDecimal) h[6], new ArrayList<>(lines))));
+    }
+
+    /** The acting user's id, when the subject is one (a member's token); null otherwise. */
+    private static UUID userId(String subject) {
+        try {
+            return subject == null ? null : UUID.fromString(subject);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
