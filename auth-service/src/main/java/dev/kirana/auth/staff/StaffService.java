@@ -6,6 +6,7 @@ import dev.kirana.auth.user.Passwords;
 import dev.kirana.auth.user.Users;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.PayrollEvents;
+import dev.kirana.events.StaffEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
 import dev.kirana.web.problem.Problems;
@@ -69,26 +70,33 @@ public class StaffService {
 
     public Mono<Employee> create(UUID shopId, StaffRequests.EmployeeRequest r) {
         UUID id = UUID.randomUUID();
-        return linkedMember(shopId, r.userId())
-                .then(bind(db.sql("""
-                        INSERT INTO employee (id, shop_id, user_id, name, phone, designation, joined_on, pay_basis, rate,
-                                              overtime_rate, standard_hours, status)
-                        VALUES (:id, :shop, :user, :name, :phone, :designation, :joined, :basis, :rate, :ot, :std, :status)"""), id, shopId, r)
-                        .then())
-                .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("That member is already another employee of this shop"))
-                .then(get(shopId, id));
+        return tx.transactional(linkedMember(shopId, r.userId())
+                        .then(bind(db.sql("""
+                                INSERT INTO employee (id, shop_id, user_id, name, phone, designation, joined_on, pay_basis, rate,
+                                                      overtime_rate, standard_hours, status)
+                                VALUES (:id, :shop, :user, :name, :phone, :designation, :joined, :basis, :rate, :ot, :std, :status)"""), id, shopId, r)
+                                .then())
+                        .then(get(shopId, id)).flatMap(this::published))
+                .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("That member is already another employee of this shop"));
     }
 
     public Mono<Employee> update(UUID shopId, UUID id, StaffRequests.EmployeeRequest r) {
-        return get(shopId, id)
-                .flatMap(before -> linkedMember(shopId, r.userId()))
-                .then(bind(db.sql("""
-                        UPDATE employee SET user_id = :user, name = :name, phone = :phone, designation = :designation,
-                               joined_on = :joined, pay_basis = :basis, rate = :rate, overtime_rate = :ot, standard_hours = :std,
-                               status = :status
-                        WHERE id = :id AND shop_id = :shop"""), id, shopId, r).then())
-                .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("That member is already another employee of this shop"))
-                .then(get(shopId, id));
+        return tx.transactional(get(shopId, id)
+                        .flatMap(before -> linkedMember(shopId, r.userId()))
+                        .then(bind(db.sql("""
+                                UPDATE employee SET user_id = :user, name = :name, phone = :phone, designation = :designation,
+                                       joined_on = :joined, pay_basis = :basis, rate = :rate, overtime_rate = :ot, standard_hours = :std,
+                                       status = :status
+                                WHERE id = :id AND shop_id = :shop"""), id, shopId, r).then())
+                        .then(get(shopId, id)).flatMap(this::published))
+                .onErrorMap(DuplicateKeyException.class, e -> Problems.conflict("That member is already another employee of this shop"));
+    }
+
+    /** The employee as it now is, to the shop topic in the change's transaction (reporting names and links its people by it). */
+    private Mono<Employee> published(Employee e) {
+        return outbox.append(Topics.SHOP, EventTypes.EMPLOYEE_UPDATED, e.id().toString(), e.shopId().toString(),
+                new StaffEvents.EmployeeUpdated(e.id().toString(), e.shopId().toString(), e.userId() == null ? null : e.userId().toString(),
+                        e.name(), e.designation(), e.status())).thenReturn(e);
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID id, UUID shopId,
@@ -232,7 +240,28 @@ public class StaffService {
                 .bind("action", action).bind("by", actor).bind("source", source).bind("after", json(after));
         change = before == null ? change.bindNull("before", String.class) : change.bind("before", json(before));
         change = reason == null ? change.bindNull("reason", String.class) : change.bind("reason", reason);
-        return upsert.then().then(change.then()).thenReturn(after);
+        return upsert.then().then(change.then()).then(recorded(shopId, after)).thenReturn(after);
+    }
+
+    /**
+     * The day as it now stands, to the shop topic in the same transaction: its hours and share of a day worked as the
+     * payroll counts them ({@link Payroll}), and its version, the number of changes the day has had.
+     */
+    private Mono<Void> recorded(UUID shopId, AttendanceDay d) {
+        boolean worked = d.status().worked;
+        BigDecimal hours = worked ? d.forPayroll().hours() : BigDecimal.ZERO;
+        BigDecimal days = worked ? d.status().monthlyPaidDay : BigDecimal.ZERO;
+        return db.sql("""
+                        SELECT e.name, e.user_id,
+                               (SELECT count(*) FROM attendance_change c WHERE c.employee_id = e.id AND c.day = :d) AS version
+                        FROM employee e WHERE e.id = :e""")
+                .bind("e", d.employeeId()).bind("d", d.day())
+                .map(r -> new StaffEvents.AttendanceRecorded(d.employeeId().toString(), shopId.toString(),
+                        r.get("user_id", UUID.class) == null ? null : r.get("user_id", UUID.class).toString(), r.get("name", String.class),
+                        d.day(), d.status().name(), d.checkIn(), d.checkOut(), hours, days, r.get("version", Long.class)))
+                .one()
+                .flatMap(event -> outbox.append(Topics.SHOP, EventTypes.ATTENDANCE_RECORDED, d.employeeId().toString(), shopId.toString(), event))
+                .then();
     }
 
     private static String json(AttendanceDay d) {

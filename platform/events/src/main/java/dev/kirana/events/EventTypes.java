@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String MEMBER_REMOVED = "kirana.member.removed.v1";
     public static final String SALARY_PAID = "kirana.salary.paid.v1";
     public static final String SALARY_ADVANCE_PAID = "kirana.salary.advance-paid.v1";
+    public static final String EMPLOYEE_UPDATED = "kirana.employee.updated.v1";
+    public static final String ATTENDANCE_RECORDED = "kirana.attendance.recorded.v1";
     public static final String PRODUCT_CREATED = "kirana.product.created.v1";
     public static final String PRODUCT_UPDATED = "kirana.product.updated.v1";
     public static final String PRODUCT_ARCHIVED = "kirana.product.archived.v1";
@@ -55,7 +57,8 @@ public final class EventTypes {
             ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED,
             EXPENSE_RECORDED, EXPENSE_REVERSED, DAY_CLOSED, BANK_SETTLED,
             PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE,
-            PURCHASE_BILLED, PURCHASE_RETURNED, KHATA_REMINDER_SENT, SALARY_PAID, SALARY_ADVANCE_PAID);
+            PURCHASE_BILLED, PURCHASE_RETURNED, KHATA_REMINDER_SENT, SALARY_PAID, SALARY_ADVANCE_PAID,
+            EMPLOYEE_UPDATED, ATTENDANCE_RECORDED);
 
     private EventTypes() {
     }

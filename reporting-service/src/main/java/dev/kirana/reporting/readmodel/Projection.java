@@ -7,6 +7,7 @@ import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.ShopEvents;
+import dev.kirana.events.StaffEvents;
 import dev.kirana.messaging.EventHandler;
 import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
@@ -70,6 +71,8 @@ public class Projection {
         h.put(EventTypes.PURCHASE_BILLED, this::purchaseBilled);
         h.put(EventTypes.BANK_SETTLED, this::bankSettled);
         h.put(EventTypes.DAY_CLOSED, this::dayClosed);
+        h.put(EventTypes.EMPLOYEE_UPDATED, this::employeeUpdated);
+        h.put(EventTypes.ATTENDANCE_RECORDED, this::attendanceRecorded);
         Map<String, EventHandler> bound = new HashMap<>();
         h.forEach((type, fn) -> bound.put(type, e -> fn.apply(db, e)));
         return Map.copyOf(bound);
@@ -629,6 +632,43 @@ public class Projection {
                 .bind("variance", d.variance()).bind("at", at).then()
                 .then(nvl(d.variance()).signum() == 0 ? Mono.empty()
                         : moneyMove(db, shop, "close:" + d.date(), 0, at, d.date(), "CASH", "CASH_VARIANCE", d.variance()));
+    }
+
+    // ---- people: one employee's events share a key (its id), so they arrive in order; the guards keep the newest
+
+    private Mono<Void> employeeUpdated(DatabaseClient db, CloudEvent e) {
+        var x = KiranaEvents.data(e, StaffEvents.EmployeeUpdated.class);
+        return db.sql("""
+                        INSERT INTO employees (shop_id, employee_id, user_id, name, designation, status, changed_at)
+                        VALUES (:shop, :id, :user, :name, :designation, :status, :at)
+                        ON CONFLICT (shop_id, employee_id) DO UPDATE SET user_id = excluded.user_id, name = excluded.name,
+                            designation = excluded.designation, status = excluded.status, changed_at = excluded.changed_at
+                        WHERE employees.changed_at <= excluded.changed_at""")
+                .bind("shop", KiranaEvents.shopId(e)).bind("id", x.employeeId()).bind("user", nz(x.userId()))
+                .bind("name", x.name()).bind("designation", nz(x.designation())).bind("status", x.status())
+                .bind("at", eventTime(e)).then();
+    }
+
+    /** A day as it now stands; the employee's name and login come with it (an employee added before its events were). */
+    private Mono<Void> attendanceRecorded(DatabaseClient db, CloudEvent e) {
+        var a = KiranaEvents.data(e, StaffEvents.AttendanceRecorded.class);
+        String shop = KiranaEvents.shopId(e);
+        return db.sql("""
+                        INSERT INTO employees (shop_id, employee_id, user_id, name, changed_at) VALUES (:shop, :id, :user, :name, :at)
+                        ON CONFLICT (shop_id, employee_id) DO UPDATE SET user_id = excluded.user_id, name = excluded.name,
+                            changed_at = excluded.changed_at
+                        WHERE employees.changed_at <= excluded.changed_at""")
+                .bind("shop", shop).bind("id", a.employeeId()).bind("user", nz(a.userId())).bind("name", a.name())
+                .bind("at", eventTime(e)).then()
+                .then(db.sql("""
+                                INSERT INTO attendance_days (shop_id, employee_id, day, status, hours_worked, days_worked, version)
+                                VALUES (:shop, :id, :day, :status, :hours, :days, :version)
+                                ON CONFLICT (shop_id, employee_id, day) DO UPDATE SET status = excluded.status,
+                                    hours_worked = excluded.hours_worked, days_worked = excluded.days_worked, version = excluded.version
+                                WHERE attendance_days.version < excluded.version""")
+                        .bind("shop", shop).bind("id", a.employeeId()).bind("day", a.day()).bind("status", a.status())
+                        .bind("hours", nvl(a.hoursWorked())).bind("days", nvl(a.daysWorked())).bind("version", a.version())
+                        .then());
     }
 
     // ---- helpers

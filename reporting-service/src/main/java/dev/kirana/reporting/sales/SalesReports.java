@@ -54,7 +54,8 @@ public class SalesReports {
             money("revenue", "Revenue (taxable)"), money("cost", "Cost"), money("margin", "Margin"),
             percent("margin_pct", "Margin %"));
 
-    static final String DOC_FIGURES = """
+    /** A document source's figures (alias {@code d}): counts, gross, voided, refunded, net, discounts, average basket. */
+    public static final String DOC_FIGURES = """
             count(*) FILTER (WHERE d.kind = 'SALE') AS sales,
             count(*) FILTER (WHERE d.kind = 'VOID') AS voids,
             count(*) FILTER (WHERE d.kind = 'REFUND') AS refunds,
@@ -66,7 +67,7 @@ public class SalesReports {
             coalesce(sum(d.discount), 0) AS discounts,
             sum(d.total) / nullif(greatest(count(*) FILTER (WHERE d.kind = 'SALE') - count(*) FILTER (WHERE d.kind = 'VOID'), 0), 0) AS average_basket""";
 
-    static final List<ReportColumn> DOC_COLUMNS = List.of(count("sales", "Sales"), count("voids", "Voids"),
+    public static final List<ReportColumn> DOC_COLUMNS = List.of(count("sales", "Sales"), count("voids", "Voids"),
             count("refunds", "Refunds"), money("gross", "Gross sales"), money("voided", "Voided"), money("refunded", "Refunded"),
             money("returns", "Returns"), money("net", "Net sales"), money("discounts", "Discounts"),
             money("average_basket", "Average basket").unsummed());
@@ -75,7 +76,8 @@ public class SalesReports {
         t.put("margin_pct", ReportEngine.percent(t.get("margin"), t.get("revenue")));
     }
 
-    private static void docTotals(Map<String, Object> t) {
+    /** The totals' average basket: net over the sales not voided. */
+    public static void docTotals(Map<String, Object> t) {
         long baskets = Math.max(0, (Long) t.get("sales") - (Long) t.get("voids"));
         t.put("average_basket", ReportEngine.average(t.get("net"), baskets));
     }
