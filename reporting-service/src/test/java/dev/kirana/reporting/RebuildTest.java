@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class RebuildTest {
     static final List<String> TABLES = List.of("shops", "products", "sale_docs", "sale_lines", "sale_tenders", "order_costs",
             "stock", "lots", "product_suppliers", "parties", "party_balances", "expenses", "money_moves", "day_closes",
-            "line_months", "doc_days");
+            "line_months", "doc_days", "employees", "attendance_days");
     @Autowired
     WebTestClient http;
     @Autowired
@@ -42,16 +42,24 @@ class RebuildTest {
         }
         ShopEventsFixture shop = new ShopEventsFixture();
         shop.publish();
+        StaffEventsFixture people = new StaffEventsFixture();
+        people.publish();
         String token = TestInfrastructure.get().jwt().token("u-own", shop.shop, "OWNER");
+        String peopleToken = TestInfrastructure.get().jwt().token("u-own", people.shop, "OWNER");
         String report = "/api/v1/reports/sales/by/product?from=2026-11-20&to=2026-11-20";
+        String performance = "/api/v1/reports/staff/performance?from=2026-11-18&to=2026-11-19";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(body(report, token)).contains("\"net\":\"692.00\"").contains("\"cost\":\"480.00\"");
+            // every people event applied: the totals StaffPerformanceTest works out by hand
+            assertThat(body(performance, peopleToken)).contains("\"hours_worked\":\"39.5\"").contains("\"net\":\"1236.00\"")
+                    .contains("\"sales_per_hour\":\"26.00\"").contains("\"refunded\":\"262.00\"");
             assertThat(body("/api/v1/reports/dashboard", token)).contains("\"cashExpected\":\"1542.00\"");
             assertThat(lag(token)).isZero();
         });
         Map<String, List<String>> before = snapshot();
         String reportBefore = body(report, token);
         String dashboardBefore = body("/api/v1/reports/dashboard", token);
+        String performanceBefore = body(performance, peopleToken);
 
         WebTestClient local = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
                 .responseTimeout(Duration.ofSeconds(40)).build();
@@ -62,11 +70,13 @@ class RebuildTest {
         local.get().uri("/actuator/readmodels").exchange().expectBody()
                 .jsonPath("$.rebuild.skipped").value(n -> assertThat(((Number) n).longValue()).isPositive())
                 // at least this shop's events (other tests' shops may add more)
-                .jsonPath("$.rebuild.applied").value(n -> assertThat(((Number) n).longValue()).isGreaterThanOrEqualTo(shop.published));
+                .jsonPath("$.rebuild.applied").value(n -> assertThat(((Number) n).longValue())
+                        .isGreaterThanOrEqualTo(shop.published + people.published));
 
         assertThat(snapshot()).isEqualTo(before);
         assertThat(body(report, token)).isEqualTo(reportBefore);
         assertThat(body("/api/v1/reports/dashboard", token)).isEqualTo(dashboardBefore);
+        assertThat(body(performance, peopleToken)).isEqualTo(performanceBefore);
         assertThat(body("/api/v1/reports/status", token)).contains("\"state\":\"DONE\"");
         // through a proxy, or from another host (the metrics scraper reaches the management port too), it does not answer
         local.post().uri("/actuator/readmodels").header("X-Forwarded-For", "203.0.113.9").exchange()
