@@ -118,7 +118,7 @@ class StaffPerformanceTest {
     }
 
     @Test
-    void exportsAsCsvAndXlsx() throws Exception {
+    void exportsAsCsvXlsxAndPdf() throws Exception {
         String csv = http.get().uri(RANGE + "&format=csv").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/csv"))
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -137,6 +137,12 @@ class StaffPerformanceTest {
                 }
             }
             assertThat(found).isTrue();
+        }
+        byte[] pdf = http.get().uri(RANGE + "&format=pdf").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_PDF).expectBody(byte[].class).returnResult().getResponseBody();
+        try (var reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("Performance per employee").contains("Suresh Patil").contains("468.00");
         }
     }
 
