@@ -111,7 +111,7 @@ public class NotificationController {
 
     @GetMapping("/api/v1/shops/{shopId}/notification-rules")
     @Operation(summary = "Which events notify whom over which channels, for every kind (owners, managers and auditors)",
-            description = "A kind the shop has not set shows its default (isDefault true).")
+            description = "A kind the shop has not set shows its default (builtIn true).")
     public Mono<List<NotificationRule>> rules(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID shopId) {
         return access.require(me, shopId, Role.OWNER, Role.MANAGER, Role.AUDITOR).then(rules.all(shopId));
     }

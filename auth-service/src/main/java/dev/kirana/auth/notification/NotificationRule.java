@@ -8,10 +8,10 @@ import java.util.Map;
 /**
  * Which members of a shop hear of one kind of event, over which channels, with the kind's parameters.
  *
- * @param isDefault true when the shop has not set this rule and the built-in default applies
+ * @param builtIn true when the shop has not set this rule and the built-in default applies
  */
 public record NotificationRule(NotificationKind kind, boolean enabled, List<Role> roles, List<NotificationChannel> channels,
-                               Map<String, BigDecimal> params, boolean isDefault) {
+                               Map<String, BigDecimal> params, boolean builtIn) {
 
     public BigDecimal param(String name) {
         BigDecimal v = params.get(name);
