@@ -213,6 +213,29 @@ class NotificationTest extends AuthServiceTest {
     }
 
     @Test
+    void aBatchIsToldOnceWhenItComesWithinTheRulesDays() {
+        Owner owner = newOwnerWithShop("Expiry Store");
+        String base = "/api/v1/shops/" + owner.shopId();
+        put(base + "/notification-rules", owner.token(), Map.of("rules", List.of(Map.of("kind", "BATCH_EXPIRING", "params", Map.of("days", 5)))))
+                .expectStatus().isOk();
+        LocalDate today = LocalDate.now(IST);
+        // inventory announces the batch every day: 9 days left (beyond 5), then 5 (told), then 4 (already told)
+        for (int left : new int[] {9, 5, 4}) {
+            publish(Topics.INVENTORY, "p-milk", owner.shopId(), EventTypes.STOCK_BATCH_EXPIRING, new InventoryEvents.BatchExpiring("41",
+                    "p-milk", "MILK-1L", "Milk 1L", null, "M-SOON", LocalDate.of(2026, 12, 8), new BigDecimal("12.000"), left,
+                    LocalDate.of(2026, 12, 8).minusDays(left)));
+        }
+        // a second batch, on the same partition after them: once it is in, the three before it were handled
+        publish(Topics.INVENTORY, "p-milk", owner.shopId(), EventTypes.STOCK_BATCH_EXPIRING, new InventoryEvents.BatchExpiring("42",
+                "p-milk", "MILK-1L", "Milk 1L", null, "M-NEXT", today.plusDays(1), new BigDecimal("6"), 1, today));
+        await().atMost(Duration.ofSeconds(30)).until(() -> unread(owner.shopId(), owner.token()) == 2
+                || items(owner.shopId(), owner.token(), "").stream().anyMatch(i -> ((String) i.get("title")).contains("M-NEXT")));
+        List<Map<String, Object>> inbox = items(owner.shopId(), owner.token(), "");
+        assertThat(inbox).extracting(i -> i.get("title")).containsExactly("Expiring soon: Milk 1L batch M-NEXT", "Expiring soon: Milk 1L batch M-SOON");
+        assertThat(inbox.get(1).get("body")).isEqualTo("12 of Milk 1L (batch M-SOON) expire on 2026-12-08, in 5 days.");
+    }
+
+    @Test
     void aBadRuleIsRefusedNamingTheFieldAndNothingIsWritten() {
         Owner owner = newOwnerWithShop("Rules Store");
         String rules = "/api/v1/shops/" + owner.shopId() + "/notification-rules";
@@ -240,7 +263,7 @@ class NotificationTest extends AuthServiceTest {
 
         // still the rule that was set, and the refund threshold untouched at its default
         get(rules, owner.token()).expectStatus().isOk().expectBody()
-                .jsonPath("$.length()").isEqualTo(7)
+                .jsonPath("$.length()").isEqualTo(8)
                 .jsonPath("$[?(@.kind == 'LARGE_VOID')].params.threshold").isEqualTo("5000.00")
                 .jsonPath("$[?(@.kind == 'LARGE_VOID')].builtIn").isEqualTo(false)
                 .jsonPath("$[?(@.kind == 'LARGE_REFUND')].params.threshold").isEqualTo("2000.00")

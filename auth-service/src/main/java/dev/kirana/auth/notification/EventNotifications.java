@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Notifications from other services' events, each handled once (the inbox): low stock (once per product per local
- * day), a day closed with a cash variance, a large void or refund, a khata reminder sent. An event of a shop this
+ * day), a batch expiring soon (once per batch), a day closed with a cash variance, a large void or refund, a khata reminder sent. An event of a shop this
  * service does not know is acknowledged and ignored.
  */
 @Component
@@ -44,6 +44,7 @@ public class EventNotifications {
         this.clock = clock;
         this.handlers = Map.of(
                 EventTypes.STOCK_LOW, e -> shop(e, shop -> stockLow(shop, e, KiranaEvents.data(e, InventoryEvents.StockLow.class))),
+                EventTypes.STOCK_BATCH_EXPIRING, e -> shop(e, shop -> expiring(shop, KiranaEvents.data(e, InventoryEvents.BatchExpiring.class))),
                 EventTypes.DAY_CLOSED, e -> shop(e, shop -> dayClosed(shop, KiranaEvents.data(e, AccountingEvents.DayClosed.class))),
                 EventTypes.ORDER_VOIDED, e -> shop(e, shop -> voided(shop, KiranaEvents.data(e, OrderEvents.OrderVoided.class))),
                 EventTypes.ORDER_REFUNDED, e -> shop(e, shop -> refunded(shop, KiranaEvents.data(e, OrderEvents.OrderRefunded.class))),
@@ -66,6 +67,13 @@ public class EventNotifications {
             return rules.rule(shop, NotificationKind.STOCK_LOW).flatMap(rule -> notifier.notify(shop, rule,
                     "stock-low:" + s.productId() + ":" + day, List.of(s.name(), s.sku(), plain(s.available()), plain(s.reorderLevel()))));
         });
+    }
+
+    /** Inventory announces a batch daily while it is within its look-ahead; the shop is told once, when within the rule's days. */
+    private Mono<Integer> expiring(UUID shop, InventoryEvents.BatchExpiring b) {
+        return rules.rule(shop, NotificationKind.BATCH_EXPIRING).flatMap(rule -> b.daysLeft() > rule.param("days").intValue() ? Mono.just(0)
+                : notifier.notify(shop, rule, "batch-expiring:" + b.lotId(), List.of(b.name() == null ? b.productId() : b.name(),
+                b.batchNo() == null ? "-" : b.batchNo(), plain(b.remaining()), b.expiryDate().toString(), Integer.toString(b.daysLeft()))));
     }
 
     private Mono<Integer> dayClosed(UUID shop, AccountingEvents.DayClosed d) {

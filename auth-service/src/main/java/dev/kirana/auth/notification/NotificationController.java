@@ -118,7 +118,7 @@ public class NotificationController {
 
     @PutMapping("/api/v1/shops/{shopId}/notification-rules")
     @Operation(summary = "Replace the shop's notification rules (owner); a kind not listed goes back to its default",
-            description = "Kinds: " + "STOCK_LOW, CASH_VARIANCE (minVariance), LARGE_VOID (threshold), LARGE_REFUND (threshold), "
+            description = "Kinds: STOCK_LOW, BATCH_EXPIRING (days), CASH_VARIANCE (minVariance), LARGE_VOID (threshold), LARGE_REFUND (threshold), "
                     + "LOGIN_BURST (failures, windowMinutes), DEVICE_PAIRED, KHATA_REMINDER. Channels: IN_APP (always), EMAIL, SMS, WHATSAPP.")
     @ApiResponse(responseCode = "400", description = "An unknown kind, role or channel, or a bad parameter: the field is named, nothing is written")
     public Mono<List<NotificationRule>> replaceRules(@AuthenticationPrincipal ShopPrincipal me, @PathVariable UUID shopId,

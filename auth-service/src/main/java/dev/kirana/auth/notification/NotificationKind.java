@@ -14,6 +14,9 @@ import java.util.Optional;
 public enum NotificationKind {
     /** inventory's {@code kirana.stock.low.v1}: at most once per product per local day */
     STOCK_LOW(false, List.of(Role.OWNER, Role.MANAGER), List.of(NotificationChannel.IN_APP), List.of()),
+    /** inventory's daily {@code kirana.stock.batch-expiring.v1}: once per batch, when it expires within {@code days} days */
+    BATCH_EXPIRING(false, List.of(Role.OWNER, Role.MANAGER), List.of(NotificationChannel.IN_APP),
+            List.of(new Param("days", new BigDecimal("7"), BigDecimal.ZERO, new BigDecimal("30"), true))),
     /** accounting's {@code kirana.day.closed.v1} with a cash variance larger than {@code minVariance} (rupees, either way) */
     CASH_VARIANCE(false, List.of(Role.OWNER), List.of(NotificationChannel.IN_APP),
             List.of(new Param("minVariance", new BigDecimal("0.00"), BigDecimal.ZERO, new BigDecimal("1000000"), false))),
