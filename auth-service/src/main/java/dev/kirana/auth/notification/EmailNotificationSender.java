@@ -12,10 +12,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Email over SMTP through Spring's {@link JavaMailSender} (configured by {@code spring.mail.host}, port, username,
- * password). Without a mail host the message is written to the log instead, so a local stack runs without SMTP.
+ * password). Without a mail host the message is written to the log instead, so a local stack runs without SMTP. One-time
+ * codes go through it too when {@code kirana.auth.email.provider} is {@code smtp}.
  */
 @Component
-class EmailNotificationSender implements NotificationSender {
+public class EmailNotificationSender implements NotificationSender {
     private static final Logger log = LoggerFactory.getLogger(EmailNotificationSender.class);
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
