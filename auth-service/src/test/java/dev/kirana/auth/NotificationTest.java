@@ -334,7 +334,7 @@ class NotificationTest extends AuthServiceTest {
         String from = now.minusHours(1).toLocalTime().toString();
         String until = now.plusHours(1).toLocalTime().toString();
         put(base + "/notification-preferences", owner.token(), Map.of("quietFrom", from, "quietUntil", until)).expectStatus().isOk()
-                .expectBody().jsonPath("$.quietUntil").value(v -> assertThat(v.toString()).startsWith(until)).jsonPath("$.email").isEqualTo(true);
+                .expectBody().jsonPath("$.quietUntil").isEqualTo(until).jsonPath("$.quietFrom").isEqualTo(from).jsonPath("$.email").isEqualTo(true);
         put(base + "/notification-preferences", owner.token(), Map.of("quietFrom", "25:00", "language", "fr")).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
         put(base + "/notification-rules", owner.token(), Map.of("rules", List.of(

@@ -1,5 +1,6 @@
 package dev.kirana.auth.notification;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.kirana.web.problem.Problems;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,8 @@ public class NotificationPreferences {
      * @param quietUntil end of quiet hours ("07:00"); non-urgent email, SMS and WhatsApp wait until then
      * @param language   "en" or "hi": the language of the user's notifications
      */
-    public record Preferences(boolean email, boolean sms, boolean whatsapp, LocalTime quietFrom, LocalTime quietUntil, String language) {
+    public record Preferences(boolean email, boolean sms, boolean whatsapp, @JsonFormat(pattern = "HH:mm") LocalTime quietFrom,
+                              @JsonFormat(pattern = "HH:mm") LocalTime quietUntil, String language) {
         public static final Preferences DEFAULT = new Preferences(true, true, true, null, null, "en");
 
         public boolean allows(NotificationChannel c) {
