@@ -13,11 +13,13 @@ import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -35,10 +37,12 @@ public class EventNotifications {
     private final NotificationRules rules;
     private final Notifier notifier;
     private final Clock clock;
+    private final Duration maxAge;
     private final Map<String, EventHandler> handlers;
 
-    public EventNotifications(InboxProcessor inbox, NotificationRules rules, Notifier notifier, Clock clock) {
+    public EventNotifications(InboxProcessor inbox, NotificationRules rules, Notifier notifier, Clock clock, NotificationProperties props) {
         this.inbox = inbox;
+        this.maxAge = props.maxEventAge();
         this.rules = rules;
         this.notifier = notifier;
         this.clock = clock;
@@ -56,7 +60,10 @@ public class EventNotifications {
         inbox.handle(CONSUMER, record, handlers);
     }
 
-    private static Mono<Void> shop(CloudEvent e, java.util.function.Function<UUID, Mono<?>> then) {
+    private Mono<Void> shop(CloudEvent e, Function<UUID, Mono<?>> then) {
+        if (e.getTime() != null && e.getTime().toInstant().isBefore(clock.instant().minus(maxAge))) {
+            return Mono.empty();
+        }
         return ShopAccess.parse(KiranaEvents.shopId(e)).map(shop -> then.apply(shop).then()).orElse(Mono.empty());
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff     the wait after the first failed attempt; it doubles after each further one
  * @param lease            how long a claimed delivery is not claimed again (a sender that died mid-send is retried after it)
  * @param batchSize        deliveries claimed per round
+ * @param maxEventAge      an event older than this notifies no one (a replay of history from the topics' start)
  */
 @ConfigurationProperties("kirana.notifications")
 public record NotificationProperties(
@@ -20,6 +21,7 @@ public record NotificationProperties(
         @DefaultValue("1m") Duration retryBackoff,
         @DefaultValue("5m") Duration lease,
         @DefaultValue("50") int batchSize,
+        @DefaultValue("1d") Duration maxEventAge,
         @DefaultValue Email email,
         @DefaultValue WhatsApp whatsapp) {
 
