@@ -39,10 +39,17 @@ import reactor.core.publisher.Mono;
 @Import(AuthServiceTest.RecordingSenders.class)
 @TestPropertySource(properties = {
         "kirana.auth.password.bcrypt-strength=4",
-        "kirana.outbox.poll-interval=100ms"})
+        "kirana.outbox.poll-interval=100ms",
+        "kirana.notifications.delivery-interval=200ms",
+        "kirana.notifications.retry-backoff=200ms",
+        "kirana.notifications.max-attempts=3",
+        "kirana.notifications.whatsapp.authorization=Bearer whatsapp-test-token"})
 public abstract class AuthServiceTest {
     protected static final int PORT = freePort();
     protected static final String SELF = "http://127.0.0.1:" + PORT;
+    /** Where notification emails go (an SMTP server that NotificationTest runs) and the WhatsApp provider's API. */
+    protected static final int MAIL_PORT = freePort();
+    protected static final int WHATSAPP_PORT = freePort();
 
     @Autowired
     protected WebTestClient http;
@@ -54,6 +61,9 @@ public abstract class AuthServiceTest {
         registry.add("kirana.auth.issuer", () -> SELF);
         registry.add("kirana.security.trusted-issuers[0].issuer", () -> SELF);
         registry.add("kirana.security.trusted-issuers[0].jwk-set-uri", () -> SELF + "/oauth2/jwks");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL_PORT);
+        registry.add("kirana.notifications.whatsapp.url", () -> "http://127.0.0.1:" + WHATSAPP_PORT + "/v1/messages");
     }
 
     /** Every text and email the service sent, by destination. */

@@ -1,6 +1,7 @@
 package dev.kirana.auth.account;
 
 import dev.kirana.auth.audit.AuditTrail;
+import dev.kirana.auth.notification.SecurityNotifications;
 import dev.kirana.auth.otp.Channel;
 import dev.kirana.auth.otp.OneTimeCodes;
 import dev.kirana.auth.otp.OtpPurpose;
@@ -42,10 +43,13 @@ public class AccountService {
     private final OneTimeCodes codes;
     private final Memberships memberships;
     private final Clock clock;
+    private final SecurityNotifications notifications;
 
     public AccountService(Users users, Passwords passwords, Sessions sessions, RefreshTokens refreshTokens,
-                          OneTimeCodes codes, Memberships memberships, Clock clock, AuditTrail audit) {
+                          OneTimeCodes codes, Memberships memberships, Clock clock, AuditTrail audit,
+                          SecurityNotifications notifications) {
         this.audit = audit;
+        this.notifications = notifications;
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
@@ -100,6 +104,7 @@ public class AccountService {
                     .then(audit.appendForUser(u.id(), AuditTrail.Entry.of(u.id(), "login.succeeded", "user", u.id())))
                     .then(sessions.start(u.id(), null, null, Sessions.PASSWORD))
                     : audit.appendForUser(u.id(), AuditTrail.Entry.of(u.id(), "login.failed", "user", u.id()))
+                    .then(notifications.loginFailed(u.id(), u.name()))
                     .then(users.recordFailedLogin(u.id()))
                     .flatMap(until -> Mono.<TokenResponse>error(locked(Duration.between(clock.instant(), until))))
                     .switchIfEmpty(Mono.error(invalidCredentials())));

@@ -21,10 +21,13 @@ public class AuthProductionCheck implements ProductionCheck {
         if ("log".equals(email)) {
             findings.add("KIRANA_EMAIL_PROVIDER (kirana.auth.email.provider)",
                     "is 'log': email verification and password-reset codes would be written to the log",
-                    "Set KIRANA_EMAIL_PROVIDER=http with KIRANA_EMAIL_HTTP_URL (and KIRANA_EMAIL_HTTP_AUTHORIZATION, KIRANA_EMAIL_FROM), or =off to send no email (codes by SMS only)");
+                    "Set KIRANA_EMAIL_PROVIDER=http with KIRANA_EMAIL_HTTP_URL (and KIRANA_EMAIL_HTTP_AUTHORIZATION, KIRANA_EMAIL_FROM), =smtp with KIRANA_SMTP_HOST, or =off to send no email (codes by SMS only)");
         } else if ("http".equals(email) && env.getProperty("kirana.auth.email.http.url", "").isBlank()) {
             findings.add("KIRANA_EMAIL_HTTP_URL (kirana.auth.email.http.url)", "is empty, so no email can be sent",
                     "Set it to the mail gateway's URL");
+        } else if ("smtp".equals(email) && env.getProperty("spring.mail.host", "").isBlank()) {
+            findings.add("KIRANA_SMTP_HOST (spring.mail.host)", "is empty, so no email can be sent",
+                    "Set it to the SMTP server (with KIRANA_SMTP_PORT, KIRANA_SMTP_USERNAME, KIRANA_SMTP_PASSWORD, KIRANA_SMTP_STARTTLS)");
         }
         String secret = env.getProperty("kirana.auth.keys.encryption-secret", "");
         if (secret.isBlank()) {

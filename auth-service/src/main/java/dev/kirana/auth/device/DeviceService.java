@@ -1,6 +1,7 @@
 package dev.kirana.auth.device;
 
 import dev.kirana.auth.audit.AuditTrail;
+import dev.kirana.auth.notification.SecurityNotifications;
 import dev.kirana.auth.config.AuthProperties;
 import dev.kirana.auth.shop.Memberships;
 import dev.kirana.auth.token.RefreshTokens;
@@ -43,11 +44,12 @@ public class DeviceService {
     private final RefreshTokens refreshTokens;
     private final Clock clock;
     private final AuditTrail audit;
+    private final SecurityNotifications notifications;
     private final TransactionalOperator tx;
 
     public DeviceService(DatabaseClient db, Secrets secrets, AuthProperties props, Users users, Memberships memberships,
                          Passwords passwords, Sessions sessions, RefreshTokens refreshTokens, Clock clock,
-                         AuditTrail audit, TransactionalOperator tx) {
+                         AuditTrail audit, TransactionalOperator tx, SecurityNotifications notifications) {
         this.tx = tx;
         this.db = db;
         this.secrets = secrets;
@@ -59,6 +61,7 @@ public class DeviceService {
         this.refreshTokens = refreshTokens;
         this.clock = clock;
         this.audit = audit;
+        this.notifications = notifications;
     }
 
     public Mono<DeviceApi.Pairing> create(UUID shopId, UUID createdBy, String name) {
@@ -118,6 +121,7 @@ public class DeviceService {
                         row.get("shop_name", String.class), row.get("name", String.class)))
                 .one()
                 .flatMap(p -> audit.append(p.shopId(), AuditTrail.Entry.of(null, "device.paired", "device", p.deviceId()).device(p.deviceId()))
+                        .then(notifications.devicePaired(p.shopId(), p.deviceId(), p.name()))
                         .thenReturn(p))
                 .switchIfEmpty(Mono.error(Problems.of(HttpStatus.UNAUTHORIZED, "invalid-pairing-token", "Invalid pairing token",
                         "The pairing token is unknown, used or expired; create a new one"))));

@@ -26,6 +26,7 @@ public final class EventTypes {
     public static final String STOCK_COMMITTED = "kirana.stock.committed.v1";
     public static final String STOCK_ADJUSTED = "kirana.stock.adjusted.v1";
     public static final String STOCK_LOW = "kirana.stock.low.v1";
+    public static final String STOCK_BATCH_EXPIRING = "kirana.stock.batch-expiring.v1";
     public static final String ORDER_PLACED = "kirana.order.placed.v1";
     public static final String ORDER_CONFIRMED = "kirana.order.confirmed.v1";
     public static final String ORDER_REJECTED = "kirana.order.rejected.v1";
@@ -52,6 +53,7 @@ public final class EventTypes {
     public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
             PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
             STOCK_RECEIVED, STOCK_RESERVED, STOCK_RESERVATION_REJECTED, STOCK_RELEASED, STOCK_COMMITTED, STOCK_ADJUSTED, STOCK_LOW,
+            STOCK_BATCH_EXPIRING,
             ORDER_PLACED, ORDER_CONFIRMED, ORDER_REJECTED, ORDER_CANCELLED,
             ORDER_VOIDED, ORDER_REFUNDED,
             ACCOUNT_CREATED, JOURNAL_POSTED, PERIOD_LOCKED,

@@ -96,6 +96,15 @@ public final class InventoryEvents {
                            BigDecimal reorderLevel) {
     }
 
+    /**
+     * A batch (lot) with stock left expires within the inventory's look-ahead ({@code stock.batch-expiring}, keyed by
+     * the product): published once per batch per day by the daily expiry check, {@code daysLeft} = {@code expiryDate}
+     * − {@code day} (0: it expires today).
+     */
+    public record BatchExpiring(String lotId, String productId, String sku, String name, String locationId, String batchNo,
+                                LocalDate expiryDate, BigDecimal remaining, int daysLeft, LocalDate day) {
+    }
+
     private InventoryEvents() {
     }
 }
