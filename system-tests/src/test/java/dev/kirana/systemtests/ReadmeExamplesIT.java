@@ -263,6 +263,13 @@ class ReadmeExamplesIT {
         // the audit trail: the shop's members were added, and the chain re-computes
         assertThat(run.stdout()).as(run.report()).contains("\"action\":\"member.added\"").contains("{\"intact\":true,");
         assertThat(new String(run.file("audit.csv"), java.nio.charset.StandardCharsets.UTF_8)).as("the exported trail").contains("member.added");
+        // Notifications: an unknown kind refused, the cashier's preferences, a notice to the one cashier, read, and the
+        // owner cannot delete the cashier's item
+        assertThat(run.stdout()).as(run.report()).contains("\"field\":\"rules[0].kind\"")
+                .contains("\"quietFrom\":\"22:00\",\"quietUntil\":\"07:00\",\"language\":\"hi\"")
+                .contains("{\"recipients\":1}").contains("{\"unread\":1}")
+                .containsPattern("\"kind\":\"NOTICE\",\"title\":\"Stock count\",\"body\":\"Stock count on Sunday at 8\"")
+                .containsPattern("not-found\"[^\n]*\n404\n").contains("{\"marked\":0}");
     }
 
     @Test
@@ -305,6 +312,15 @@ class ReadmeExamplesIT {
                         + "\"returns\":\"43.20\",\"net\":\"86.40\",\"discount\":\"14.40\",\"revenue\":\"82.28\",\"cost\":\"80.00\","
                         + "\"margin\":\"2.28\",\"margin_pct\":\"2.8\"");
         assertThat(run.file("sales.xlsx")).as("the report as a spreadsheet is an XLSX (a zip)").startsWith('P', 'K');
+        // Notifications: the products the count and the sale took to their reorder levels are in the owner's inbox
+        assertThat(run.stdout()).as(run.report()).containsPattern("\"kind\":\"STOCK_LOW\",\"title\":\"Low stock: [^\"]+\"");
+        // Performance per employee: Asha 03:30Z–13:00Z = 9.5 h and no sales; the owner's login 130.00 − 43.00 = 87.00;
+        // totals 87.00 ÷ 9.5 h = 9.157… → 9.16 an hour
+        assertThat(run.stdout()).as(run.report()).containsPattern("\"name\":\"Asha\",[^}]*\"hours_worked\":\"9.5\",\"days_present\":\"1\"")
+                .containsPattern("\"sales\":1,\"gross\":\"130.00\",[^}]*\"refunded\":\"43.00\",\"net\":\"87.00\",\"discounts\":\"14.40\"")
+                .containsPattern("\"totals\":\\{[^}]*\"hours_worked\":\"9.5\"[^}]*\"sales_per_hour\":\"9.16\"")
+                .contains("\"field\":\"to\",\"message\":\"must be on or after from\"").containsPattern("\\}\n400\n");
+        assertThat(run.file("staff.xlsx")).as("the performance report as a spreadsheet").startsWith('P', 'K');
     }
 
     @Test
