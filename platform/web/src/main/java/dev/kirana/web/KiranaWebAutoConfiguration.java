@@ -152,6 +152,33 @@ public class KiranaWebAutoConfiguration {
         }
     }
 
+    /** The caller's address for the audit trail, in every service (before the security chain). */
+    @Bean
+    @ConditionalOnMissingBean
+    dev.kirana.web.audit.AuditContextFilter kiranaAuditContextFilter() {
+        return new dev.kirana.web.audit.AuditContextFilter();
+    }
+
+    /** Every download (an attachment) is an export.downloaded audit record, where the service has an audit log. */
+    @Bean
+    @ConditionalOnMissingBean
+    dev.kirana.web.audit.ExportAuditFilter kiranaExportAuditFilter(org.springframework.beans.factory.ObjectProvider<dev.kirana.web.audit.AuditLog> audit) {
+        return new dev.kirana.web.audit.ExportAuditFilter(audit);
+    }
+
+    /** The audit log of a service with an outbox: kirana.audit.recorded.v1 events, chained by auth-service. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.kirana.messaging.OutboxWriter")
+    static class Audit {
+        @Bean
+        @ConditionalOnMissingBean(dev.kirana.web.audit.AuditLog.class)
+        @ConditionalOnBean(type = "dev.kirana.messaging.OutboxWriter")
+        dev.kirana.web.audit.AuditLog kiranaAuditLog(dev.kirana.messaging.OutboxWriter outbox,
+                                                     org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+            return new dev.kirana.web.audit.OutboxAuditLog(outbox, clock.getIfAvailable(java.time.Clock::systemUTC));
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DatabaseClient.class)
     static class Idempotency {
