@@ -99,12 +99,12 @@ class InventoryOperationsTest {
         assertThat(transfer.after().get("lines").get(0).get("productId").asString()).isEqualTo(atta);
         assertThat(new BigDecimal(transfer.after().get("lines").get(0).get("quantity").asString())).isEqualByComparingTo("20");
         // damage: 20 at the counter, 2 written off, 18 left
-        var damage = audit.get(1);
-        assertThat(damage.entityId()).isEqualTo(atta + "@" + counter);
-        assertThat(new BigDecimal(damage.before().get("onHand").asString())).isEqualByComparingTo("20");
-        assertThat(new BigDecimal(damage.after().get("onHand").asString())).isEqualByComparingTo("18");
-        assertThat(new BigDecimal(damage.after().get("change").asString())).isEqualByComparingTo("-2");
-        assertThat(damage.after().get("reason").asString()).isEqualTo("DAMAGE: torn bags");
+        var writtenOff = audit.get(1);
+        assertThat(writtenOff.entityId()).isEqualTo(atta + "@" + counter);
+        assertThat(new BigDecimal(writtenOff.before().get("onHand").asString())).isEqualByComparingTo("20");
+        assertThat(new BigDecimal(writtenOff.after().get("onHand").asString())).isEqualByComparingTo("18");
+        assertThat(new BigDecimal(writtenOff.after().get("change").asString())).isEqualByComparingTo("-2");
+        assertThat(writtenOff.after().get("reason").asString()).isEqualTo("DAMAGE: torn bags");
         // correction: 18 + 1 = 19
         assertThat(new BigDecimal(audit.get(2).before().get("onHand").asString())).isEqualByComparingTo("18");
         assertThat(new BigDecimal(audit.get(2).after().get("onHand").asString())).isEqualByComparingTo("19");

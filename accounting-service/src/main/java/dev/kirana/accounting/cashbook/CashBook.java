@@ -138,13 +138,13 @@ public class CashBook {
     }
 
     /** A day close as its audit record shows it: the cash the books expected, what was counted and the difference. */
-    private static java.util.Map<String, Object> closed(BigDecimal expected, BigDecimal counted, BigDecimal variance, UUID entryId, String note) {
+    private static java.util.Map<String, Object> closed(BigDecimal expected, BigDecimal counted, BigDecimal variance, String entryId, String note) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("closed", true);
         m.put("expected", expected);
         m.put("counted", counted);
         m.put("variance", variance);
-        m.put("varianceEntryId", entryId == null ? null : entryId.toString());
+        m.put("varianceEntryId", entryId);
         m.put("note", note == null || note.isBlank() ? null : note.trim());
         return m;
     }

@@ -69,7 +69,7 @@ public class AdjustmentService {
                                     .then(lowStock.check(shopId, List.of(r.productId()), ctx.today()))
                                     .then(Mono.defer(() -> {
                                         // damage and loss write stock off; a correction adjusts it either way
-                                        BigDecimal change = adding ? moved.quantity() : moved.quantity().negate();
+                                        BigDecimal change = moved.quantity(); // signed: negative takes stock away
                                         String action = r.reason() == AdjustmentReason.CORRECTION ? "stock.adjusted" : "stock.written-off";
                                         return audit.record(shopId, AuditLog.Entry.of(action, "stock", r.productId() + "@" + loc)
                                                 .change(level(product.sku(), loc, moved.onHandAfter().subtract(change), null, null),

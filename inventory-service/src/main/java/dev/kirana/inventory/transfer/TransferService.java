@@ -102,7 +102,7 @@ public class TransferService {
             Map<String, Object> line = new java.util.LinkedHashMap<>();
             line.put("productId", mv.productId());
             line.put("sku", byId.get(mv.productId()) == null ? null : byId.get(mv.productId()).sku());
-            line.put("quantity", mv.quantity());
+            line.put("quantity", mv.quantity().abs());
             line.put("onHandAtSource", mv.onHand());
             return line;
         }).toList());

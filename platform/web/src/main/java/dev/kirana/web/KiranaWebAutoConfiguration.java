@@ -152,24 +152,27 @@ public class KiranaWebAutoConfiguration {
         }
     }
 
-    /** The caller's address for the audit trail, in every service (before the security chain). */
-    @Bean
-    @ConditionalOnMissingBean
-    dev.kirana.web.audit.AuditContextFilter kiranaAuditContextFilter() {
-        return new dev.kirana.web.audit.AuditContextFilter();
-    }
-
-    /** Every download (an attachment) is an export.downloaded audit record, where the service has an audit log. */
-    @Bean
-    @ConditionalOnMissingBean
-    dev.kirana.web.audit.ExportAuditFilter kiranaExportAuditFilter(org.springframework.beans.factory.ObjectProvider<dev.kirana.web.audit.AuditLog> audit) {
-        return new dev.kirana.web.audit.ExportAuditFilter(audit);
-    }
-
-    /** The audit log of a service with an outbox: kirana.audit.recorded.v1 events, chained by auth-service. */
+    /**
+     * The audit trail in every service with an outbox (not the gateway): the caller's address (before the security
+     * chain), every download (an attachment) as an export.downloaded record, and the audit log itself —
+     * kirana.audit.recorded.v1 events that auth-service chains (auth-service has its own, which appends directly).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "dev.kirana.messaging.OutboxWriter")
     static class Audit {
+        @Bean
+        @ConditionalOnMissingBean
+        dev.kirana.web.audit.AuditContextFilter kiranaAuditContextFilter() {
+            return new dev.kirana.web.audit.AuditContextFilter();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        dev.kirana.web.audit.ExportAuditFilter kiranaExportAuditFilter(
+                org.springframework.beans.factory.ObjectProvider<dev.kirana.web.audit.AuditLog> audit) {
+            return new dev.kirana.web.audit.ExportAuditFilter(audit);
+        }
+
         @Bean
         @ConditionalOnMissingBean(dev.kirana.web.audit.AuditLog.class)
         @ConditionalOnBean(type = "dev.kirana.messaging.OutboxWriter")
