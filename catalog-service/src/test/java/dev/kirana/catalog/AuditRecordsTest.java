@@ -103,8 +103,19 @@ class AuditRecordsTest {
         http.post().uri("/api/v1/products/backup").headers(h -> h.setBearerAuth(TestInfrastructure.get().jwt().token("u-cashier", shop, "CASHIER")))
                 .exchange().expectStatus().isForbidden();
 
+        // restoring it over the shop's data needs replace=true: refused without, recorded with
+        http.post().uri("/api/v1/products/restore").headers(h -> h.setBearerAuth(owner)).contentType(MediaType.parseMediaType("application/zip"))
+                .bodyValue(zip).exchange().expectStatus().isEqualTo(409);
+        http.post().uri("/api/v1/products/restore?replace=true").headers(h -> h.setBearerAuth(owner))
+                .contentType(MediaType.parseMediaType("application/zip")).bodyValue(zip).exchange().expectStatus().isOk();
+
         List<AuditEvents.AuditRecorded> events = audit();
-        assertThat(events).extracting(AuditEvents.AuditRecorded::action).containsExactly("export.downloaded", "backup.created");
+        assertThat(events).extracting(AuditEvents.AuditRecorded::action).containsExactly("export.downloaded", "backup.created", "backup.restored");
+        AuditEvents.AuditRecorded restored = events.get(2);
+        assertThat(restored.entityType()).isEqualTo("shop-backup");
+        assertThat(restored.entityId()).isEqualTo("catalog-service");
+        assertThat(restored.after().get("replace").asBoolean()).isTrue();
+        assertThat(restored.after().get("fromShop").asString()).isEqualTo(shop);
         AuditEvents.AuditRecorded export = events.get(0);
         assertThat(export.actorId()).isEqualTo("u-manager");
         assertThat(export.entityType()).isEqualTo("export");

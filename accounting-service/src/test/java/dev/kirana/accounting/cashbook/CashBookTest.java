@@ -139,7 +139,7 @@ class CashBookTest {
             assertThat(net(trialBalance(http, shop), "5400")).isEqualByComparingTo("30.00");
             // the two closes on the audit trail, with what the books expected, what was counted and the difference; the
             // refused close (the cashier's, the second of a day) and the refused entries are not
-            var audit = BooksTestSupport.audit(db, shop);
+            var audit = BooksTestSupport.audit(db, shop).stream().filter(a -> !a.action().equals("journal.posted")).toList();
             assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action).containsExactly("day.closed", "day.closed");
             assertThat(audit.get(0).entityId()).isEqualTo(DAY.toString());
             assertThat(audit.get(0).after().get("expected").asString()).isEqualTo("5150.00");
