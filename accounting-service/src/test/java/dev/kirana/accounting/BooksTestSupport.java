@@ -132,6 +132,16 @@ public final class BooksTestSupport {
                 .filter(e -> shop.equals(KiranaEvents.shopId(e)) && type.equals(e.getType())).toList();
     }
 
+    /** The shop's audit events in the outbox (kirana.audit.events), in the order they were written, each valid against its schema. */
+    public static List<dev.kirana.events.AuditEvents.AuditRecorded> audit(org.springframework.r2dbc.core.DatabaseClient db, String shop) {
+        return db.sql("SELECT data FROM kirana_outbox WHERE shop_id = :shop AND event_type = :type AND topic = :topic ORDER BY seq")
+                .bind("shop", shop).bind("type", EventTypes.AUDIT_RECORDED).bind("topic", Topics.AUDIT)
+                .map(row -> row.get("data", byte[].class)).all().collectList().block().stream()
+                .peek(data -> org.assertj.core.api.Assertions.assertThat(SCHEMAS.validate(EventTypes.AUDIT_RECORDED, data)).isEmpty())
+                .map(data -> dev.kirana.events.EventJson.read(data, dev.kirana.events.AuditEvents.AuditRecorded.class))
+                .toList();
+    }
+
     public static TopicProbe accountingProbe() {
         return new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.ACCOUNTING);
     }

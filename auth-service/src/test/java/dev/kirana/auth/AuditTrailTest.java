@@ -2,13 +2,29 @@ package dev.kirana.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kirana.events.AuditEvents;
+import dev.kirana.events.EventJson;
+import dev.kirana.events.EventTypes;
+import dev.kirana.events.KiranaEvents;
+import dev.kirana.events.Topics;
+import dev.kirana.testing.TestInfrastructure;
+import io.cloudevents.CloudEvent;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.JsonNode;
 
 /** Critical actions become a hash-chained trail that only owners and auditors read, and that detects a changed row. */
 class AuditTrailTest extends AuthServiceTest {
@@ -67,10 +83,15 @@ class AuditTrailTest extends AuthServiceTest {
         String csv = http.get().uri("/api/v1/shops/" + owner.shopId() + "/audit/export?format=csv").headers(h -> h.setBearerAuth(owner.token()))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv).contains("member.role-changed").contains((String) all.get(7).get("hash"));
+        // the download is itself on the trail
+        Map<String, Object> exported = records(owner, "?afterSeq=8").get(0);
+        assertThat(exported).containsEntry("action", "export.downloaded").containsEntry("entityType", "export")
+                .containsEntry("entityId", "/audit/export").containsEntry("actorId", owner.userId());
+        assertThat((String) exported.get("after")).contains("\"query\":\"format=csv\"").contains("\"file\":\"audit-" + owner.shopId() + ".csv\"");
 
         Map<String, Object> intact = verify(owner);
-        assertThat(intact).containsEntry("intact", true).containsEntry("lastHash", all.get(7).get("hash"));
-        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(8L);
+        assertThat(intact).containsEntry("intact", true).containsEntry("lastHash", exported.get("hash"));
+        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(9L);
 
         // the table refuses changes; someone with the database's superuser who lifts that guard is still found out
         UUID shop = UUID.fromString(owner.shopId());
@@ -85,6 +106,84 @@ class AuditTrailTest extends AuthServiceTest {
         Map<String, Object> broken = verify(owner);
         assertThat(broken).containsEntry("intact", false);
         assertThat(((Number) broken.get("brokenAt")).longValue()).isEqualTo(3L);
+    }
+
+    private static final KafkaProducer<String, byte[]> PRODUCER = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()),
+            new StringSerializer(), new ByteArraySerializer());
+
+    private static CloudEvent recorded(String shop, String source, AuditEvents.AuditRecorded data) {
+        return KiranaEvents.event(UUID.randomUUID().toString(), EventTypes.AUDIT_RECORDED, source, shop, shop,
+                OffsetDateTime.now(ZoneOffset.UTC), EventJson.write(data));
+    }
+
+    private static void send(String shop, CloudEvent e) {
+        try {
+            PRODUCER.send(KiranaEvents.toRecord(Topics.AUDIT, shop, e)).get();
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static JsonNode node(String json) {
+        return EventJson.mapper().readTree(json);
+    }
+
+    @Test
+    void otherServicesRecordsAreChainedInOrderOnceWithTheirSourceAndTime() {
+        Owner owner = newOwnerWithShop("Audit Events Store");
+        String shop = owner.shopId();
+        String manager = UUID.randomUUID().toString();
+        String device = UUID.randomUUID().toString();
+        CloudEvent price = recorded(shop, "catalog-service", new AuditEvents.AuditRecorded(manager, "MANAGER", "price.changed", "product", "p-1",
+                device, "203.0.113.9", "2026-12-01T09:15:00.123456Z", node("{\"sellingPrice\":\"245.00\"}"),
+                node("{\"sellingPrice\":\"259.00\"}"), "catalog-service"));
+        CloudEvent voided = recorded(shop, "order-service", new AuditEvents.AuditRecorded(owner.userId(), "OWNER", "order.voided", "order", "o-7",
+                null, "203.0.113.10", "2026-12-01T09:16:00Z", node("{\"status\":\"CONFIRMED\"}"), node("{\"status\":\"VOIDED\"}"),
+                "order-service"));
+        CloudEvent backup = recorded(shop, "inventory-service", new AuditEvents.AuditRecorded(owner.userId(), "OWNER", "backup.created", "shop-backup",
+                "inventory-service", null, null, "2026-12-01T09:17:00Z", null, null, "inventory-service"));
+        send(shop, price);
+        send(shop, voided);
+        send(shop, voided); // redelivered
+        send(shop, backup);
+        send(shop, price); // redelivered once more, after others
+        CloudEvent export = recorded(shop, "accounting-service", new AuditEvents.AuditRecorded("cli_tally0123456789abcd", "API_CLIENT",
+                "export.downloaded", "export", "/tally/export", null, null, "2026-12-01T09:18:00Z", null, node("{\"file\":\"tally.xml\"}"),
+                "accounting-service"));
+        send(shop, export);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> records(owner, "").size() >= 5);
+        List<Map<String, Object>> all = records(owner, "");
+        assertThat(all).extracting(r -> r.get("action"))
+                .containsExactly("shop.created", "price.changed", "order.voided", "backup.created", "export.downloaded");
+        assertThat(all.get(1)).containsEntry("source", "catalog-service").containsEntry("actorId", manager).containsEntry("actorRole", "MANAGER")
+                .containsEntry("deviceId", device).containsEntry("ip", "203.0.113.9").containsEntry("at", "2026-12-01T09:15:00.123456Z")
+                .containsEntry("entityType", "product").containsEntry("entityId", "p-1")
+                .containsEntry("before", "{\"sellingPrice\":\"245.00\"}").containsEntry("after", "{\"sellingPrice\":\"259.00\"}");
+        assertThat(all.get(3)).containsEntry("source", "inventory-service").containsEntry("entityType", "shop-backup")
+                .containsEntry("entityId", "inventory-service").containsEntry("before", null);
+        assertThat(all.get(4)).containsEntry("actorId", null).containsEntry("actorClientId", "cli_tally0123456789abcd")
+                .containsEntry("actorRole", "API_CLIENT");
+        assertThat(all.get(0)).containsEntry("source", null);
+        assertThat(db.sql("SELECT count(*) AS n FROM kirana_inbox WHERE consumer = 'auth-service.audit' AND event_id IN (:ids)")
+                .bind("ids", List.of(price.getId(), voided.getId(), backup.getId(), export.getId()))
+                .map(row -> row.get("n", Long.class)).one().block()).isEqualTo(4L);
+        Map<String, Object> intact = verify(owner);
+        assertThat(intact).containsEntry("intact", true);
+        assertThat(((Number) intact.get("records")).longValue()).isEqualTo(5L);
+
+        // a forwarded record's source is part of its hash: claiming another service breaks the chain there
+        UUID shopId = UUID.fromString(shop);
+        db.sql("ALTER TABLE audit_record DISABLE TRIGGER audit_record_no_update").then().block();
+        try {
+            db.sql("UPDATE audit_record SET source = 'auth-service' WHERE shop_id = :shop AND seq = 4").bind("shop", shopId).then().block();
+        } finally {
+            db.sql("ALTER TABLE audit_record ENABLE TRIGGER audit_record_no_update").then().block();
+        }
+        Map<String, Object> broken = verify(owner);
+        assertThat(broken).containsEntry("intact", false);
+        assertThat(((Number) broken.get("brokenAt")).longValue()).isEqualTo(4L);
     }
 
     @Test

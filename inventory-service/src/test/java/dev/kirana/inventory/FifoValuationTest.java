@@ -50,6 +50,14 @@ class FifoValuationTest {
         http.put().uri("/api/v1/inventory/settings").headers(h -> h.setBearerAuth(manager)).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("valuationMethod", "FIFO")).exchange().expectStatus().isForbidden();
         method(api, "FIFO");
+        // the owner's change on the audit trail; the manager's refused one not
+        assertThat(api.audit()).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("settings.changed");
+            assertThat(a.entityType()).isEqualTo("inventory-settings");
+            assertThat(a.actorId()).isEqualTo("u-owner");
+            assertThat(a.before().get("valuationMethod").asString()).isEqualTo("MOVING_AVERAGE");
+            assertThat(a.after().get("valuationMethod").asString()).isEqualTo("FIFO");
+        });
 
         String dal = api.product("TOOR-FIFO");
         api.receive(dal, "10", "100.00").expectStatus().isCreated();

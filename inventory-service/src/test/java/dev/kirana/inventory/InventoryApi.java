@@ -55,6 +55,17 @@ final class InventoryApi {
         return producer;
     }
 
+    /** The shop's audit events in the outbox, in the order they were written, each valid against its schema. */
+    List<dev.kirana.events.AuditEvents.AuditRecorded> audit() {
+        EventSchemaValidator schemas = new EventSchemaValidator();
+        return db.sql("SELECT data FROM kirana_outbox WHERE shop_id = :shop AND event_type = :type AND topic = :topic ORDER BY seq")
+                .bind("shop", shop).bind("type", EventTypes.AUDIT_RECORDED).bind("topic", Topics.AUDIT)
+                .map(row -> row.get("data", byte[].class)).all().collectList().block().stream()
+                .peek(data -> org.assertj.core.api.Assertions.assertThat(schemas.validate(EventTypes.AUDIT_RECORDED, data)).isEmpty())
+                .map(data -> dev.kirana.events.EventJson.read(data, dev.kirana.events.AuditEvents.AuditRecorded.class))
+                .toList();
+    }
+
     /** A product as the catalog publishes it; returns once this service knows it. */
     String product(String sku, boolean active, boolean perishable, boolean serialTracked, String reorderLevel, String categoryPath) {
         String id = UUID.randomUUID().toString();

@@ -10,6 +10,7 @@ import dev.kirana.messaging.InboxProcessor;
 import dev.kirana.testing.KiranaServiceTest;
 import dev.kirana.testing.TestInfrastructure;
 import io.cloudevents.CloudEvent;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +85,36 @@ class InventoryOperationsTest {
                 .jsonPath("$[*].movement").isEqualTo(List.of("COUNT_ADJUSTMENT", "CORRECTION", "DAMAGE", "TRANSFER_IN"))
                 .jsonPath("$[0].onHandAfter").isEqualTo("17.000").jsonPath("$[0].actor").isEqualTo("u-owner")
                 .jsonPath("$[2].reason").isEqualTo("DAMAGE: torn bags").jsonPath("$[2].valueAfter").isEqualTo("3600.0000");
+
+        // the audit trail: the transfer, the write-off, the correction and the count; none of the refused requests
+        var audit = api.audit();
+        assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action)
+                .containsExactly("stock.transferred", "stock.written-off", "stock.adjusted", "stock.counted");
+        assertThat(audit).allSatisfy(a -> {
+            assertThat(a.actorId()).isEqualTo("u-owner");
+            assertThat(a.sourceService()).isEqualTo("inventory-service");
+        });
+        var transfer = audit.get(0);
+        assertThat(transfer.after().get("fromLocationId").asString()).isEqualTo(godown);
+        assertThat(transfer.after().get("lines").get(0).get("productId").asString()).isEqualTo(atta);
+        assertThat(new BigDecimal(transfer.after().get("lines").get(0).get("quantity").asString())).isEqualByComparingTo("20");
+        // damage: 20 at the counter, 2 written off, 18 left
+        var writtenOff = audit.get(1);
+        assertThat(writtenOff.entityId()).isEqualTo(atta + "@" + counter);
+        assertThat(new BigDecimal(writtenOff.before().get("onHand").asString())).isEqualByComparingTo("20");
+        assertThat(new BigDecimal(writtenOff.after().get("onHand").asString())).isEqualByComparingTo("18");
+        assertThat(new BigDecimal(writtenOff.after().get("change").asString())).isEqualByComparingTo("-2");
+        assertThat(writtenOff.after().get("reason").asString()).isEqualTo("DAMAGE: torn bags");
+        // correction: 18 + 1 = 19
+        assertThat(new BigDecimal(audit.get(2).before().get("onHand").asString())).isEqualByComparingTo("18");
+        assertThat(new BigDecimal(audit.get(2).after().get("onHand").asString())).isEqualByComparingTo("19");
+        // count: 19 expected, 17 counted, 2 short
+        var counted = audit.get(3);
+        assertThat(counted.entityType()).isEqualTo("stock-count");
+        assertThat(counted.entityId()).isEqualTo(count.get("id"));
+        assertThat(new BigDecimal(counted.before().get("lines").get(0).get("expected").asString())).isEqualByComparingTo("19");
+        assertThat(new BigDecimal(counted.after().get("lines").get(0).get("counted").asString())).isEqualByComparingTo("17");
+        assertThat(new BigDecimal(counted.after().get("lines").get(0).get("difference").asString())).isEqualByComparingTo("-2");
 
         api.delete("/api/v1/inventory/locations/" + godown).expectStatus().isEqualTo(409);
         api.json(api.post("/api/v1/inventory/transfers", Map.of("fromLocationId", godown, "toLocationId", counter,

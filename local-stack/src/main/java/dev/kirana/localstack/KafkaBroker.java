@@ -38,7 +38,8 @@ final class KafkaBroker {
             "kirana.catalog.events",
             "kirana.inventory.events",
             "kirana.order.events",
-            "kirana.accounting.events");
+            "kirana.accounting.events",
+            "kirana.audit.events");
 
     static final int PARTITIONS = 3;
     static final short REPLICATION = 1;

@@ -41,7 +41,8 @@ class KafkaBrokerTest {
                 "kirana.catalog.events", "kirana.catalog.events.dlq",
                 "kirana.inventory.events", "kirana.inventory.events.dlq",
                 "kirana.order.events", "kirana.order.events.dlq",
-                "kirana.accounting.events", "kirana.accounting.events.dlq");
+                "kirana.accounting.events", "kirana.accounting.events.dlq",
+                "kirana.audit.events", "kirana.audit.events.dlq");
     }
 
     @Test

@@ -84,6 +84,16 @@ class EInvoiceTest extends OrderServiceTestBase {
                 .expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/e-invoice-not-applicable");
         call("PUT", "/api/v1/orders/settings/e-invoice", owner, SETTINGS).expectStatus().isOk()
                 .expectBody().jsonPath("$.pinCode").isEqualTo("411001").jsonPath("$.turnoverThreshold").isEqualTo("50000000.00");
+        // the change is on the audit trail with before and after; the refused ones (a manager, a bad PIN code) are not
+        assertThat(audit(shop, shop)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("settings.changed");
+            assertThat(a.entityType()).isEqualTo("e-invoice-settings");
+            assertThat(a.actorId()).isEqualTo("u-owner-e");
+            assertThat(a.before().get("enabled").asBoolean()).isFalse();
+            assertThat(a.after().get("enabled").asBoolean()).isTrue();
+            assertThat(a.after().get("previousYearTurnover").asString()).isEqualTo("62000000.00");
+            assertThat(a.after().get("pinCode").asString()).isEqualTo("411001");
+        });
 
         // the buyer's address is the e-invoice's to give: missing, each field is named
         call("GET", "/api/v1/orders/" + b2b + "/e-invoice/request", owner, null).expectStatus().isEqualTo(422)

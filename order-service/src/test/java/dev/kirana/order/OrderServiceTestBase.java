@@ -104,6 +104,20 @@ public abstract class OrderServiceTestBase {
                 .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
     }
 
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
+    /** The audit events about {@code entityId} in the outbox, in the order they were written, each valid against its schema. */
+    List<dev.kirana.events.AuditEvents.AuditRecorded> audit(String shopId, String entityId) {
+        return db.sql("SELECT data FROM kirana_outbox WHERE shop_id = :shop AND event_type = :type AND topic = :topic ORDER BY seq")
+                .bind("shop", shopId).bind("type", EventTypes.AUDIT_RECORDED).bind("topic", Topics.AUDIT)
+                .map(row -> row.get("data", byte[].class)).all().collectList().block().stream()
+                .peek(data -> org.assertj.core.api.Assertions.assertThat(SCHEMAS.validate(EventTypes.AUDIT_RECORDED, data)).isEmpty())
+                .map(data -> dev.kirana.events.EventJson.read(data, dev.kirana.events.AuditEvents.AuditRecorded.class))
+                .filter(e -> entityId.equals(e.entityId()))
+                .toList();
+    }
+
     static List<CloudEvent> eventsOf(List<ConsumerRecord<String, byte[]>> records, String key) {
         return records.stream().filter(r -> key.equals(r.key())).map(KiranaEvents::fromRecord).toList();
     }

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,6 +196,22 @@ class PointOfSaleTest extends OrderServiceTestBase {
         assertThat(last.lines()).extracting(OrderEvents.RefundLine::disposition).containsExactly("WRITE_OFF", "RESTOCK");
         assertThat(last.lines()).extracting(l -> l.quantity().stripTrailingZeros().toPlainString()).containsExactly("2", "2");
         assertThat(last.tender().type()).isEqualTo("CASH");
+
+        // each refund once on the audit trail, with its amount and reason; the refused ones and the replay not at all
+        var audit = audit(SHOP, id);
+        assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action).containsExactly("order.refunded", "order.refunded");
+        assertThat(audit.get(0).actorId()).isEqualTo("u-cashier-a");
+        assertThat(audit.get(0).actorRole()).isEqualTo("CASHIER");
+        assertThat(audit.get(0).entityType()).isEqualTo("order");
+        assertThat(audit.get(0).before().get("total").asString()).isEqualTo("581.00");
+        assertThat(new BigDecimal(audit.get(0).before().get("refundedTotal").asString())).isEqualByComparingTo("0");
+        assertThat(audit.get(0).after().get("amount").asString()).isEqualTo("30.00");
+        assertThat(audit.get(0).after().get("reason").asString()).isEqualTo("customer changed their mind");
+        assertThat(audit.get(0).after().get("creditNoteNumber").asString()).isEqualTo(first.get("creditNoteNumber"));
+        // 30.00 refunded before, 551.00 now: 581.00 in all
+        assertThat(audit.get(1).actorId()).isEqualTo("u-manager-a");
+        assertThat(new BigDecimal(audit.get(1).before().get("refundedTotal").asString())).isEqualByComparingTo("30.00");
+        assertThat(audit.get(1).after().get("amount").asString()).isEqualTo("551.00");
     }
 
     @Test
@@ -224,6 +241,19 @@ class PointOfSaleTest extends OrderServiceTestBase {
             assertThat(l.quantity()).isEqualByComparingTo("1");
         });
         assertThat(voided.total()).isEqualByComparingTo("199.00");
+        // one audit record, the manager's; the refused attempts (cashier, no key, no reason, another shop, twice) none
+        var audit = audit(SHOP, id);
+        assertThat(audit).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("order.voided");
+            assertThat(a.actorId()).isEqualTo("u-manager-a");
+            assertThat(a.actorRole()).isEqualTo("MANAGER");
+            assertThat(a.sourceService()).isEqualTo("order-service");
+            assertThat(a.before().get("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(a.after().get("status").asString()).isEqualTo("VOIDED");
+            assertThat(a.after().get("reason").asString()).isEqualTo("wrong item");
+            assertThat(a.after().get("total").asString()).isEqualTo("199.00");
+            assertThat(a.after().get("invoiceNumber").asString()).isEqualTo(sale.get("invoiceNumber"));
+        });
         assertThat(Pdfs.text(http.get().uri("/api/v1/orders/" + id + "/invoice").headers(h -> h.setBearerAuth(cashier)).exchange()
                 .expectStatus().isOk().expectBody(byte[].class).returnResult().getResponseBody())).contains("VOID");
     }

@@ -37,6 +37,20 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ReportsTest {
     @Autowired
     WebTestClient http;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
+
+    /** The shop's export.downloaded audit events in the outbox, each valid against its schema. */
+    java.util.List<dev.kirana.events.AuditEvents.AuditRecorded> downloads() {
+        var schemas = new dev.kirana.events.EventSchemaValidator();
+        return db.sql("SELECT data FROM kirana_outbox WHERE shop_id = :shop AND event_type = :type AND topic = :topic ORDER BY seq")
+                .bind("shop", shop.shop).bind("type", dev.kirana.events.EventTypes.AUDIT_RECORDED).bind("topic", dev.kirana.events.Topics.AUDIT)
+                .map(row -> row.get("data", byte[].class)).all().collectList().block().stream()
+                .peek(data -> assertThat(schemas.validate(dev.kirana.events.EventTypes.AUDIT_RECORDED, data)).isEmpty())
+                .map(data -> dev.kirana.events.EventJson.read(data, dev.kirana.events.AuditEvents.AuditRecorded.class))
+                .filter(e -> e.action().equals("export.downloaded"))
+                .toList();
+    }
     final ShopEventsFixture shop = new ShopEventsFixture();
     String token;
 
@@ -279,6 +293,17 @@ class ReportsTest {
             String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
             assertThat(text).contains("Sales summary").contains("692.00");
         }
+        // each download is on the audit trail: who, which report, which file
+        var downloads = downloads();
+        assertThat(downloads).extracting(d -> d.after().get("query").asString()).contains(
+                "from=2026-11-20&to=2026-11-20&format=xlsx", "from=2026-11-13&to=2026-11-20&format=csv", "from=2026-11-13&to=2026-11-20&format=pdf");
+        var xlsxDownload = downloads.stream().filter(d -> d.after().get("query").asString().endsWith("format=xlsx")).findFirst().orElseThrow();
+        assertThat(xlsxDownload.actorId()).isEqualTo("u-aud");
+        assertThat(xlsxDownload.actorRole()).isEqualTo("AUDITOR");
+        assertThat(xlsxDownload.sourceService()).isEqualTo("reporting-service");
+        assertThat(xlsxDownload.entityType()).isEqualTo("export");
+        assertThat(xlsxDownload.entityId()).isEqualTo("/api/v1/reports/sales/by/product");
+        assertThat(xlsxDownload.after().get("file").asString()).endsWith(".xlsx");
     }
 
     @Test
@@ -289,6 +314,8 @@ class ReportsTest {
                 .expectStatus().isBadRequest().expectBody().consumeWith(b -> { });
         http.get().uri("/api/v1/reports/sales?format=docx").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isBadRequest().expectBody().consumeWith(b -> { });
+        // a refused export is no download
+        assertThat(downloads()).noneMatch(d -> d.after().get("query").asString().contains("format=docx"));
         http.get().uri("/api/v1/reports/sales/by/colour").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isNotFound().expectBody().consumeWith(b -> { });
         http.get().uri("/api/v1/reports/stock/expiring?days=-1").headers(h -> h.setBearerAuth(token)).exchange()

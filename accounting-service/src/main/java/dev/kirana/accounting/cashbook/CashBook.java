@@ -1,5 +1,6 @@
 package dev.kirana.accounting.cashbook;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.accounting.chart.Chart;
 import dev.kirana.accounting.ledger.DayLocks;
 import dev.kirana.accounting.ledger.LedgerPosting;
@@ -40,6 +41,7 @@ public class CashBook {
     private static final String CASH = DayLocks.CASH_IN_HAND;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final AuditLog audit;
     private final TransactionalOperator snapshot;
     private final Chart chart;
     private final Periods periods;
@@ -48,7 +50,8 @@ public class CashBook {
     private final Clock clock;
 
     public CashBook(DatabaseClient db, TransactionalOperator tx, ReactiveTransactionManager transactions, Chart chart, Periods periods,
-                    LedgerPosting ledger, OutboxWriter outbox, Clock clock) {
+                    LedgerPosting ledger, OutboxWriter outbox, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
@@ -126,10 +129,24 @@ public class CashBook {
                                 .then(findClose(shopId, date))
                                 .flatMap(close -> outbox.append(Topics.ACCOUNTING, EventTypes.DAY_CLOSED, date.toString(), shopId,
                                         new AccountingEvents.DayClosed(date, counted, book, variance, close.entryId(), by, close.closedAt()))
+                                        .then(audit.record(shopId, AuditLog.Entry.of("day.closed", "cash-day", date)
+                                                .change(java.util.Map.of("closed", false), closed(book, counted, variance, close.entryId(), r.note()))))
                                         .thenReturn(close));
                     });
                 });
         return tx.transactional(work);
+    }
+
+    /** A day close as its audit record shows it: the cash the books expected, what was counted and the difference. */
+    private static java.util.Map<String, Object> closed(BigDecimal expected, BigDecimal counted, BigDecimal variance, String entryId, String note) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("closed", true);
+        m.put("expected", expected);
+        m.put("counted", counted);
+        m.put("variance", variance);
+        m.put("varianceEntryId", entryId);
+        m.put("note", note == null || note.isBlank() ? null : note.trim());
+        return m;
     }
 
     /** Cash in hand before {@code date}: every cash line dated earlier. */

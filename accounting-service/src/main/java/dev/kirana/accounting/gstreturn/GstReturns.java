@@ -1,5 +1,6 @@
 package dev.kirana.accounting.gstreturn;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.accounting.shop.ShopProfiles;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
@@ -30,8 +31,10 @@ public class GstReturns {
     private final OutwardRegister register;
     private final ShopProfiles shops;
     private final TransactionalOperator tx;
+    private final AuditLog audit;
 
-    public GstReturns(DatabaseClient db, OutwardRegister register, ShopProfiles shops, TransactionalOperator tx) {
+    public GstReturns(DatabaseClient db, OutwardRegister register, ShopProfiles shops, TransactionalOperator tx, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.register = register;
         this.shops = shops;
@@ -87,6 +90,9 @@ public class GstReturns {
                             .thenMany(reactor.core.publisher.Flux.fromIterable(period.months()).concatMap(m -> db.sql(
                                     "INSERT INTO gst_filed_months (shop_id, month, period) VALUES (:shop, :month, :period)")
                                     .bind("shop", shop).bind("month", m.atDay(1)).bind("period", period.label()).then()))
+                            .then(audit.record(shop, AuditLog.Entry.of("gst-return.filed", "gst-return", "GSTR-1:" + period.label())
+                                    .change(java.util.Map.of("filed", false), java.util.Map.of("filed", true, "return", "GSTR-1",
+                                            "period", period.label(), "from", period.from().toString(), "to", period.to().toString()))))
                             .then(Mono.just(new Gstr1(json, now)));
                 });
         return tx.transactional(work);

@@ -1,5 +1,6 @@
 package dev.kirana.accounting.journal;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.accounting.chart.Chart;
 import dev.kirana.accounting.ledger.DayLocks;
 import dev.kirana.accounting.period.Periods;
@@ -33,11 +34,14 @@ public class ManualJournal {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final OutboxWriter outbox;
+    private final AuditLog audit;
     private final Chart chart;
     private final Periods periods;
     private final DayLocks dayLocks;
 
-    public ManualJournal(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Periods periods, DayLocks dayLocks) {
+    public ManualJournal(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Periods periods, DayLocks dayLocks,
+                         AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -123,7 +127,29 @@ public class ManualJournal {
                 new AccountingEvents.JournalPosted(v.id().toString(), v.kind(), v.date(), v.narration(), v.reference(),
                         v.reversalOf() == null ? null : v.reversalOf().toString(),
                         v.lines().stream().map(l -> new AccountingEvents.JournalLine(l.account(), l.debit(), l.credit())).toList(),
-                        v.total(), v.createdBy())).then();
+                        v.total(), v.createdBy()))
+                .then(audit.record(shopId, AuditLog.Entry.of("REVERSAL".equals(v.kind()) ? "journal.reversed" : "journal.posted",
+                        "journal-entry", v.id()).change(v.reversalOf() == null ? null : java.util.Map.of("entryId", v.reversalOf().toString(),
+                        "reversed", false), entry(v))));
+    }
+
+    /** A manual entry or reversal as its audit record shows it. */
+    private static java.util.Map<String, Object> entry(JournalEntryView v) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("kind", v.kind());
+        m.put("date", v.date().toString());
+        m.put("narration", v.narration());
+        m.put("reference", v.reference());
+        m.put("reversalOf", v.reversalOf() == null ? null : v.reversalOf().toString());
+        m.put("lines", v.lines().stream().map(l -> {
+            java.util.Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("account", l.account());
+            line.put("debit", l.debit());
+            line.put("credit", l.credit());
+            return line;
+        }).toList());
+        m.put("total", v.total());
+        return m;
     }
 
     /** One entry of the shop, with its lines and account names. */

@@ -1,5 +1,6 @@
 package dev.kirana.accounting.period;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.accounting.chart.Chart;
 import dev.kirana.events.AccountingEvents;
 import dev.kirana.events.EventTypes;
@@ -29,10 +30,12 @@ public class Periods {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final OutboxWriter outbox;
+    private final AuditLog audit;
     private final Chart chart;
     private final Clock clock;
 
-    public Periods(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Clock clock) {
+    public Periods(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, Chart chart, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
@@ -87,6 +90,9 @@ public class Periods {
                     PeriodLock lock = PeriodLock.of(month, userId, now.toInstant());
                     return outbox.append(Topics.ACCOUNTING, EventTypes.PERIOD_LOCKED, month.toString(), shopId,
                                     new AccountingEvents.PeriodLocked(month.toString(), lock.from(), lock.to(), userId, lock.lockedAt()))
+                            .then(audit.record(shopId, AuditLog.Entry.of("period.locked", "period", month)
+                                    .change(java.util.Map.of("locked", false),
+                                            java.util.Map.of("locked", true, "from", lock.from().toString(), "to", lock.to().toString()))))
                             .thenReturn(new Locked(lock, true));
                 });
         return tx.transactional(work);

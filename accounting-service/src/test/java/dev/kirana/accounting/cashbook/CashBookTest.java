@@ -49,6 +49,8 @@ class CashBookTest {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
 
     WebTestClient.ResponseSpec post(String uri, String token, Object body) {
         return BooksTestSupport.post(http, uri, token, body);
@@ -135,6 +137,16 @@ class CashBookTest {
             assertThat(over).containsEntry("variance", "20.00");
             // cash short/over: 50.00 short − 20.00 over = 30.00 debit
             assertThat(net(trialBalance(http, shop), "5400")).isEqualByComparingTo("30.00");
+            // the two closes on the audit trail, with what the books expected, what was counted and the difference; the
+            // refused close (the cashier's, the second of a day) and the refused entries are not
+            var audit = BooksTestSupport.audit(db, shop).stream().filter(a -> !a.action().equals("journal.posted")).toList();
+            assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action).containsExactly("day.closed", "day.closed");
+            assertThat(audit.get(0).entityId()).isEqualTo(DAY.toString());
+            assertThat(audit.get(0).after().get("expected").asString()).isEqualTo("5150.00");
+            assertThat(audit.get(0).after().get("counted").asString()).isEqualTo("5100.00");
+            assertThat(audit.get(0).after().get("variance").asString()).isEqualTo("-50.00");
+            assertThat(audit.get(1).after().get("expected").asString()).isEqualTo("5205.00");
+            assertThat(audit.get(1).after().get("variance").asString()).isEqualTo("20.00");
 
             List<CloudEvent> closed = published(probe, shop, EventTypes.DAY_CLOSED, l -> l.size() >= 2);
             Map<?, ?> first = EventJson.read(closed.get(0).getData().toBytes(), Map.class);

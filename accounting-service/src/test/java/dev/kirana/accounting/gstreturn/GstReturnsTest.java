@@ -294,6 +294,17 @@ class GstReturnsTest {
                 .expectBody(byte[].class).returnResult().getResponseBody();
         problem(post(http, BASE + "/gstr-1/2026-11/filed", owner(shop), Map.of()), 409, "already filed");
         problem(post(http, BASE + "/gstr-1/2026-Q3/filed", owner(shop), Map.of()), 409, "");   // November is in it
+        // filed once on the audit trail (the refused attempts are not); the workbook downloaded before it is an export
+        var audit = dev.kirana.accounting.BooksTestSupport.audit(db, shop);
+        assertThat(audit).filteredOn(a -> a.action().equals("gst-return.filed")).singleElement().satisfies(a -> {
+            assertThat(a.entityType()).isEqualTo("gst-return");
+            assertThat(a.entityId()).isEqualTo("GSTR-1:2026-11");
+            assertThat(a.before().get("filed").asBoolean()).isFalse();
+            assertThat(a.after().get("from").asString()).isEqualTo("2026-11-01");
+            assertThat(a.after().get("to").asString()).isEqualTo("2026-11-30");
+        });
+        assertThat(audit).filteredOn(a -> a.action().equals("export.downloaded"))
+                .anySatisfy(a -> assertThat(a.after().get("file").asString()).endsWith(".xlsx"));
 
         // after filing: a late sale dated 29 November and a credit note against Rao's invoice land in December
         Sale late = new Sale(UUID.randomUUID().toString(), "INV/2627/00107", "27", false, rao.customer(),

@@ -26,6 +26,8 @@ class ManualJournalTest {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
 
     WebTestClient.ResponseSpec post(String token, String key, Object body) {
         return http.post().uri(ENTRIES).headers(h -> {
@@ -108,6 +110,19 @@ class ManualJournalTest {
             h.setBearerAuth(owner(shop));
             h.set("Idempotency-Key", UUID.randomUUID().toString());
         }).exchange().expectStatus().isNotFound().expectBody().jsonPath("$.status").isEqualTo(404);
+        // on the audit trail: the entry once (not its replay) and its reversal once (not the refused second one)
+        var audit = dev.kirana.accounting.BooksTestSupport.audit(db, shop);
+        assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action).containsExactly("journal.posted", "journal.reversed");
+        assertThat(audit.get(0).entityId()).isEqualTo(entryId);
+        assertThat(audit.get(0).actorRole()).isEqualTo("OWNER");
+        assertThat(audit.get(0).before()).isNull();
+        assertThat(audit.get(0).after().get("total").asString()).isEqualTo("15000.00");
+        assertThat(audit.get(0).after().get("lines").get(0).get("account").asString()).isEqualTo("5300");
+        assertThat(audit.get(0).after().get("lines").get(0).get("debit").asString()).isEqualTo("15000.00");
+        assertThat(audit.get(1).actorRole()).isEqualTo("MANAGER");
+        assertThat(audit.get(1).before().get("entryId").asString()).isEqualTo(entryId);
+        assertThat(audit.get(1).after().get("reversalOf").asString()).isEqualTo(entryId);
+        assertThat(audit.get(1).after().get("narration").asString()).isEqualTo("Rent entered twice");
     }
 
     @Test

@@ -31,6 +31,8 @@ class PeriodLockTest {
 
     @Autowired
     WebTestClient http;
+    @Autowired
+    org.springframework.r2dbc.core.DatabaseClient db;
 
     @Test
     void aLockedMonthTakesNoEntryByHandAndLateEventsPostOnTheFirstOpenDate() {
@@ -64,6 +66,12 @@ class PeriodLockTest {
             assertThat(data.to()).isEqualTo(last.atEndOfMonth());
             assertThat(data.lockedBy()).isEqualTo("u-owner");
         }
+        // the entry and the lock on the audit trail, the lock once
+        var audit = dev.kirana.accounting.BooksTestSupport.audit(db, shop);
+        assertThat(audit).extracting(dev.kirana.events.AuditEvents.AuditRecorded::action).containsExactly("journal.posted", "period.locked");
+        assertThat(audit.get(1).entityId()).isEqualTo(last.toString());
+        assertThat(audit.get(1).before().get("locked").asBoolean()).isFalse();
+        assertThat(audit.get(1).after().get("to").asString()).isEqualTo(last.atEndOfMonth().toString());
         http.get().uri("/api/v1/accounting/periods/locks").headers(h -> h.setBearerAuth(token(shop, "AUDITOR"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1).jsonPath("$[0].period").isEqualTo(last.toString());
 

@@ -156,7 +156,16 @@ class TallyClosingBalanceTest {
     @Test
     void aFreshBalanceIsAskedOnceAndServedFromTheCacheForTwoHours() throws IOException {
         String shop = newShop();
-        configure(shop, startTally());
+        String url = startTally();
+        configure(shop, url);
+        // the settings change is on the audit trail: none before, the URL and company after
+        assertThat(dev.kirana.accounting.BooksTestSupport.audit(db, shop)).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("settings.changed");
+            assertThat(a.entityType()).isEqualTo("tally-settings");
+            assertThat(a.before()).isNull();
+            assertThat(a.after().get("url").asString()).isEqualTo(url);
+            assertThat(a.after().get("company").asString()).isEqualTo(COMPANY);
+        });
 
         Map<String, Object> first = balance(shop, "Sharma Traders");
         // Tally's 8715.00 (a credit) is -8715.00 here, Cr
@@ -284,9 +293,10 @@ class TallyClosingBalanceTest {
         problem(balanceCall(shop, "x".repeat(201)), 400, "at most 200");
         problem(balanceCall(shop, "   "), 400, "required");
         problem(http.get().uri("/api/v1/accounting/tally/cache").headers(h -> h.setBearerAuth(token(shop, "CASHIER"))).exchange(), 403, "");
-        // nothing was written
+        // nothing was written, nor recorded
         assertThat(db.sql("SELECT count(*) AS n FROM tally_settings WHERE shop_id = :shop").bind("shop", shop)
                 .map(r -> r.get("n", Long.class)).one().block()).isZero();
+        assertThat(dev.kirana.accounting.BooksTestSupport.audit(db, shop)).isEmpty();
     }
 
     WebTestClient.ResponseSpec put(String shop, String role, Map<String, Object> body) {

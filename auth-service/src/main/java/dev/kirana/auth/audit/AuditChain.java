@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The hash chain of a shop's audit trail (pure). A record's hash is SHA-256 over the previous hash and the record's
- * fields, each length-prefixed so that no two different records share a canonical form.
+ * fields, each length-prefixed so that no two different records share a canonical form; a record that another
+ * service sent also covers its source service, the actor's role there and a partner client's id.
  */
 public final class AuditChain {
     /** The previous hash of a shop's first record. */
@@ -28,6 +29,13 @@ public final class AuditChain {
                 canonical.append(field.length()).append(':').append(field);
             }
             canonical.append('|');
+        }
+        // the service that took the action, for records another service sent (auth-service's own records have none,
+        // and keep the form they were first chained with)
+        if (r.source() != null) {
+            for (String field : new String[] {r.source(), r.actorRole(), r.actorClientId()}) {
+                canonical.append(field == null ? "-1:" : field.length() + ":" + field).append('|');
+            }
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));

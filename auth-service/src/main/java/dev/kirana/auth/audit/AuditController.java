@@ -85,11 +85,11 @@ public class AuditController {
                     List<List<Object>> rows = new ArrayList<>();
                     for (AuditRecord r : records) {
                         rows.add(java.util.Arrays.asList(r.seq(), r.at().toString(), str(r.actorId()), r.action(), r.entityType(),
-                                r.entityId(), str(r.deviceId()), r.ip(), r.before(), r.after(), r.prevHash(), r.hash()));
+                                r.entityId(), str(r.deviceId()), r.ip(), r.before(), r.after(), r.source(), r.actorRole(), r.actorClientId(), r.prevHash(), r.hash()));
                     }
                     ReportTable table = new ReportTable("Audit trail", "Shop " + shopId, List.of(Column.integer("Seq"), Column.text("At"),
                             Column.text("Actor"), Column.text("Action"), Column.text("Entity type"), Column.text("Entity"), Column.text("Device"),
-                            Column.text("IP"), Column.text("Before"), Column.text("After"), Column.text("Previous hash"), Column.text("Hash")),
+                            Column.text("IP"), Column.text("Before"), Column.text("After"), Column.text("Source"), Column.text("Role"), Column.text("Client"), Column.text("Previous hash"), Column.text("Hash")),
                             rows, null, null);
                     return ResponseEntity.ok()
                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + shopId + "." + f.extension() + "\"")

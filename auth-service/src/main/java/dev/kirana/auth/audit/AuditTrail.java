@@ -29,8 +29,8 @@ public class AuditTrail {
         return state == null ? null : JSON.writeValueAsString(state);
     }
 
-    /** Reactor context key for the caller's address, set by {@link AuditContextFilter}. */
-    public static final String IP = AuditTrail.class.getName() + ".ip";
+    /** Reactor context key for the caller's address, set by platform/web's {@code AuditContextFilter}. */
+    public static final String IP = dev.kirana.web.audit.AuditContext.IP;
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -58,8 +58,26 @@ public class AuditTrail {
     }
 
     public Mono<Void> append(UUID shopId, Entry e) {
-        Mono<Void> work = Mono.deferContextual(ctx -> {
-            String ip = ctx.<String>getOrEmpty(IP).orElse(null);
+        return Mono.deferContextual(ctx -> insert(shopId, e, null, ctx.<String>getOrEmpty(IP).orElse(null), null));
+    }
+
+    /**
+     * Appends what another service recorded ({@code kirana.audit.recorded.v1}): at the time it was taken, from the
+     * address it was taken from, naming that service.
+     */
+    public Mono<Void> appendRecorded(UUID shopId, Entry e, Instant at, String ip, Origin origin) {
+        return insert(shopId, e, at, ip, origin);
+    }
+
+    /** Where a record another service sent comes from: the service, the caller's role there, a partner client's id. */
+    public record Origin(String source, String actorRole, String actorClientId) {
+    }
+
+    private Mono<Void> insert(UUID shopId, Entry e, Instant takenAt, String ip, Origin origin) {
+        String source = origin == null ? null : origin.source();
+        String role = origin == null ? null : origin.actorRole();
+        String client = origin == null ? null : origin.actorClientId();
+        Mono<Void> work = Mono.defer(() -> {
             return db.sql("SELECT pg_advisory_xact_lock(hashtextextended('audit:' || :shop, 0))").bind("shop", shopId.toString())
                     .fetch().rowsUpdated()
                     .then(db.sql("SELECT seq, hash FROM audit_record WHERE shop_id = :shop ORDER BY seq DESC LIMIT 1")
@@ -70,14 +88,15 @@ public class AuditTrail {
                     .flatMap(last -> {
                         long seq = (Long) last[0] + 1;
                         String prev = (String) last[1];
-                        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                        Instant at = (takenAt != null ? takenAt : clock.instant()).truncatedTo(ChronoUnit.MICROS);
                         AuditRecord unsigned = new AuditRecord(shopId, seq, at, e.actorId(), e.action(), e.entityType(), e.entityId(),
-                                e.deviceId(), ip, e.before(), e.after(), prev, null);
+                                e.deviceId(), ip, e.before(), e.after(), prev, null, source, role, client);
                         String hash = AuditChain.hash(prev, unsigned);
                         DatabaseClient.GenericExecuteSpec insert = db.sql("""
                                         INSERT INTO audit_record (shop_id, seq, at, actor_id, action, entity_type, entity_id, device_id,
-                                                                  ip, before_json, after_json, prev_hash, hash)
-                                        VALUES (:shop, :seq, :at, :actor, :action, :type, :entity, :device, :ip, :before, :after, :prev, :hash)""")
+                                                                  ip, before_json, after_json, prev_hash, hash, source, actor_role, actor_client_id)
+                                        VALUES (:shop, :seq, :at, :actor, :action, :type, :entity, :device, :ip, :before, :after, :prev, :hash,
+                                                :source, :role, :client)""")
                                 .bind("shop", shopId).bind("seq", seq).bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                                 .bind("action", e.action()).bind("type", e.entityType()).bind("prev", prev).bind("hash", hash);
                         insert = bindOrNull(insert, "actor", e.actorId(), UUID.class);
@@ -86,6 +105,9 @@ public class AuditTrail {
                         insert = bindOrNull(insert, "ip", ip, String.class);
                         insert = bindOrNull(insert, "before", e.before(), String.class);
                         insert = bindOrNull(insert, "after", e.after(), String.class);
+                        insert = bindOrNull(insert, "source", source, String.class);
+                        insert = bindOrNull(insert, "role", role, String.class);
+                        insert = bindOrNull(insert, "client", client, String.class);
                         return insert.then();
                     });
         });
@@ -129,7 +151,8 @@ public class AuditTrail {
                         row.get("at", OffsetDateTime.class).toInstant(), row.get("actor_id", UUID.class), row.get("action", String.class),
                         row.get("entity_type", String.class), row.get("entity_id", String.class), row.get("device_id", UUID.class),
                         row.get("ip", String.class), row.get("before_json", String.class), row.get("after_json", String.class),
-                        row.get("prev_hash", String.class), row.get("hash", String.class)))
+                        row.get("prev_hash", String.class), row.get("hash", String.class), row.get("source", String.class),
+                        row.get("actor_role", String.class), row.get("actor_client_id", String.class)))
                 .all().collectList();
     }
 

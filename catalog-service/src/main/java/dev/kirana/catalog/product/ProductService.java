@@ -9,6 +9,9 @@ import dev.kirana.events.CatalogEvents;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.web.audit.AuditLog;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.kirana.india.GstRates;
 import dev.kirana.web.problem.Problems;
 import java.math.BigDecimal;
@@ -40,15 +43,17 @@ public class ProductService {
     private final ProductStore store;
     private final CategoryService categories;
     private final TaxRates taxRates;
+    private final AuditLog audit;
 
     public ProductService(DatabaseClient db, TransactionalOperator tx, OutboxWriter outbox, ProductStore store,
-                          CategoryService categories, TaxRates taxRates) {
+                          CategoryService categories, TaxRates taxRates, AuditLog audit) {
         this.db = db;
         this.tx = tx;
         this.outbox = outbox;
         this.store = store;
         this.categories = categories;
         this.taxRates = taxRates;
+        this.audit = audit;
     }
 
     public enum Kind { CREATED, UPDATED, UNCHANGED }
@@ -259,11 +264,34 @@ public class ProductService {
                                     .then(outbox.append(Topics.CATALOG, EventTypes.PRICE_CHANGED, p.id().toString(), shopId,
                                             new CatalogEvents.PriceChanged(p.id().toString(), p.sku(), before.sellingPrice(),
                                                     p.sellingPrice(), before.mrp(), p.mrp(), before.costPrice(), p.costPrice(),
-                                                    actor, p.updatedAt(), p.version()))).then() : Mono.empty())
+                                                    actor, p.updatedAt(), p.version())))
+                                    .then(audit.record(shopId, AuditLog.Entry.of("price.changed", "product", p.id())
+                                            .change(prices(before), prices(p)))) : Mono.empty())
                             .then(change.archived() ? outbox.append(Topics.CATALOG, EventTypes.PRODUCT_ARCHIVED, p.id().toString(), shopId,
-                                    new CatalogEvents.ProductArchived(p.id().toString(), p.sku(), p.name(), p.version())).then() : Mono.empty())
+                                    new CatalogEvents.ProductArchived(p.id().toString(), p.sku(), p.name(), p.version()))
+                                    .then(audit.record(shopId, AuditLog.Entry.of("product.archived", "product", p.id())
+                                            .change(archival(before), archival(p)))) : Mono.empty())
                             .thenReturn(new Outcome(Kind.UPDATED, p)));
         });
+    }
+
+    /** A product's prices as its audit record shows them before and after a change. */
+    static Map<String, Object> prices(Product p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sku", p.sku());
+        m.put("sellingPrice", p.sellingPrice());
+        m.put("mrp", p.mrp());
+        m.put("costPrice", p.costPrice());
+        m.put("taxInclusive", p.taxInclusive());
+        return m;
+    }
+
+    private static Map<String, Object> archival(Product p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sku", p.sku());
+        m.put("name", p.name());
+        m.put("active", p.active());
+        return m;
     }
 
     private Mono<Void> priceHistory(String shopId, Product before, Product after, String actor, String cause) {

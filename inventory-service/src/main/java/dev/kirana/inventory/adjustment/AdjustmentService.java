@@ -1,5 +1,6 @@
 package dev.kirana.inventory.adjustment;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.inventory.catalogreplica.KnownProducts;
 import dev.kirana.inventory.lots.LotPicker.Purpose;
 import dev.kirana.inventory.lowstock.LowStockMonitor;
@@ -10,6 +11,7 @@ import dev.kirana.inventory.stock.StockMovement;
 import dev.kirana.inventory.stock.StockMoves;
 import dev.kirana.inventory.stock.StockService;
 import dev.kirana.web.problem.Problems;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -25,9 +27,11 @@ public class AdjustmentService {
     private final StockMoves moves;
     private final StockEvents events;
     private final LowStockMonitor lowStock;
+    private final AuditLog audit;
 
     public AdjustmentService(TransactionalOperator tx, KnownProducts products, Locations locations, StockService stock, StockMoves moves,
-                             StockEvents events, LowStockMonitor lowStock) {
+                             StockEvents events, LowStockMonitor lowStock, AuditLog audit) {
+        this.audit = audit;
         this.tx = tx;
         this.products = products;
         this.locations = locations;
@@ -63,8 +67,30 @@ public class AdjustmentService {
                                     product.serialTracked(), false, reason))
                             .flatMap(moved -> events.adjusted(shopId, moved, reason, cause)
                                     .then(lowStock.check(shopId, List.of(r.productId()), ctx.today()))
+                                    .then(Mono.defer(() -> {
+                                        // damage and loss write stock off; a correction adjusts it either way
+                                        BigDecimal change = moved.quantity(); // signed: negative takes stock away
+                                        String action = r.reason() == AdjustmentReason.CORRECTION ? "stock.adjusted" : "stock.written-off";
+                                        return audit.record(shopId, AuditLog.Entry.of(action, "stock", r.productId() + "@" + loc)
+                                                .change(level(product.sku(), loc, moved.onHandAfter().subtract(change), null, null),
+                                                        level(product.sku(), loc, moved.onHandAfter(), change, reason)));
+                                    }))
                                     .thenReturn(StockMovement.of(moved)))));
         });
         return tx.transactional(work);
+    }
+
+    /** A stock level as an audit record shows it: on hand, and the change with its reason after an adjustment. */
+    private static java.util.Map<String, Object> level(String sku, java.util.UUID location, BigDecimal onHand,
+                                                       BigDecimal change, String reason) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("sku", sku);
+        m.put("locationId", location.toString());
+        m.put("onHand", onHand);
+        if (change != null) {
+            m.put("change", change);
+            m.put("reason", reason);
+        }
+        return m;
     }
 }

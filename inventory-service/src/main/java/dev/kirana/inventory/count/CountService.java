@@ -1,5 +1,6 @@
 package dev.kirana.inventory.count;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.inventory.catalogreplica.KnownProducts;
 import dev.kirana.inventory.catalogreplica.KnownProducts.KnownProduct;
 import dev.kirana.inventory.lots.LotPicker.Purpose;
@@ -45,9 +46,11 @@ public class CountService {
     private final Lots lots;
     private final StockEvents events;
     private final LowStockMonitor lowStock;
+    private final AuditLog audit;
 
     public CountService(DatabaseClient db, TransactionalOperator tx, KnownProducts products, Locations locations, StockService stock,
-                        StockMoves moves, Lots lots, StockEvents events, LowStockMonitor lowStock) {
+                        StockMoves moves, Lots lots, StockEvents events, LowStockMonitor lowStock, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         this.products = products;
@@ -92,9 +95,43 @@ public class CountService {
                                     .bind("note", r.note() == null ? "" : r.note()).then()
                                     .thenMany(Flux.fromIterable(lines).concatMap(l -> countLine(ctx, loc, known.get(l.productId()), l, countId, r.note())))
                                     .then(lowStock.check(shopId, known.keySet(), ctx.today()))
-                                    .then(find(shopId, countId))));
+                                    .then(find(shopId, countId))
+                                    .flatMap(count -> audit.record(shopId, AuditLog.Entry.of("stock.counted", "stock-count", countId)
+                                            .change(expected(count, known), counted(count, known))).thenReturn(count))));
                 });
         return tx.transactional(work);
+    }
+
+    /** Per line what the books said; and after, what was counted and the difference (the count's audit record). */
+    private static Map<String, Object> expected(StockCount c, Map<String, KnownProduct> known) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("locationId", c.locationId().toString());
+        m.put("lines", c.lines().stream().map(l -> {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("productId", l.productId());
+            line.put("sku", known.get(l.productId()) == null ? null : known.get(l.productId()).sku());
+            line.put("expected", l.expected());
+            return line;
+        }).toList());
+        return m;
+    }
+
+    private static Map<String, Object> counted(StockCount c, Map<String, KnownProduct> known) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("locationId", c.locationId().toString());
+        m.put("note", c.note());
+        m.put("lines", c.lines().stream().map(l -> {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("productId", l.productId());
+            line.put("sku", known.get(l.productId()) == null ? null : known.get(l.productId()).sku());
+            line.put("expected", l.expected());
+            line.put("counted", l.counted());
+            line.put("difference", l.difference());
+            line.put("value", l.value());
+            return line;
+        }).toList());
+        m.put("valueDifference", c.valueDifference());
+        return m;
     }
 
     private Mono<Void> countLine(StockMoves.Context ctx, UUID loc, KnownProduct product, CountRequest.Line line, UUID countId, String note) {

@@ -1,5 +1,6 @@
 package dev.kirana.inventory.settings;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.inventory.valuation.ValuationMethod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,8 +14,10 @@ import reactor.core.publisher.Mono;
 public class InventorySettings {
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final AuditLog audit;
 
-    public InventorySettings(DatabaseClient db, TransactionalOperator tx) {
+    public InventorySettings(DatabaseClient db, TransactionalOperator tx, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
     }
@@ -25,7 +28,8 @@ public class InventorySettings {
      * the average already is the lots' value over their quantity.
      */
     public Mono<Settings> change(String shopId, String actor, ValuationMethod method) {
-        Mono<Settings> work = method(shopId).flatMap(current -> {
+        Mono<Settings> work = method(shopId).flatMap(current -> audit.record(shopId, AuditLog.Entry.of("settings.changed", "inventory-settings", shopId)
+                .change(java.util.Map.of("valuationMethod", current.name()), java.util.Map.of("valuationMethod", method.name()))).then(Mono.defer(() -> {
             Mono<Void> revalue = current == ValuationMethod.MOVING_AVERAGE && method == ValuationMethod.FIFO
                     // every stock level of the shop, locked in the usual order, so no movement runs meanwhile
                     ? db.sql("SELECT 1 AS one FROM stock_levels WHERE shop_id = :shop ORDER BY product_id, location_id FOR UPDATE")
@@ -41,7 +45,7 @@ public class InventorySettings {
                             ON CONFLICT (shop_id) DO UPDATE SET valuation_method = excluded.valuation_method, updated_by = excluded.updated_by,
                                 updated_at = now()""")
                     .bind("shop", shopId).bind("method", method.name()).bind("by", actor).then());
-        }).then(settings(shopId));
+        }))).then(settings(shopId));
         return tx.transactional(work);
     }
 

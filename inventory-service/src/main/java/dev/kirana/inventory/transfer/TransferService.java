@@ -1,5 +1,6 @@
 package dev.kirana.inventory.transfer;
 
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.inventory.catalogreplica.KnownProducts;
 import dev.kirana.inventory.catalogreplica.KnownProducts.KnownProduct;
 import dev.kirana.inventory.lots.LotPicker.Purpose;
@@ -38,9 +39,11 @@ public class TransferService {
     private final StockService stock;
     private final StockMoves moves;
     private final StockEvents events;
+    private final AuditLog audit;
 
     public TransferService(TransactionalOperator tx, KnownProducts products, Locations locations, StockService stock, StockMoves moves,
-                           StockEvents events) {
+                           StockEvents events, AuditLog audit) {
+        this.audit = audit;
         this.tx = tx;
         this.products = products;
         this.locations = locations;
@@ -81,9 +84,29 @@ public class TransferService {
                                     .concatMap(l -> line(ctx, r, l, byId.get(l.productId()), reason))
                                     .flatMapIterable(list -> list)
                                     .collectList())
-                            .map(movements -> new Transfer(r.fromLocationId(), r.toLocationId(), movements));
+                            .map(movements -> new Transfer(r.fromLocationId(), r.toLocationId(), movements))
+                            .flatMap(t -> audit.record(shopId, AuditLog.Entry.of("stock.transferred", "stock-transfer",
+                                            r.fromLocationId() + "->" + r.toLocationId())
+                                    .change(null, transferred(t, byId, r.note()))).thenReturn(t));
                 });
         return tx.transactional(work);
+    }
+
+    /** What a transfer moved, per product, as its audit record shows it. */
+    private static Map<String, Object> transferred(Transfer t, Map<String, KnownProduct> byId, String note) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("fromLocationId", t.fromLocationId().toString());
+        m.put("toLocationId", t.toLocationId().toString());
+        m.put("note", note);
+        m.put("lines", t.movements().stream().filter(mv -> mv.locationId().equals(t.fromLocationId())).map(mv -> {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("productId", mv.productId());
+            line.put("sku", byId.get(mv.productId()) == null ? null : byId.get(mv.productId()).sku());
+            line.put("quantity", mv.quantity().abs());
+            line.put("onHandAtSource", mv.onHand());
+            return line;
+        }).toList());
+        return m;
     }
 
     /** Locks both levels in location-id order (all locks are taken in product, then location order), then moves out and in. */

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.kirana.web.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -29,14 +31,19 @@ public class EInvoiceService {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final TransactionalOperator tx;
+    private final AuditLog audit;
+
     @Autowired
     public EInvoiceService(OrderService orders, ShopDirectory shops, EInvoiceRepository repository,
-                           InvoiceRegistrationPortal portal, JsonMapper json) {
-        this(orders, shops, repository, portal, json, Clock.systemUTC());
+                           InvoiceRegistrationPortal portal, JsonMapper json, TransactionalOperator tx, AuditLog audit) {
+        this(orders, shops, repository, portal, json, Clock.systemUTC(), tx, audit);
     }
 
     EInvoiceService(OrderService orders, ShopDirectory shops, EInvoiceRepository repository,
-                    InvoiceRegistrationPortal portal, JsonMapper json, Clock clock) {
+                    InvoiceRegistrationPortal portal, JsonMapper json, Clock clock, TransactionalOperator tx, AuditLog audit) {
+        this.tx = tx;
+        this.audit = audit;
         this.orders = orders;
         this.shops = shops;
         this.repository = repository;
@@ -52,8 +59,13 @@ public class EInvoiceService {
         return repository.settings(shopId);
     }
 
+    /** Saves the settings and records the change (before: the settings as they were, or none) in one transaction. */
     public Mono<EInvoiceSettings> saveSettings(String shopId, EInvoiceSettings settings) {
-        return repository.saveSettings(shopId, settings);
+        Mono<EInvoiceSettings> work = repository.settings(shopId).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(before -> repository.saveSettings(shopId, settings)
+                        .flatMap(after -> audit.record(shopId, AuditLog.Entry.of("settings.changed", "e-invoice-settings", shopId)
+                                .change(before.orElse(null), after)).thenReturn(after)));
+        return tx.transactional(work);
     }
 
     /** The sale's IRN request: as registered when it is, else as it would be sent now with this buyer address. */

@@ -6,6 +6,7 @@ import dev.kirana.events.Topics;
 import dev.kirana.india.Gstin;
 import dev.kirana.india.StateCodes;
 import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.order.catalogreplica.CatalogReplica;
 import dev.kirana.order.catalogreplica.ReplicaProduct;
 import dev.kirana.order.creditlimit.CreditLimit;
@@ -56,9 +57,12 @@ public class OrderService {
     private final PartyBalanceReplica parties;
     private final IdempotencyKeys idempotency;
 
+    private final AuditLog audit;
+
     public OrderService(TransactionalOperator tx, OutboxWriter outbox, CatalogReplica catalog, ShopDirectory shops,
                         OrderRepository orders, LoyaltyPoints loyalty, OrderProperties props, OrderStatusWatch watch,
-                        PartyBalanceReplica parties, IdempotencyKeys idempotency) {
+                        PartyBalanceReplica parties, IdempotencyKeys idempotency, AuditLog audit) {
+        this.audit = audit;
         this.tx = tx;
         this.outbox = outbox;
         this.catalog = catalog;
@@ -327,6 +331,7 @@ public class OrderService {
      */
     public Mono<Order> voidSale(String shopId, UUID id, String by, String reason) {
         Mono<Order> work = lockOrder(shopId, id).flatMap(order -> {
+            OrderStatus was = order.status();
             Order.Voided voided = order.voidSale(by, reason, now());
             String phone = order.customerPhone();
             Mono<Long> taken = phone == null ? Mono.just(0L)
@@ -334,9 +339,22 @@ public class OrderService {
                     .flatMap(t -> loyalty.returnRedemption(shopId, phone, order.pointsHeld(), id).thenReturn(t));
             return taken.flatMap(t -> orders.save(shopId, order)
                             .then(outbox.append(Topics.ORDER, EventTypes.ORDER_VOIDED, id.toString(), shopId, voided.event(t))))
+                    .then(audit.record(shopId, AuditLog.Entry.of("order.voided", "order", id)
+                            .change(voidState(order, was, null), voidState(order, order.status(), reason))))
                     .thenReturn(order);
         });
         return tx.transactional(work).onErrorMap(Order.Refused.class, e -> Problems.conflict(e.getMessage()));
+    }
+
+    private static java.util.Map<String, Object> voidState(Order order, OrderStatus status, String reason) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", status.name());
+        m.put("invoiceNumber", order.invoiceNumber());
+        m.put("total", order.sale().total());
+        if (reason != null) {
+            m.put("reason", reason);
+        }
+        return m;
     }
 
     private Mono<Order> lockOrder(String shopId, UUID id) {

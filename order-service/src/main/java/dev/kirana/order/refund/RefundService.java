@@ -4,6 +4,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.OutboxWriter;
+import dev.kirana.web.audit.AuditLog;
 import dev.kirana.order.gst.FinancialYear;
 import dev.kirana.order.loyalty.LoyaltyPoints;
 import dev.kirana.order.numbering.DocumentSeries;
@@ -53,9 +54,11 @@ public class RefundService {
     private final LoyaltyPoints loyalty;
     private final OutboxWriter outbox;
     private final OrderProperties props;
+    private final AuditLog audit;
 
     public RefundService(DatabaseClient db, TransactionalOperator tx, OrderRepository orders, ShopDirectory shops,
-                         DocumentSeries series, LoyaltyPoints loyalty, OutboxWriter outbox, OrderProperties props) {
+                         DocumentSeries series, LoyaltyPoints loyalty, OutboxWriter outbox, OrderProperties props, AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.tx = tx;
         this.orders = orders;
@@ -89,6 +92,7 @@ public class RefundService {
     private Mono<RefundView> issue(String shopId, Order order, String by, RefundRequest request,
                                    List<RefundCalculator.SoldLine> sold, Map<TenderType, BigDecimal> refundedBefore) {
         Sale o = order.sale();
+        BigDecimal before = order.refundedTotal();
         long alreadyReversed = order.pointsReversed();
         List<RefundCalculator.Return> returns = request.lines().stream()
                 .map(l -> new RefundCalculator.Return(l.lineNo(), l.quantity())).toList();
@@ -134,8 +138,36 @@ public class RefundService {
                             return insert(shopId, view)
                                     .then(outbox.append(Topics.ORDER, EventTypes.ORDER_REFUNDED, o.id().toString(), shopId,
                                             event(view, order, LoyaltyPoints.worth(taken, order.pointValue()))))
+                                    .then(audit.record(shopId, AuditLog.Entry.of("order.refunded", "order", o.id())
+                                            .change(refunded(order.invoiceNumber(), o.total(), before), refundState(view))))
                                     .thenReturn(view);
                         }));
+    }
+
+    private static Map<String, Object> refunded(String invoice, BigDecimal total, BigDecimal refundedBefore) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("invoiceNumber", invoice);
+        m.put("total", total);
+        m.put("refundedTotal", refundedBefore);
+        return m;
+    }
+
+    private static Map<String, Object> refundState(RefundView r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("refundId", r.id().toString());
+        m.put("creditNoteNumber", r.creditNoteNumber());
+        m.put("amount", r.total());
+        m.put("tender", r.tender().name());
+        m.put("reason", r.reason());
+        m.put("lines", r.lines().stream().map(l -> {
+            Map<String, Object> line = new java.util.LinkedHashMap<>();
+            line.put("lineNo", l.lineNo());
+            line.put("sku", l.sku());
+            line.put("quantity", l.quantity());
+            line.put("amount", l.amount());
+            return line;
+        }).toList());
+        return m;
     }
 
     private Mono<Void> insert(String shopId, RefundView r) {

@@ -36,7 +36,8 @@ public class BackupAutoConfiguration {
     }
 
     @Bean
-    ShopBackupController kiranaShopBackupController(ShopBackup backup, BackupProperties properties) {
-        return new ShopBackupController(backup, properties);
+    ShopBackupController kiranaShopBackupController(ShopBackup backup, BackupProperties properties,
+                                                     ObjectProvider<dev.kirana.web.audit.AuditLog> audit) {
+        return new ShopBackupController(backup, properties, audit);
     }
 }

@@ -1,6 +1,9 @@
 package dev.kirana.backup;
 
 import dev.kirana.web.Uploads;
+import dev.kirana.web.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.server.ServerWebExchange;
 import dev.kirana.web.problem.Problems;
 import dev.kirana.web.security.Role;
 import dev.kirana.web.security.ShopPrincipal;
@@ -43,12 +46,29 @@ public class ShopBackupController {
     public static final MediaType ZIP = MediaType.parseMediaType("application/zip");
     private static final Logger log = LoggerFactory.getLogger(ShopBackupController.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** The audit trail's actions; entity type {@link #ENTITY_TYPE}, entity id the service (spring.application.name). */
+    public static final String CREATED = "backup.created";
+    public static final String RESTORED = "backup.restored";
+    public static final String ENTITY_TYPE = "shop-backup";
     private final ShopBackup backup;
     private final BackupProperties properties;
+    private final ObjectProvider<AuditLog> audit;
 
     public ShopBackupController(ShopBackup backup, BackupProperties properties) {
+        this(backup, properties, null);
+    }
+
+    public ShopBackupController(ShopBackup backup, BackupProperties properties, ObjectProvider<AuditLog> audit) {
         this.backup = backup;
         this.properties = properties;
+        this.audit = audit;
+    }
+
+    /** Records the action in the shop's audit trail, where the service has one. */
+    private Mono<Void> audit(String shop, String action, Object after) {
+        AuditLog log = audit == null ? null : audit.getIfAvailable();
+        return log == null ? Mono.empty()
+                : log.record(shop, new AuditLog.Entry(action, ENTITY_TYPE, backup.service(), null, after));
     }
 
     @PostMapping(path = "/backup", produces = "application/zip")
@@ -59,12 +79,15 @@ public class ShopBackupController {
             responses = {@ApiResponse(responseCode = "200", description = "the archive",
                     content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))),
                     @ApiResponse(responseCode = "403", description = "The caller is not the shop's owner")})
-    public Mono<ResponseEntity<Flux<DataBuffer>>> backup(@AuthenticationPrincipal ShopPrincipal me) {
+    public Mono<ResponseEntity<Flux<DataBuffer>>> backup(@AuthenticationPrincipal ShopPrincipal me, ServerWebExchange exchange) {
         String shop = me.require(Role.OWNER).requireShop();
         log.info("backup of shop {} in {} requested by {}", shop, backup.service(), me.subject());
         String name = backup.service() + "-" + shop + "-" + STAMP.format(java.time.Instant.now()) + ".zip";
+        // the download is recorded as backup.created (not as an export), once the whole archive was written
+        exchange.getAttributes().put(AuditLog.RECORDED, Boolean.TRUE);
         Flux<DataBuffer> body = Flux.from(DataBufferUtils.outputStreamPublisher(out -> backup.backup(shop, out),
-                DefaultDataBufferFactory.sharedInstance, Schedulers.boundedElastic()::schedule));
+                DefaultDataBufferFactory.sharedInstance, Schedulers.boundedElastic()::schedule))
+                .concatWith(audit(shop, CREATED, java.util.Map.of("file", name)).then(Mono.empty()));
         return Mono.just(ResponseEntity.ok().contentType(ZIP)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(body));
@@ -97,7 +120,17 @@ public class ShopBackupController {
                 .flatMap(bytes -> Mono.fromCallable(() -> {
                     log.info("restore into shop {} in {} requested by {} (replace={})", shop, backup.service(), me.subject(), replace);
                     return BackupRestoreResponse.of(backup.restore(shop, new ByteArrayInputStream(bytes), replace));
-                }).subscribeOn(Schedulers.boundedElastic()));
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .flatMap(done -> {
+                    java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+                    after.put("fromShop", done.fromShop());
+                    after.put("schemaVersion", done.schemaVersion());
+                    after.put("takenAt", done.takenAt() == null ? null : done.takenAt().toString());
+                    after.put("replace", replace);
+                    after.put("deletedRows", done.deletedRows());
+                    after.put("restoredRows", done.restoredRows());
+                    return audit(shop, RESTORED, after).thenReturn(done);
+                });
     }
 
     /** What a restore did. */

@@ -49,6 +49,7 @@ public final class EventTypes {
     public static final String PURCHASE_BILLED = "kirana.purchase.billed.v1";
     public static final String PURCHASE_RETURNED = "kirana.purchase.returned.v1";
     public static final String KHATA_REMINDER_SENT = "kirana.khata.reminder-sent.v1";
+    public static final String AUDIT_RECORDED = "kirana.audit.recorded.v1";
 
     public static final List<String> ALL = List.of(SHOP_CREATED, MEMBER_ADDED, SHOP_UPDATED, MEMBER_REMOVED,
             PRODUCT_CREATED, PRODUCT_UPDATED, PRODUCT_ARCHIVED, PRICE_CHANGED,
@@ -60,7 +61,8 @@ public final class EventTypes {
             EXPENSE_RECORDED, EXPENSE_REVERSED, DAY_CLOSED, BANK_SETTLED,
             PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE,
             PURCHASE_BILLED, PURCHASE_RETURNED, KHATA_REMINDER_SENT, SALARY_PAID, SALARY_ADVANCE_PAID,
-            EMPLOYEE_UPDATED, ATTENDANCE_RECORDED);
+            EMPLOYEE_UPDATED, ATTENDANCE_RECORDED,
+            AUDIT_RECORDED);
 
     private EventTypes() {
     }

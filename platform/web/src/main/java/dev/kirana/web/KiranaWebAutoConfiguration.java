@@ -152,6 +152,36 @@ public class KiranaWebAutoConfiguration {
         }
     }
 
+    /**
+     * The audit trail in every service with an outbox (not the gateway): the caller's address (before the security
+     * chain), every download (an attachment) as an export.downloaded record, and the audit log itself —
+     * kirana.audit.recorded.v1 events that auth-service chains (auth-service has its own, which appends directly).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "dev.kirana.messaging.OutboxWriter")
+    static class Audit {
+        @Bean
+        @ConditionalOnMissingBean
+        dev.kirana.web.audit.AuditContextFilter kiranaAuditContextFilter() {
+            return new dev.kirana.web.audit.AuditContextFilter();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        dev.kirana.web.audit.ExportAuditFilter kiranaExportAuditFilter(
+                org.springframework.beans.factory.ObjectProvider<dev.kirana.web.audit.AuditLog> audit) {
+            return new dev.kirana.web.audit.ExportAuditFilter(audit);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(dev.kirana.web.audit.AuditLog.class)
+        @ConditionalOnBean(type = "dev.kirana.messaging.OutboxWriter")
+        dev.kirana.web.audit.AuditLog kiranaAuditLog(dev.kirana.messaging.OutboxWriter outbox,
+                                                     org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
+            return new dev.kirana.web.audit.OutboxAuditLog(outbox, clock.getIfAvailable(java.time.Clock::systemUTC));
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(DatabaseClient.class)
     static class Idempotency {
