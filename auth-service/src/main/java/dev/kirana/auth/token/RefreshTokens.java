@@ -120,6 +120,12 @@ public class RefreshTokens {
                 .bind("user", userId).bind("shop", shopId).bind("reason", reason).fetch().rowsUpdated();
     }
 
+    /** Every session of a shop, whoever's (the shop was deleted). */
+    public Mono<Long> revokeAllInShop(UUID shopId, String reason) {
+        return db.sql("UPDATE refresh_token SET revoked_at = now(), revoke_reason = :reason WHERE shop_id = :shop AND revoked_at IS NULL")
+                .bind("shop", shopId).bind("reason", reason).fetch().rowsUpdated();
+    }
+
     public Mono<Long> revokeForDevice(UUID deviceId, String reason) {
         return db.sql("UPDATE refresh_token SET revoked_at = now(), revoke_reason = :reason WHERE device_id = :device AND revoked_at IS NULL")
                 .bind("device", deviceId).bind("reason", reason).fetch().rowsUpdated();
