@@ -44,7 +44,9 @@ class ShopPurgeTest {
         ds.setUrl(coordinates.jdbcUrl());
         ds.setUser(coordinates.user());
         ds.setPassword(coordinates.password());
-        ConnectionFactory cf = ConnectionFactories.get(coordinates.r2dbcUrl());
+        ConnectionFactory cf = ConnectionFactories.get(io.r2dbc.spi.ConnectionFactoryOptions.parse(coordinates.r2dbcUrl()).mutate()
+                .option(io.r2dbc.spi.ConnectionFactoryOptions.USER, coordinates.user())
+                .option(io.r2dbc.spi.ConnectionFactoryOptions.PASSWORD, coordinates.password()).build());
         db = DatabaseClient.create(cf);
         tx = TransactionalOperator.create(new R2dbcTransactionManager(cf));
         sql("""
