@@ -72,7 +72,10 @@ public class ShopPurge {
                 return spec.fetch().rowsUpdated().doOnNext(count -> rows.put(t.name(), count)).then();
             });
             Flux<Void> rulesOn = Flux.fromIterable(plan.rules()).concatMap(r -> ddl(r, "ENABLE"));
-            return rulesOff.thenMany(deletes).thenMany(rulesOn).then(Mono.fromSupplier(() -> {
+            // a filter names the tables it joins unqualified: in a schema of its own (reporting's read models) they are found there
+            Mono<Void> path = schema.equals("public") ? Mono.empty()
+                    : db.sql("SET LOCAL search_path TO " + quote(schema) + ", public").then();
+            return path.thenMany(rulesOff).thenMany(deletes).thenMany(rulesOn).then(Mono.fromSupplier(() -> {
                 Purged purged = new Purged(service, shopId, Collections.unmodifiableMap(rows));
                 log.info("purge of shop {} in {}: {} rows of {} tables", shopId, service, purged.total(), rows.size());
                 return purged;
