@@ -63,6 +63,11 @@ class ShopDeletionTest extends AuthServiceTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("confirmName", confirmName)).exchange();
     }
 
+    private WebTestClient.ResponseSpec clientToken(String basic) {
+        return http.post().uri("/oauth2/token").header("Authorization", basic).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData("grant_type", "client_credentials")).exchange();
+    }
+
     private String status(String shopId) {
         return db.sql("SELECT status FROM shop WHERE id = :id").bind("id", UUID.fromString(shopId))
                 .map(row -> row.get("status", String.class)).one().block();
@@ -111,6 +116,14 @@ class ShopDeletionTest extends AuthServiceTest {
         Map<String, Object> managerLogin = login(managerEmail, "manager-pass-2026");
         assertThat(managerLogin).containsEntry("shopId", owner.shopId());
         String managerToken = (String) managerLogin.get("accessToken");
+        Map<String, Object> client = json(post("/api/v1/clients", owner.token(), Map.of("name", "Tally", "scopes", List.of("orders:read")))
+                .expectStatus().isCreated());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((client.get("clientId") + ":" + client.get("clientSecret"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        clientToken(basic).expectStatus().isOk();
+        Map<String, Object> pairing = json(post("/api/v1/devices", owner.token(), Map.of("name", "Counter")).expectStatus().isCreated());
+        Map<String, Object> device = json(post("/api/v1/devices/pair", null, Map.of("pairingToken", pairing.get("pairingToken"))).expectStatus().isOk());
+        Map<String, Object> unpaired = json(post("/api/v1/devices", owner.token(), Map.of("name", "Spare")).expectStatus().isCreated());
         backedUp(owner.shopId(), null, SERVICES.toArray(String[]::new));
 
         delete(owner, managerToken, "Gupta Kirana").expectStatus().isForbidden();
@@ -141,6 +154,12 @@ class ShopDeletionTest extends AuthServiceTest {
         // the access tokens issued before are refused by auth-service's shop endpoints
         http.get().uri(members).headers(h -> h.setBearerAuth(managerToken)).exchange().expectStatus().isEqualTo(409);
         post("/api/v1/devices", owner.token(), Map.of("name", "Till")).expectStatus().isEqualTo(409);
+        // its partner clients and devices get nothing either
+        clientToken(basic).expectStatus().isUnauthorized();
+        post("/api/v1/devices/session", null, Map.of("deviceId", device.get("deviceId"), "deviceSecret", device.get("deviceSecret"),
+                "username", managerEmail, "pin", "1234")).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").isEqualTo("https://kirana.dev/problems/unknown-device");
+        post("/api/v1/devices/pair", null, Map.of("pairingToken", unpaired.get("pairingToken"))).expectStatus().isUnauthorized();
 
         // the owner still sees it, with its purge date, and restores it
         String fresh = (String) relogin.get("accessToken");
@@ -158,6 +177,7 @@ class ShopDeletionTest extends AuthServiceTest {
         Map<String, Object> back = json(post("/api/v1/auth/switch-shop", fresh, Map.of("shopId", owner.shopId())).expectStatus().isOk());
         assertThat(back).containsEntry("shopId", owner.shopId()).containsEntry("roles", List.of("OWNER"));
         assertThat(login(managerEmail, "manager-pass-2026")).containsEntry("shopId", owner.shopId());
+        clientToken(basic).expectStatus().isOk();
 
         // both moves are in the audit trail
         List<String> actions = audit.find(UUID.fromString(owner.shopId()), new AuditTrail.Query(null, null, "shop", owner.shopId(), null, null, 0, 100))

@@ -112,8 +112,10 @@ public class DeviceService {
                         UPDATE device d SET pairing_hash = NULL, pairing_expires_at = NULL, secret_hash = :secret, paired_at = now()
                         FROM shop s
                         WHERE s.id = d.shop_id AND d.pairing_hash = :hash AND d.pairing_expires_at > now() AND d.revoked_at IS NULL
+                          AND s.status = :active
                         RETURNING d.id, d.shop_id, s.name AS shop_name, d.name""")
                 .bind("secret", Secrets.digest(secret)).bind("hash", Secrets.digest(pairingToken))
+                .bind("active", dev.kirana.auth.shop.ShopStatus.ACTIVE.name())
                 .map(row -> new DeviceApi.Paired(row.get("id", UUID.class), secret, row.get("shop_id", UUID.class),
                         row.get("shop_name", String.class), row.get("name", String.class)))
                 .one()
