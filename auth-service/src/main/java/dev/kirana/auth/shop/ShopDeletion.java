@@ -2,7 +2,6 @@ package dev.kirana.auth.shop;
 
 import dev.kirana.auth.audit.AuditRecord;
 import dev.kirana.auth.audit.AuditTrail;
-import dev.kirana.auth.token.RefreshTokens;
 import dev.kirana.backup.ShopPurge;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.ShopEvents;
@@ -53,7 +52,7 @@ public class ShopDeletion {
     private static final Logger log = LoggerFactory.getLogger(ShopDeletion.class);
 
     private final Shops shops;
-    private final RefreshTokens refreshTokens;
+    private final ShopSessions sessions;
     private final AuditTrail audit;
     private final OutboxWriter outbox;
     private final ShopPurge purge;
@@ -61,10 +60,10 @@ public class ShopDeletion {
     private final ShopDeletionProperties props;
     private final Clock clock;
 
-    public ShopDeletion(Shops shops, RefreshTokens refreshTokens, AuditTrail audit, OutboxWriter outbox, ShopPurge purge,
+    public ShopDeletion(Shops shops, ShopSessions sessions, AuditTrail audit, OutboxWriter outbox, ShopPurge purge,
                         TransactionalOperator tx, ShopDeletionProperties props, Clock clock) {
         this.shops = shops;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.audit = audit;
         this.outbox = outbox;
         this.purge = purge;
@@ -100,7 +99,7 @@ public class ShopDeletion {
                 props.exportServices().forEach(s -> taken.put(s, backups.get(s).toString()));
                 after.put("backups", taken);
                 return shops.setLifecycle(shopId, next, ownerId)
-                        .then(refreshTokens.revokeAllInShop(shopId, "shop-deleted"))
+                        .then(sessions.revokeAllInShop(shopId, "shop-deleted"))
                         .then(audit.append(shopId, AuditTrail.Entry.of(ownerId, "shop.deleted", "shop", shopId)
                                 .change(AuditTrail.json(Map.of("status", ShopStatus.ACTIVE.name())), AuditTrail.json(after))))
                         .then(shops.seenBy(shopId, ownerId));
