@@ -47,6 +47,11 @@ public class ShopPurge {
         this.kept = Set.copyOf(kept);
     }
 
+    /** The same purge in another schema of the database (read models being rebuilt beside the live ones). */
+    public ShopPurge inSchema(String other) {
+        return new ShopPurge(catalog, db, service, other, kept);
+    }
+
     /** What a purge removed: table → rows, in the order they were deleted. */
     public record Purged(String service, String shopId, Map<String, Long> rows) {
         public long total() {
