@@ -312,8 +312,6 @@ class ReadmeExamplesIT {
                         + "\"returns\":\"43.20\",\"net\":\"86.40\",\"discount\":\"14.40\",\"revenue\":\"82.28\",\"cost\":\"80.00\","
                         + "\"margin\":\"2.28\",\"margin_pct\":\"2.8\"");
         assertThat(run.file("sales.xlsx")).as("the report as a spreadsheet is an XLSX (a zip)").startsWith('P', 'K');
-        // Notifications: the products the count and the sale took to their reorder levels are in the owner's inbox
-        assertThat(run.stdout()).as(run.report()).containsPattern("\"kind\":\"STOCK_LOW\",\"title\":\"Low stock: [^\"]+\"");
         // Performance per employee: Asha 03:30Z–13:00Z = 9.5 h and no sales; the owner's login 130.00 − 43.00 = 87.00;
         // totals 87.00 ÷ 9.5 h = 9.157… → 9.16 an hour
         assertThat(run.stdout()).as(run.report()).containsPattern("\"name\":\"Asha\",[^}]*\"hours_worked\":\"9.5\",\"days_present\":\"1\"")

@@ -91,8 +91,11 @@ public class ApiClientService {
 
     /** The client-credentials grant: a token for the client's shop with the requested (or all its) scopes. */
     public Mono<IssuedToken> clientCredentials(String clientId, String clientSecret, String requestedScope) {
-        return db.sql("SELECT shop_id, secret_hash, scopes FROM api_client WHERE client_id = :id AND revoked_at IS NULL")
-                .bind("id", clientId)
+        // a deleted shop's clients get no token until the shop is restored
+        return db.sql("""
+                        SELECT c.shop_id, c.secret_hash, c.scopes FROM api_client c JOIN shop s ON s.id = c.shop_id
+                        WHERE c.client_id = :id AND c.revoked_at IS NULL AND s.status = :active""")
+                .bind("id", clientId).bind("active", dev.kirana.auth.shop.ShopStatus.ACTIVE.name())
                 .map(row -> new Object[]{row.get("shop_id", UUID.class), row.get("secret_hash", String.class), row.get("scopes", String.class)})
                 .one()
                 .filter(c -> Secrets.sameDigest(clientSecret, (String) c[1]))

@@ -115,8 +115,10 @@ public class DeviceService {
                         UPDATE device d SET pairing_hash = NULL, pairing_expires_at = NULL, secret_hash = :secret, paired_at = now()
                         FROM shop s
                         WHERE s.id = d.shop_id AND d.pairing_hash = :hash AND d.pairing_expires_at > now() AND d.revoked_at IS NULL
+                          AND s.status = :active
                         RETURNING d.id, d.shop_id, s.name AS shop_name, d.name""")
                 .bind("secret", Secrets.digest(secret)).bind("hash", Secrets.digest(pairingToken))
+                .bind("active", dev.kirana.auth.shop.ShopStatus.ACTIVE.name())
                 .map(row -> new DeviceApi.Paired(row.get("id", UUID.class), secret, row.get("shop_id", UUID.class),
                         row.get("shop_name", String.class), row.get("name", String.class)))
                 .one()
@@ -153,10 +155,13 @@ public class DeviceService {
                 }));
     }
 
-    /** The shop a paired, unrevoked device belongs to, if its secret is right; a 401 problem otherwise. */
+    /** The shop (in use) a paired, unrevoked device belongs to, if its secret is right; a 401 problem otherwise. */
     public Mono<UUID> shopOf(UUID deviceId, String deviceSecret) {
-        return db.sql("SELECT shop_id, secret_hash FROM device WHERE id = :id AND revoked_at IS NULL AND secret_hash IS NOT NULL")
-                .bind("id", deviceId)
+        // a deleted shop's devices are refused like unpaired ones until the shop is restored
+        return db.sql("""
+                        SELECT d.shop_id, d.secret_hash FROM device d JOIN shop s ON s.id = d.shop_id
+                        WHERE d.id = :id AND d.revoked_at IS NULL AND d.secret_hash IS NOT NULL AND s.status = :active""")
+                .bind("id", deviceId).bind("active", dev.kirana.auth.shop.ShopStatus.ACTIVE.name())
                 .map(row -> new Object[]{row.get("shop_id", UUID.class), row.get("secret_hash", String.class)})
                 .one()
                 .filter(d -> Secrets.sameDigest(deviceSecret, (String) d[1]))

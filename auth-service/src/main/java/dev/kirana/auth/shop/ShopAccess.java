@@ -12,7 +12,8 @@ import reactor.core.publisher.Mono;
 /**
  * Authorisation for shop administration. auth-service owns the memberships, so it checks the caller's
  * role in the named shop from the database (always current), not from the token: a shop the caller is
- * not a member of does not exist for them (404); a member without the needed role gets 403.
+ * not a member of does not exist for them (404); a member without the needed role gets 403; a member of a deleted
+ * shop gets 409 {@code shop-deleted} (only its listing, reading and restoring look at a deleted shop).
  */
 @Component
 public class ShopAccess {
@@ -23,6 +24,17 @@ public class ShopAccess {
     }
 
     public Mono<Membership> require(ShopPrincipal me, UUID shopId, Role... roles) {
+        return requireInAnyState(me, shopId, roles).flatMap(m -> m.usable() ? Mono.just(m) : Mono.error(deleted(shopId)));
+    }
+
+    /** The shop is deleted: nothing is served or issued for it until its owner restores it. */
+    public static org.springframework.web.ErrorResponseException deleted(UUID shopId) {
+        return Problems.of(org.springframework.http.HttpStatus.CONFLICT, "shop-deleted", "Shop deleted",
+                "Shop " + shopId + " was deleted; its owner can restore it (POST /api/v1/shops/" + shopId + "/restore) until it is purged");
+    }
+
+    /** The same check for a shop in any state: deleted shops included (reading and restoring them). */
+    public Mono<Membership> requireInAnyState(ShopPrincipal me, UUID shopId, Role... roles) {
         Optional<UUID> user = userId(me);
         if (user.isEmpty()) {
             return Mono.error(Problems.notFound("Shop " + shopId + " not found"));

@@ -42,6 +42,13 @@ public final class ShopRequests {
             @Schema(description = "IANA time zone of the shop's days") @Size(max = 64) String timeZone) {
     }
 
+    /** Deleting a shop: its name typed back, so that a shop is never deleted by a slip. */
+    @Schema(example = """
+            {"confirmName":"Sharma General Store"}""")
+    public record DeleteShop(
+            @Schema(description = "the shop's name exactly as shown") @NotBlank String confirmName) {
+    }
+
     private ShopRequests() {
     }
 }

@@ -82,7 +82,8 @@ public class ShopService {
             Shop next = new Shop(current.id(), r.name() == null ? current.name() : r.name().trim(),
                     r.address() == null ? current.address() : blankToNull(r.address()), state, StateCodes.name(state), gstin,
                     current.currency(), r.financialYearStartMonth() == null ? current.financialYearStartMonth() : r.financialYearStartMonth(),
-                    type, zone(r.timeZone(), current.timeZone()), current.role(), current.createdAt(), current.version());
+                    type, zone(r.timeZone(), current.timeZone()), current.role(), current.createdAt(), current.version(),
+                    current.status(), current.deletedAt(), current.purgeAfter());
             return shops.update(next, current.version()).flatMap(n -> n == 0
                     ? Mono.error(Problems.of(HttpStatus.PRECONDITION_FAILED, "stale", "Changed meanwhile",
                     "The shop changed while you were updating it; read it again and retry"))

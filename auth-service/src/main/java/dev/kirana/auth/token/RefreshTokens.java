@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * exists somewhere, so the whole family (that login session) is revoked.
  */
 @Repository
-public class RefreshTokens {
+public class RefreshTokens implements dev.kirana.auth.shop.ShopSessions {
     private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
     private final DatabaseClient db;
     private final AuthProperties props;
@@ -118,6 +118,13 @@ public class RefreshTokens {
                         UPDATE refresh_token SET revoked_at = now(), revoke_reason = :reason
                         WHERE user_id = :user AND shop_id = :shop AND revoked_at IS NULL""")
                 .bind("user", userId).bind("shop", shopId).bind("reason", reason).fetch().rowsUpdated();
+    }
+
+    /** Every session of a shop, whoever's (the shop was deleted). */
+    @Override
+    public Mono<Long> revokeAllInShop(UUID shopId, String reason) {
+        return db.sql("UPDATE refresh_token SET revoked_at = now(), revoke_reason = :reason WHERE shop_id = :shop AND revoked_at IS NULL")
+                .bind("shop", shopId).bind("reason", reason).fetch().rowsUpdated();
     }
 
     public Mono<Long> revokeForDevice(UUID deviceId, String reason) {

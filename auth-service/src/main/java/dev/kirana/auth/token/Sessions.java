@@ -10,7 +10,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Starts and continues login sessions: picks the active shop (asked for, or the user's first shop),
- * reads the roles in it from the memberships, mints the access token and the next refresh token.
+ * reads the roles in it from the memberships, mints the access token and the next refresh token. Only a shop in use
+ * is ever the active shop: a deleted shop gets no token (login skips it, a refresh continues elsewhere or ends, a switch to
+ * it is refused); the access tokens it already had expire within {@code kirana.auth.access-token-ttl}.
  */
 @Service
 public class Sessions {
@@ -38,6 +40,7 @@ public class Sessions {
     /** Rotates a refresh token: the family continues in the same shop (or the default one, if the membership ended). */
     public Mono<TokenResponse> refresh(String refreshToken) {
         return refreshTokens.consume(refreshToken).flatMap(session -> memberships.of(session.userId())
+                .filter(Membership::usable)
                 .collectList()
                 .flatMap(all -> {
                     Membership m = all.stream().filter(x -> x.shopId().equals(session.shopId())).findFirst()
@@ -56,7 +59,8 @@ public class Sessions {
      */
     public Mono<TokenResponse> switchShop(UUID userId, UUID shopId, String refreshToken, String authMethod) {
         Mono<Membership> target = memberships.in(shopId, userId)
-                .switchIfEmpty(Mono.error(Problems.notFound("You are not a member of shop " + shopId)));
+                .switchIfEmpty(Mono.error(Problems.notFound("You are not a member of shop " + shopId)))
+                .flatMap(Sessions::usable);
         return target.flatMap(m -> {
             if (refreshToken == null || refreshToken.isBlank()) {
                 return issue(null, userId, m, null, authMethod);
@@ -70,9 +74,14 @@ public class Sessions {
     private Mono<Membership> activeShop(UUID userId, UUID shopId) {
         if (shopId != null) {
             return memberships.in(shopId, userId)
-                    .switchIfEmpty(Mono.error(Problems.notFound("You are not a member of shop " + shopId)));
+                    .switchIfEmpty(Mono.error(Problems.notFound("You are not a member of shop " + shopId)))
+                    .flatMap(Sessions::usable);
         }
-        return memberships.of(userId).next();
+        return memberships.of(userId).filter(Membership::usable).next();
+    }
+
+    private static Mono<Membership> usable(Membership m) {
+        return m.usable() ? Mono.just(m) : Mono.error(dev.kirana.auth.shop.ShopAccess.deleted(m.shopId()));
     }
 
     private Mono<TokenResponse> issue(UUID familyId, UUID userId, Membership shop, UUID deviceId, String authMethod) {

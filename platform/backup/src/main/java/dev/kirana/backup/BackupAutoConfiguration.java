@@ -25,14 +25,19 @@ public class BackupAutoConfiguration {
 
     @Bean
     ShopBackup kiranaShopBackup(BackupProperties properties, Environment env, ObjectProvider<Clock> clock) {
+        return new ShopBackup(jdbc(env, "backup"), env.getProperty("spring.application.name", "kirana"), properties.schema(),
+                properties.historyTable(), new HashSet<>(properties.exclude()), Pattern.compile(properties.peopleColumns()),
+                properties.shopProfile(), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The service's database over JDBC, as Flyway reaches it (same database and user). */
+    static PGSimpleDataSource jdbc(Environment env, String purpose) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(env.getRequiredProperty("spring.flyway.url"));
         ds.setUser(env.getProperty("spring.flyway.user"));
         ds.setPassword(env.getProperty("spring.flyway.password", ""));
-        ds.setApplicationName(env.getProperty("spring.application.name", "kirana") + " backup");
-        return new ShopBackup(ds, env.getProperty("spring.application.name", "kirana"), properties.schema(),
-                properties.historyTable(), new HashSet<>(properties.exclude()), Pattern.compile(properties.peopleColumns()),
-                properties.shopProfile(), clock.getIfAvailable(Clock::systemUTC));
+        ds.setApplicationName(env.getProperty("spring.application.name", "kirana") + " " + purpose);
+        return ds;
     }
 
     @Bean

@@ -278,7 +278,7 @@ public class ShopBackup {
     private long delete(Connection c, ShopSchema shop, String shopId) throws SQLException {
         List<ShopSchema.Table> reversed = new ArrayList<>(shop.tables());
         java.util.Collections.reverse(reversed);
-        List<String> rules = insteadOfDeleteRules(c, shop);
+        List<String> rules = shop.deleteRules(c);
         try (Statement s = c.createStatement()) {
             // an append-only table (DO INSTEAD NOTHING on DELETE) lets a restore replace the shop's rows: the rule is off
             // for this transaction only, and the table locked meanwhile
@@ -447,22 +447,6 @@ public class ShopBackup {
                 return rs.getString(1);
             }
         }
-    }
-
-    private List<String> insteadOfDeleteRules(Connection c, ShopSchema shop) throws SQLException {
-        List<String> rules = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT tablename, rulename FROM pg_rules WHERE schemaname = ? AND definition LIKE '%ON DELETE%'""")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (shop.table(rs.getString(1)) != null) {
-                        rules.add(rs.getString(1) + "." + rs.getString(2));
-                    }
-                }
-            }
-        }
-        return rules;
     }
 
     private long count(Connection c, ShopSchema.Table t, String shopId) throws SQLException {

@@ -186,6 +186,26 @@ record ShopSchema(String schema, List<Table> tables) {
         return String.join(", ", names.stream().map(n -> alias + "." + n).toList());
     }
 
+    /**
+     * The {@code DO INSTEAD NOTHING}-style rules on DELETE of this schema's shop tables (an append-only ledger), as
+     * {@code table.rule}: a restore or a purge turns them off for its own transaction only.
+     */
+    List<String> deleteRules(Connection c) throws SQLException {
+        List<String> rules = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT tablename, rulename FROM pg_rules WHERE schemaname = ? AND definition LIKE '%ON DELETE%'""")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (table(rs.getString(1)) != null) {
+                        rules.add(rs.getString(1) + "." + rs.getString(2));
+                    }
+                }
+            }
+        }
+        return rules;
+    }
+
     Table table(String name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }

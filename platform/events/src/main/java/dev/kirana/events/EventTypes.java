@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String MEMBER_ADDED = "kirana.member.added.v1";
     public static final String SHOP_UPDATED = "kirana.shop.updated.v1";
     public static final String MEMBER_REMOVED = "kirana.member.removed.v1";
+    public static final String SHOP_PURGED = "kirana.shop.purged.v1";
     public static final String SALARY_PAID = "kirana.salary.paid.v1";
     public static final String SALARY_ADVANCE_PAID = "kirana.salary.advance-paid.v1";
     public static final String EMPLOYEE_UPDATED = "kirana.employee.updated.v1";
@@ -62,7 +63,8 @@ public final class EventTypes {
             PARTY_CREATED, PARTY_UPDATED, PARTY_MERGED, PARTY_BALANCE_CHANGED, PAYMENT_RECEIVED, PAYMENT_MADE,
             PURCHASE_BILLED, PURCHASE_RETURNED, KHATA_REMINDER_SENT, SALARY_PAID, SALARY_ADVANCE_PAID,
             EMPLOYEE_UPDATED, ATTENDANCE_RECORDED,
-            AUDIT_RECORDED);
+            AUDIT_RECORDED,
+            SHOP_PURGED);
 
     private EventTypes() {
     }

@@ -28,6 +28,13 @@ public final class ShopEvents {
     public record MemberRemoved(String shopId, String userId) {
     }
 
+    /**
+     * A deleted shop's restore window ended: every service deletes the shop's rows now (auth-service keeps only the
+     * audit chain and a tombstone with the shop's name and GSTIN). {@code deletedAt}/{@code purgedAt} are ISO-8601 instants.
+     */
+    public record ShopPurged(String shopId, String name, String gstin, String deletedAt, String purgedAt) {
+    }
+
     private ShopEvents() {
     }
 }

@@ -1,7 +1,10 @@
 package dev.kirana.reporting.readmodel;
 
+import dev.kirana.backup.ShopPurge;
+import dev.kirana.events.EventTypes;
 import dev.kirana.events.Topics;
 import dev.kirana.messaging.EventHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +33,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * pauses the live consumer, catches up with what arrived meanwhile, swaps the schemas in one transaction and resumes
  * it. The rebuilt schema's inbox holds every event it applied, so the live consumer, resuming from its own offsets,
  * skips what the rebuild already has. Nothing is lost or counted twice, and reports answer from the old tables until
- * the swap. One rebuild at a time; blocking, so it runs on its own thread.
+ * the swap. A shop purged ({@code kirana.shop.purged.v1}) is purged again in the rebuilt schema before the swap: its
+ * events are still on the topics, and replaying them would bring it back. One rebuild at a time; blocking, so it runs on
+ * its own thread.
  */
 @Component
 public class ReadModelRebuild {
@@ -43,11 +48,15 @@ public class ReadModelRebuild {
     private final ReadModelSchema.ReadModelMigrations migrations;
     private final ConsumerFactory<?, ?> consumers;
     private final KafkaListenerEndpointRegistry listeners;
+    private final ShopPurge purge;
     private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
+    /** The shops a running rebuild saw purged. */
+    private final java.util.Set<String> purgedShops = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ReadModelRebuild(DatabaseClient db, ReactiveTransactionManager txManager, ProjectionBatch batch,
                             Projection projection, ReadModelSchema.ReadModelMigrations migrations,
-                            ConsumerFactory<?, ?> consumers, KafkaListenerEndpointRegistry listeners) {
+                            ConsumerFactory<?, ?> consumers, KafkaListenerEndpointRegistry listeners, ShopPurge purge) {
+        this.purge = purge.inSchema(ReadModelSchema.NEXT);
         this.db = db;
         this.tx = TransactionalOperator.create(txManager);
         this.batch = batch;
@@ -81,6 +90,7 @@ public class ReadModelRebuild {
     private void run() {
         Instant started = status.get().startedAt();
         long[] counts = new long[2];
+        purgedShops.clear();
         MessageListenerContainer live = listeners.getListenerContainer(LiveProjection.LISTENER_ID);
         boolean paused = false;
         try {
@@ -127,6 +137,9 @@ public class ReadModelRebuild {
                 }
                 replay(consumer, consumer.endOffsets(partitions), handlers, counts, started);
             }
+            for (String shop : purgedShops) {
+                tx.transactional(purge.purge(shop)).block(Duration.ofMinutes(5));
+            }
             tx.transactional(db.sql(ReadModelSchema.swapSql()).then()).block(Duration.ofMinutes(1));
             status.set(new Status(State.DONE, started, Instant.now(), counts[0], counts[1], null));
             log.info("read models rebuilt from the topics: {} events applied, {} skipped", counts[0], counts[1]);
@@ -152,6 +165,11 @@ public class ReadModelRebuild {
                 Long stop = end.get(new TopicPartition(r.topic(), r.partition()));
                 if (stop != null && r.offset() < stop) {
                     batch.add((ConsumerRecord<String, byte[]>) r);
+                    var type = r.headers().lastHeader("ce_type");
+                    var shop = r.headers().lastHeader("ce_" + dev.kirana.events.KiranaEvents.SHOP_ID);
+                    if (type != null && shop != null && EventTypes.SHOP_PURGED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                        purgedShops.add(new String(shop.value(), StandardCharsets.UTF_8));
+                    }
                 }
             }
             // records past the snapshot of one partition are read again after the next snapshot
