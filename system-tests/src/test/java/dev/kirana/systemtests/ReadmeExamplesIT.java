@@ -263,6 +263,13 @@ class ReadmeExamplesIT {
         // the audit trail: the shop's members were added, and the chain re-computes
         assertThat(run.stdout()).as(run.report()).contains("\"action\":\"member.added\"").contains("{\"intact\":true,");
         assertThat(new String(run.file("audit.csv"), java.nio.charset.StandardCharsets.UTF_8)).as("the exported trail").contains("member.added");
+        // a price change at catalog-service reaches auth-service's chain through kirana.audit.events, 240.00 → 235.00,
+        // and the chain still verifies with it
+        assertThat(run.file("trail.json")).asString(java.nio.charset.StandardCharsets.UTF_8).as(run.report())
+                .contains("\"action\":\"price.changed\",\"entityType\":\"product\"")
+                .contains("\\\"sellingPrice\\\":\\\"240.00\\\"").contains("\\\"sellingPrice\\\":\\\"235.00\\\"")
+                .contains("\"source\":\"catalog-service\",\"actorRole\":\"OWNER\"");
+        assertThat(run.stdout()).as(run.report()).doesNotContain("\"intact\":false");
         // Notifications: an unknown kind refused, the cashier's preferences, a notice to the one cashier, read, and the
         // owner cannot delete the cashier's item
         assertThat(run.stdout()).as(run.report()).contains("\"field\":\"rules[0].kind\"")
