@@ -143,6 +143,10 @@ class NetworkPoliciesTest {
             boolean texts = name.equals("auth-service") || name.equals("accounting-service");
             assertThat(policies.allows(pod, SMS_GATEWAY, 443)).as("%s -> SMS/mail gateway", pod).isEqualTo(texts);
             assertThat(policies.allows(pod, SMS_GATEWAY, 80)).as("%s -> plain http outside", pod).isFalse();
+            boolean mails = name.equals("auth-service");
+            assertThat(policies.allows(pod, SMS_GATEWAY, 587)).as("%s -> an SMTP server (submission)", pod).isEqualTo(mails);
+            assertThat(policies.allows(pod, SMS_GATEWAY, 465)).as("%s -> an SMTP server (implicit TLS)", pod).isEqualTo(mails);
+            assertThat(policies.allows(pod, PRIVATE_HOST, 587)).as("%s -> SMTP on a private address", pod).isFalse();
             assertThat(policies.allows(pod, PRIVATE_HOST, 443)).as("%s -> a private address", pod).isFalse();
             assertThat(policies.allows(pod, STRANGER, 8080)).as("%s -> a stranger in the namespace", pod).isFalse();
             assertThat(policies.allows(pod, PROMETHEUS, 9090)).as("%s -> Prometheus", pod).isFalse();
