@@ -52,6 +52,12 @@ final class Http {
         return send(b, token);
     }
 
+    /** Any method with a JSON body (a DELETE that carries a confirmation, say). */
+    Response send(String method, String path, String token, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), token);
+    }
+
     Response postBytes(String path, String token, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), token);

@@ -74,6 +74,9 @@ class ReadmeExamplesIT {
             "A demo shop to look at: `./kirana demo`", "./kirana commands",
             // ./kirana bench starts a second stack of its own
             "Benchmark", "./kirana bench",
+            // ./kirana backup and restore write and read archives on the host; deleting a shop needs those backups
+            // first: ShopBackupIT and ShopDeletionIT run both through the launcher's backup client
+            "Backup and restore", "./kirana backup and a shop's deletion after it",
             // kubectl against a cluster
             "Operations: the production profile", "kubectl",
             // ./mvnw package, docker build and docker compose: no Docker engine here (DockerFilesTest checks the files)
