@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public class NotificationController {
         this.tx = tx;
     }
 
-    public record NoticeRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String body, List<Role> roles) {
+    public record NoticeRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String body, @Size(max = 10) List<@NotNull Role> roles) {
     }
 
     public record NoticeSent(int recipients) {

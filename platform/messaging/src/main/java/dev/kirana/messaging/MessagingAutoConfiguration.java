@@ -161,7 +161,9 @@ public class MessagingAutoConfiguration {
 
     /**
      * Bounded retries, then the record goes to {@code <topic>.dlq} and the partition moves on. Every
-     * dead-lettered record is logged and counted ({@code kirana.messaging.dead-lettered}, by topic).
+     * dead-lettered record is logged and counted ({@code kirana.messaging.dead-lettered}, by topic). A record that
+     * fails because the database cannot be reached ({@link Outages}) is not the record's fault: it is retried, doubling
+     * up to {@code kirana.messaging.outage-retry-max-interval} between tries, until the database is back.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -178,6 +180,10 @@ public class MessagingAutoConfiguration {
             registry.counter("kirana.messaging.dead-lettered", "topic", record.topic()).increment();
         };
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(props.retryInterval().toMillis(), props.maxRetries()));
+        handler.setBackOffFunction((record, e) -> Outages.isOutage(e)
+                ? Outages.untilBack(props.retryInterval(), props.outageRetryMaxInterval()) : null);
+        // a record that failed in an outage and then fails for itself gets the bounded retries again
+        handler.setResetStateOnExceptionChange(true);
         // retrying cannot fix these: a record that is not a CloudEvent, event data that does not parse
         handler.addNotRetryableExceptions(PoisonMessageException.class, DeserializationException.class,
                 IllegalArgumentException.class, JacksonException.class);

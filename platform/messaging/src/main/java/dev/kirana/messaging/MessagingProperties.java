@@ -30,6 +30,7 @@ public record MessagingProperties(
         @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("3") int maxRetries,
         @DefaultValue("200ms") Duration retryInterval,
+        @DefaultValue("5s") Duration outageRetryMaxInterval,
         @DefaultValue("30s") Duration handlerTimeout,
         Duration eventRetention,
         @DefaultValue("30d") Duration deadLetterRetention) {

@@ -34,6 +34,9 @@ public class MessagingTestApplication {
     public static final String FAILING = "kirana.test.failing.v1";
     /** Reads its data as an {@link OrderRef}: data that does not parse is poison, parked without retries. */
     public static final String PARSED = "kirana.test.parsed.v1";
+    /** Cannot reach the database for its first {@link #OUTAGE_ATTEMPTS} attempts (more than the bounded retries), then can. */
+    public static final String OUTAGE = "kirana.test.outage.v1";
+    public static final int OUTAGE_ATTEMPTS = 6;
 
     /** Handled as a service handles a saga step: an effect, a log line, and a follow-up event appended to the outbox. */
     public static final String TRACED = "kirana.test.traced.v1";
@@ -92,6 +95,13 @@ public class MessagingTestApplication {
                         count(event);
                         OrderRef ref = KiranaEvents.data(event, OrderRef.class);
                         return TestEffects.insert(db, event.getId(), "parsed " + ref.orderId());
+                    },
+                    OUTAGE, event -> {
+                        count(event);
+                        return attempts(event.getId()) <= OUTAGE_ATTEMPTS
+                                ? Mono.error(new org.springframework.transaction.CannotCreateTransactionException(
+                                        "Could not open R2DBC Connection for transaction", new java.net.ConnectException("Connection refused")))
+                                : TestEffects.insert(db, event.getId(), "after the outage");
                     },
                     TRACED, event -> {
                         count(event);

@@ -92,6 +92,35 @@ class PoisonMessageTest extends MessagingTestSupport {
         }
     }
 
+    @Test
+    void aRecordThatMeetsADatabaseOutageWaitsForTheDatabaseInsteadOfGoingToTheDeadLetterTopic() throws Exception {
+        String key = "order-" + UUID.randomUUID();
+        CloudEvent outage = KiranaEvents.event(MessagingTestApplication.OUTAGE, "test", key, "shop-1", Map.of("orderId", key));
+        CloudEvent behind = KiranaEvents.event(HANDLED, "test", key, "shop-1", Map.of("orderId", key));
+        double parkedBefore = meters.counter("kirana.messaging.dead-lettered", "topic", TOPIC).count();
+
+        send(KiranaEvents.toRecord(TOPIC, key, outage));
+        send(KiranaEvents.toRecord(TOPIC, key, behind));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> TestEffects.count(db, behind.getId()) == 1);
+        // 6 failed attempts (the bounded retries are 1 + 2), then the database is back and the effect is there, once
+        assertThat(listener.attempts(outage.getId())).isEqualTo(MessagingTestApplication.OUTAGE_ATTEMPTS + 1);
+        assertThat(TestEffects.count(db, outage.getId())).isEqualTo(1);
+        assertThat(meters.counter("kirana.messaging.dead-lettered", "topic", TOPIC).count()).as("nothing parked").isEqualTo(parkedBefore);
+    }
+
+    @Test
+    void outagesAreToldFromBadRecords() {
+        assertThat(Outages.isOutage(new org.springframework.transaction.CannotCreateTransactionException("no connection"))).isTrue();
+        assertThat(Outages.isOutage(new RuntimeException("wrapped", new io.r2dbc.spi.R2dbcNonTransientResourceException("closed")))).isTrue();
+        assertThat(Outages.isOutage(new IllegalStateException("Timeout on blocking read for 30000000000 NANOSECONDS"))).isTrue();
+        assertThat(Outages.isOutage(new org.springframework.dao.PessimisticLockingFailureException("deadlock detected"))).isTrue();
+        assertThat(Outages.isOutage(new IllegalStateException("handler bug"))).isFalse();
+        assertThat(Outages.isOutage(new org.springframework.dao.DataIntegrityViolationException("duplicate key"))).isFalse();
+        assertThat(Outages.isOutage(new PoisonMessageException("not a CloudEvent", null))).isFalse();
+    }
+
     private void send(ProducerRecord<String, byte[]> record) throws Exception {
         template.send(record).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
