@@ -54,7 +54,8 @@ public class OrderEventsListener {
         return user == null || user.isBlank() ? "order-service" : user;
     }
 
-    @KafkaListener(topics = Topics.ORDER)
+    /** One consumer per partition of the order topic (records of one order stay in order: they share its key). */
+    @KafkaListener(topics = Topics.ORDER, concurrency = "${kirana.inventory.reservation-concurrency:3}")
     public void on(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
     }

@@ -32,7 +32,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -58,7 +60,7 @@ public class KiranaSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtIssuerReactiveAuthenticationManagerResolver kiranaAuthenticationManagerResolver(SecurityProperties props) {
+    ReactiveAuthenticationManagerResolver<ServerWebExchange> kiranaAuthenticationManagerResolver(SecurityProperties props) {
         Map<String, ReactiveAuthenticationManager> managers = new HashMap<>();
         List<SecurityProperties.Issuer> issuers = new ArrayList<>();
         if (props.jwt() != null && props.jwt().issuer() != null) {
@@ -68,7 +70,8 @@ public class KiranaSecurityAutoConfiguration {
         for (SecurityProperties.Issuer issuer : issuers) {
             managers.put(issuer.issuer(), authenticationManager(issuer, props.audience()));
         }
-        return new JwtIssuerReactiveAuthenticationManagerResolver(iss -> Mono.justOrEmpty(managers.get(iss)));
+        return new VerifiedTokens(new JwtIssuerReactiveAuthenticationManagerResolver(iss -> Mono.justOrEmpty(managers.get(iss))),
+                props.tokenCacheSize(), props.tokenCacheMaxAge());
     }
 
     static ReactiveAuthenticationManager authenticationManager(SecurityProperties.Issuer issuer, String defaultAudience) {
@@ -146,7 +149,7 @@ public class KiranaSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "kiranaSecurityWebFilterChain")
     SecurityWebFilterChain kiranaSecurityWebFilterChain(ServerHttpSecurity http, SecurityProperties props,
-                                                       JwtIssuerReactiveAuthenticationManagerResolver resolver,
+                                                       ReactiveAuthenticationManagerResolver<ServerWebExchange> resolver,
                                                        ObjectProvider<RequestMappingHandlerMapping> mappings) {
         // reads: a valid token, and the operation's @Allowed roles or scope when it names them
         OperationAccess reads = new OperationAccess(() -> mappings.orderedStream().toList());

@@ -1,19 +1,24 @@
 package dev.kirana.web.security;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Token validation ({@code kirana.security.*}): the native issuer (auth-service) and, optionally,
- * more trusted issuers such as a Keycloak realm, each with its JWKS and claim mapping.
+ * more trusted issuers such as a Keycloak realm, each with its JWKS and claim mapping. Tokens once verified are
+ * remembered ({@link VerifiedTokens}): at most {@code tokenCacheSize} of them, each until its expiry or for
+ * {@code tokenCacheMaxAge}, whichever is sooner (zero: verify every request).
  */
 @ConfigurationProperties("kirana.security")
 public record SecurityProperties(
         Issuer jwt,
         @DefaultValue List<Issuer> trustedIssuers,
         @DefaultValue("kirana") String audience,
-        @DefaultValue List<String> publicPaths) {
+        @DefaultValue List<String> publicPaths,
+        @DefaultValue("10000") int tokenCacheSize,
+        @DefaultValue("5m") Duration tokenCacheMaxAge) {
 
     /**
      * @param issuer     the exact {@code iss} value
