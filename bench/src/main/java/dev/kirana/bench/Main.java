@@ -340,7 +340,11 @@ public final class Main {
             return;
         }
         report.jfrDir = root.resolve("bench/target/jfr").resolve(STAMP.format(report.startedAt));
-        JfrProfiler profiler = new JfrProfiler(report.jfrDir, pids);
+        JfrProfiler profiler = new JfrProfiler(report.jfrDir, pids, target.ownStack());
+        if (!target.ownStack()) {
+            report.notes.add("--profile on a stack the bench did not start: JFR was started in the warm JVMs (JFR.start), "
+                    + "which makes them recompile code that does I/O; the profiled phase runs slower than the others.");
+        }
         try {
             out.println("kirana bench: starting JFR in " + pids.keySet());
             profiler.start();

@@ -752,8 +752,10 @@ final class Report {
             return;
         }
         blocks.add(new Heading(2, "Profile (JFR)"));
-        blocks.add(new Text("JDK Flight Recorder (`settings=profile`, started and stopped with `jcmd` around phase `"
-                + (r.profiled == null ? "?" : r.profiled.spec().name()) + "` at " + r.measuredRate + "/s). Recordings: `"
+        blocks.add(new Text("JDK Flight Recorder (`settings=profile`; on the bench's own stack recording from each JVM's start "
+                + "and dumped with `jcmd JFR.dump begin=-Ns` for phase `"
+                + (r.profiled == null ? "?" : r.profiled.spec().name()) + "` at " + r.measuredRate + "/s, so starting JFR does "
+                + "not make the warm JVMs recompile; on another stack started with `jcmd JFR.start`). Recordings: `"
                 + r.jfrDir + "` (open them in JDK Mission Control or `jfr print`). Library = the first non-JDK frame from the top of "
                 + "each CPU sample."));
         if (!r.pgActivity.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
@@ -45,12 +46,14 @@ public class SalesPosting {
         this.stockHandlers = Map.of(EventTypes.STOCK_COMMITTED, this::costOfSale);
     }
 
-    @KafkaListener(topics = Topics.ORDER)
+    @KafkaListener(topics = Topics.ORDER,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onOrder(ConsumerRecord<String, byte[]> record) {
         inbox.handle("accounting-service.orders", record, orderHandlers);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY)
+    @KafkaListener(topics = Topics.INVENTORY,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onStock(ConsumerRecord<String, byte[]> record) {
         inbox.handle("accounting-service.stock", record, stockHandlers);
     }

@@ -4,6 +4,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
@@ -31,7 +32,8 @@ public class StockPosting {
         this.handlers = Map.of(EventTypes.STOCK_RECEIVED, this::received, EventTypes.STOCK_ADJUSTED, this::adjusted);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY, groupId = "accounting-service.stock-value")
+    @KafkaListener(topics = Topics.INVENTORY, groupId = "accounting-service.stock-value",
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onStock(ConsumerRecord<String, byte[]> record) {
         inbox.handle("accounting-service.stock-value", record, handlers);
     }

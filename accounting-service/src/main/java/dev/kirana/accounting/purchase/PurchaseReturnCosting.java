@@ -5,6 +5,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
@@ -39,7 +40,8 @@ public class PurchaseReturnCosting {
         this.handlers = Map.of(EventTypes.STOCK_ADJUSTED, this::adjusted);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY, groupId = CONSUMER)
+    @KafkaListener(topics = Topics.INVENTORY, groupId = CONSUMER,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void on(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
     }

@@ -4,6 +4,7 @@ import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import java.util.Map;
@@ -59,7 +60,8 @@ public class StockItemListener {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    @KafkaListener(topics = Topics.ORDER, groupId = CONSUMER)
+    @KafkaListener(topics = Topics.ORDER, groupId = CONSUMER,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onOrder(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
     }

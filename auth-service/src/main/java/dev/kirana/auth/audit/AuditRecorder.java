@@ -4,6 +4,7 @@ import dev.kirana.events.AuditEvents;
 import dev.kirana.events.EventTypes;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
@@ -34,7 +35,8 @@ public class AuditRecorder {
         this.handlers = Map.of(EventTypes.AUDIT_RECORDED, this::append);
     }
 
-    @KafkaListener(topics = Topics.AUDIT, groupId = CONSUMER)
+    @KafkaListener(topics = Topics.AUDIT, groupId = CONSUMER,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onAudit(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
     }

@@ -7,6 +7,7 @@ import dev.kirana.events.InventoryEvents;
 import dev.kirana.events.KiranaEvents;
 import dev.kirana.events.OrderEvents;
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
@@ -55,7 +56,8 @@ public class EventNotifications {
                 EventTypes.KHATA_REMINDER_SENT, e -> shop(e, shop -> reminder(shop, KiranaEvents.data(e, AccountingEvents.ReminderSent.class))));
     }
 
-    @KafkaListener(topics = {Topics.INVENTORY, Topics.ORDER, Topics.ACCOUNTING}, groupId = CONSUMER)
+    @KafkaListener(topics = {Topics.INVENTORY, Topics.ORDER, Topics.ACCOUNTING}, groupId = CONSUMER,
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void onEvent(ConsumerRecord<String, byte[]> record) {
         inbox.handle(CONSUMER, record, handlers);
     }

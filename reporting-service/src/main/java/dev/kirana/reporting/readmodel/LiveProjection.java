@@ -1,6 +1,7 @@
 package dev.kirana.reporting.readmodel;
 
 import dev.kirana.events.Topics;
+import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public class LiveProjection {
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, batch = "true",
-            topics = {Topics.SHOP, Topics.CATALOG, Topics.INVENTORY, Topics.ORDER, Topics.ACCOUNTING})
+            topics = {Topics.SHOP, Topics.CATALOG, Topics.INVENTORY, Topics.ORDER, Topics.ACCOUNTING},
+            properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         try {
             batch.apply(records, 0, null, handlers);
