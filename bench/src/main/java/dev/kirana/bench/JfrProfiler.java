@@ -3,6 +3,7 @@ package dev.kirana.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,8 +22,8 @@ import jdk.jfr.consumer.RecordingFile;
  * samples are (by method and by library), the Kirana methods on the stacks, GC pauses, allocation and contended locks.
  *
  * <p>On the bench's own stack the recording runs from each JVM's start ({@link #AT_LAUNCH}) and only the phase is
- * dumped through {@code jcmd JFR.dump begin=-Ns}. Starting JFR in a warm JVM ({@code JFR.start}) retransforms the JDK
- * classes its I/O events instrument (sockets, files), which throws away the compiled code that calls them: the JVMs
+ * dumped through {@code jcmd JFR.dump begin=-Ns}. After {@code JFR.start} in a warm JVM, which instruments the JDK's
+ * socket and file classes for its I/O events (and so invalidates compiled code that inlined them), the JVMs
  * spent the profiled phase recompiling (compiler threads 63-69 % of gateway's and inventory's CPU after a 6-minute
  * warm-up) and the suite confirmed 1 order/s of 20 offered. {@code JFR.start} is still used for a stack the bench did
  * not start, and the report then says so.
@@ -58,11 +59,13 @@ final class JfrProfiler {
 
     private final Map<String, Map<String, Long>> threadsBefore = new HashMap<>();
     private long startNanos;
+    private Instant startedAt = Instant.EPOCH;
 
     void start() throws IOException {
         Files.createDirectories(dir);
         pids.forEach((name, pid) -> threadsBefore.put(name, CpuSampler.threadTicks(pid)));
         startNanos = System.nanoTime();
+        startedAt = Instant.now();
         if (startedAtLaunch) {
             return;
         }
@@ -93,7 +96,7 @@ final class JfrProfiler {
                 System.err.println("bench: no recording from " + e.getKey() + ": " + result);
                 continue;
             }
-            Profile p = analyse(e.getKey(), file);
+            Profile p = analyse(e.getKey(), file, startedAt);
             out.add(new Profile(p.process(), p.file(), p.samples(), p.selfMethods(), p.libraries(), p.kiranaInclusive(),
                     p.gcCount(), p.gcPauseMillis(), p.allocations(), p.contendedLocks(), p.compileMillis(),
                     threads.getOrDefault(e.getKey(), List.of())));
@@ -117,7 +120,11 @@ final class JfrProfiler {
         }
     }
 
-    static Profile analyse(String process, Path file) throws IOException {
+    /**
+     * Summarises the events of {@code file} that started at or after {@code from}: a dump taken with {@code begin=}
+     * holds whole chunks, so it can reach back before the phase.
+     */
+    static Profile analyse(String process, Path file, Instant from) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> libraries = new HashMap<>();
         Map<String, Long> kirana = new HashMap<>();
@@ -132,6 +139,9 @@ final class JfrProfiler {
         try (RecordingFile recording = new RecordingFile(file)) {
             while (recording.hasMoreEvents()) {
                 RecordedEvent event = recording.readEvent();
+                if (event.getStartTime().isBefore(from)) {
+                    continue;
+                }
                 String type = event.getEventType().getName();
                 switch (type) {
                     case "jdk.ExecutionSample" -> {

@@ -94,7 +94,7 @@ final class Target implements AutoCloseable {
         RATE_LIMITS.forEach(env::putIfAbsent);
         env.putIfAbsent("KIRANA_ROOT", root.toString());
         if (o.profile) {
-            // JFR from the JVM's start, dumped for the profiled phase (JfrProfiler): started mid-run, JFR retransforms
+            // JFR from the JVM's start, dumped for the profiled phase (JfrProfiler): started mid-run, JFR instruments
             // JDK classes for its I/O events and the JVMs recompile their hot code, which stalled the suite
             String opts = env.getOrDefault("KIRANA_JAVA_OPTS", "");
             env.put("KIRANA_JAVA_OPTS", (JfrProfiler.AT_LAUNCH + " " + opts).trim());
