@@ -87,6 +87,11 @@ class ShopsAndMembersTest extends AuthServiceTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("stateCode");
         post("/api/v1/shops", token, Map.of("name", "X", "stateCode", "29", "currency", "XYZ"))
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("currency");
+        // control characters are not whitespace to @NotBlank, but they trim away: no shop with an empty name
+        post("/api/v1/shops", token, Map.of("name", "\u0001\u0007", "stateCode", "29"))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
     }
 
     @Test

@@ -221,4 +221,23 @@ class ProductApiTest {
         // nothing was written: the SKU is still free
         create(owner, atta("NUL-1")).expectStatus().isCreated().expectBody().consumeWith(b -> { });
     }
+
+    @Test
+    void otherControlCharactersAreRefusedButTabsAndLineBreaksAreText() {
+        // a name of control characters only is not blank to @NotBlank, yet trim() makes it empty
+        Map<String, Object> body = new java.util.HashMap<>(atta("CTL-1"));
+        body.put("name", "\u0001\u0007");
+        create(owner, body).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name")
+                .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).startsWith("must not contain control characters"));
+        http.get().uri(b -> b.path("/api/v1/products").queryParam("q", "{q}").build("at\u001bta"))
+                .headers(h -> h.setBearerAuth(owner)).exchange()
+                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("query parameter q"));
+        // tab and line feed are ordinary text in a description
+        Map<String, Object> multiLine = new java.util.HashMap<>(atta("CTL-1"));
+        multiLine.put("description", "Chakki atta\n10 kg\tbag");
+        create(owner, multiLine).expectStatus().isCreated().expectBody().consumeWith(b -> { });
+    }
 }

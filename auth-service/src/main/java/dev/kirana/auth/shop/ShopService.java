@@ -39,11 +39,24 @@ public class ShopService {
         return create(UUID.randomUUID(), ownerId, r);
     }
 
+    /**
+     * The name as stored: trimmed of spaces and control characters at either end. {@code @NotBlank} lets through a
+     * name of control characters only (they are not whitespace), which trims to nothing: that is a 400, not a shop
+     * without a name.
+     */
+    static String shopName(String requested) {
+        String name = requested.trim();
+        if (name.isEmpty()) {
+            throw Problems.invalid("name", "must have a visible character, not only spaces or control characters");
+        }
+        return name;
+    }
+
     public Mono<Shop> create(UUID shopId, UUID ownerId, ShopRequests.CreateShop r) {
         String currency = r.currency() == null ? "INR" : r.currency();
         Shop.RegistrationType type = r.registrationType() == null ? Shop.RegistrationType.REGULAR : r.registrationType();
         String gstin = blankToNull(r.gstin());
-        String name = r.name().trim();
+        String name = shopName(r.name());
         String address = blankToNull(r.address());
         int fy = r.financialYearStartMonth() == null ? 4 : r.financialYearStartMonth();
         check(r.stateCode(), gstin, currency, type);
@@ -79,7 +92,7 @@ public class ShopService {
             String gstin = r.gstin() == null ? current.gstin() : blankToNull(r.gstin());
             Shop.RegistrationType type = r.registrationType() == null ? current.registrationType() : r.registrationType();
             check(state, gstin, current.currency(), type);
-            Shop next = new Shop(current.id(), r.name() == null ? current.name() : r.name().trim(),
+            Shop next = new Shop(current.id(), r.name() == null ? current.name() : shopName(r.name()),
                     r.address() == null ? current.address() : blankToNull(r.address()), state, StateCodes.name(state), gstin,
                     current.currency(), r.financialYearStartMonth() == null ? current.financialYearStartMonth() : r.financialYearStartMonth(),
                     type, zone(r.timeZone(), current.timeZone()), current.role(), current.createdAt(), current.version(),

@@ -14,17 +14,35 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * The suite's one rule for the NUL character (U+0000), which PostgreSQL cannot store in text: a request that carries
- * one, in any string of its JSON body or in its path or query, is a 400 problem naming where, before anything runs.
+ * The suite's one rule for control characters in request text. The NUL character (U+0000), which PostgreSQL cannot
+ * store, and the other C0 controls but tab, line feed and carriage return (U+0001–U+001F, which no name, note or
+ * address holds, and which {@code @NotBlank} does not count as blank although {@code trim()} removes them, so that a
+ * name of only such characters used to pass validation and be stored empty): a request that carries one, in any
+ * string of its JSON body or in its path or query, is a 400 problem naming where, before anything runs.
  */
 public final class NulText {
     public static final String MESSAGE = "must not contain the NUL character (U+0000)";
+    public static final String CONTROL_MESSAGE = "must not contain control characters (U+0001 to U+001F other than tab, line feed and carriage return)";
 
     private NulText() {
     }
 
-    static boolean has(String s) {
-        return s != null && s.indexOf('\0') >= 0;
+    /** Why {@code s} is refused ({@link #MESSAGE} or {@link #CONTROL_MESSAGE}), or null when it is fine. */
+    static String refusal(String s) {
+        if (s == null) {
+            return null;
+        }
+        String why = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\0') {
+                return MESSAGE;
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                why = CONTROL_MESSAGE;
+            }
+        }
+        return why;
     }
 
     /** Every JSON string a service reads. */
@@ -36,8 +54,9 @@ public final class NulText {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             String v = super.deserialize(p, ctxt);
-            if (has(v)) {
-                throw InvalidFormatException.from(p, MESSAGE, v, String.class);
+            String why = refusal(v);
+            if (why != null) {
+                throw InvalidFormatException.from(p, why, v, String.class);
             }
             return v;
         }
@@ -54,19 +73,24 @@ public final class NulText {
         public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
             var request = exchange.getRequest();
             String where = null;
-            if (has(request.getPath().pathWithinApplication().value())) {
+            String why = refusal(request.getPath().pathWithinApplication().value());
+            if (why != null) {
                 where = "the path";
             } else {
                 for (var e : request.getQueryParams().entrySet()) {
-                    if (has(e.getKey()) || e.getValue().stream().anyMatch(NulText::has)) {
-                        where = "query parameter " + e.getKey().replace('\0', '?');
+                    why = refusal(e.getKey());
+                    for (int i = 0; why == null && i < e.getValue().size(); i++) {
+                        why = refusal(e.getValue().get(i));
+                    }
+                    if (why != null) {
+                        where = "query parameter " + e.getKey().replaceAll("\\p{Cntrl}", "?");
                         break;
                     }
                 }
             }
             return where == null ? chain.filter(exchange)
                     : ProblemWriter.write(exchange, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "The value of " + where + " " + MESSAGE);
+                    "The value of " + where + " " + why);
         }
     }
 }

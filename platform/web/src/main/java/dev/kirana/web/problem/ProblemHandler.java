@@ -77,7 +77,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         for (Throwable c = ex; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getOriginalMessage() != null) {
-                for (String refused : List.of(dev.kirana.web.NulText.MESSAGE, dev.kirana.web.PlainDecimal.MESSAGE)) {
+                for (String refused : List.of(dev.kirana.web.NulText.MESSAGE, dev.kirana.web.NulText.CONTROL_MESSAGE,
+                        dev.kirana.web.PlainDecimal.MESSAGE)) {
                     if (f.getOriginalMessage().startsWith(refused)) {
                         return Mono.just(toEntity(Problems.invalid(path(f), refused).getBody()));
                     }
