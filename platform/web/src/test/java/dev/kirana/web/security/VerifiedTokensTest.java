@@ -3,13 +3,12 @@ package dev.kirana.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import dev.kirana.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -22,31 +21,12 @@ import reactor.core.publisher.Mono;
 class VerifiedTokensTest {
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
-    /** The clock the tokens' exp is read against and the cache's ticker move together. */
-    private final AtomicLong elapsedNanos = new AtomicLong();
+    /** The clock the tokens' exp is read against, and the cache's ticker reading the same time. */
+    private final TestClock clock = TestClock.at(T0, ZoneOffset.UTC);
     private final AtomicInteger verifications = new AtomicInteger();
 
-    private Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return T0.plusNanos(elapsedNanos.get());
-            }
-        };
-    }
-
     private void advance(Duration d) {
-        elapsedNanos.addAndGet(d.toNanos());
+        clock.advance(d);
     }
 
     /** Accepts tokens named "good-…" that expire {@code validFor} after T0, refuses every other token. */
@@ -61,7 +41,8 @@ class VerifiedTokensTest {
                     .issuedAt(T0).expiresAt(T0.plus(validFor)).build();
             return Mono.just(new JwtAuthenticationToken(jwt, List.of()));
         };
-        return new VerifiedTokens(exchange -> Mono.just(verifier), 100, maxAge, clock(), elapsedNanos::get);
+        return new VerifiedTokens(exchange -> Mono.just(verifier), 100, maxAge, clock,
+                () -> Duration.between(T0, clock.instant()).toNanos());
     }
 
     private static Authentication authenticate(VerifiedTokens tokens, String token) {
