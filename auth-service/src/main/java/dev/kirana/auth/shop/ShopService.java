@@ -40,14 +40,14 @@ public class ShopService {
     }
 
     /**
-     * The name as stored: trimmed of spaces and control characters at either end. {@code @NotBlank} lets through a
-     * name of control characters only (they are not whitespace), which trims to nothing: that is a 400, not a shop
-     * without a name.
+     * The name as stored, trimmed. Control characters are refused for every request before this runs
+     * ({@code NulText}); what can still trim to nothing is an update's name of spaces only, which {@code @Size(min = 1)}
+     * lets through: that is a 400, not a shop without a name.
      */
     static String shopName(String requested) {
         String name = requested.trim();
         if (name.isEmpty()) {
-            throw Problems.invalid("name", "must have a visible character, not only spaces or control characters");
+            throw Problems.invalid("name", "must have a visible character, not only spaces");
         }
         return name;
     }

@@ -61,20 +61,23 @@ public final class VerifiedTokens implements ReactiveAuthenticationManagerResolv
     }
 
     private Mono<Authentication> authenticate(ServerWebExchange exchange, Authentication authentication) {
-        Mono<Authentication> verify = delegate.resolve(exchange).flatMap(manager -> manager.authenticate(authentication));
         if (maxAge.isZero() || !(authentication instanceof BearerTokenAuthenticationToken bearer)) {
-            return verify;
+            return verify(exchange, authentication);
         }
         String token = bearer.getToken();
         Authentication known = verified.getIfPresent(token);
         if (known != null) {
             return Mono.just(known);
         }
-        return verify.doOnNext(auth -> {
-            if (!lifetime(auth).isZero() && !lifetime(auth).isNegative()) {
+        return verify(exchange, authentication).doOnNext(auth -> {
+            if (lifetime(auth).compareTo(Duration.ZERO) > 0) {
                 verified.put(token, auth);
             }
         });
+    }
+
+    private Mono<Authentication> verify(ServerWebExchange exchange, Authentication authentication) {
+        return delegate.resolve(exchange).flatMap(manager -> manager.authenticate(authentication));
     }
 
     /** How long {@code auth} may be remembered from now: up to the token's expiry, at most {@code maxAge}. */
