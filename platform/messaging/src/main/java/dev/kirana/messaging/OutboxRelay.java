@@ -144,21 +144,27 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** One transaction: lock up to batchSize unsent rows, send them, mark them sent. Emits how many were published. */
     public Mono<Integer> publishBatch() {
-        Mono<List<OutboxRow>> work = db.sql("SELECT pg_try_advisory_xact_lock(" + RELAY_LOCK + ") AS locked")
-                .map(r -> Boolean.TRUE.equals(r.get("locked", Boolean.class)))
-                .one()
-                .flatMap(locked -> locked ? lockRows().collectList().flatMap(this::sendAndMark) : Mono.just(List.of()));
+        Mono<List<OutboxRow>> work = lockRows().collectList().flatMap(this::sendAndMark);
         return tx.transactional(work)
                 .doOnNext(this::committed)
                 .doOnError(e -> failedBatches.increment())
                 .map(List::size);
     }
 
+    /**
+     * One round trip: the relay lock (evaluated once, as a materialised CTE) and the unsent rows, locked. While another
+     * relay holds the lock no row comes back. The rows are read under a snapshot taken just before the lock: a row that
+     * relay marked sent and committed meanwhile is re-checked by {@code FOR UPDATE} against its newest version and left
+     * out, so nothing is sent twice in order.
+     */
     private Flux<OutboxRow> lockRows() {
         return db.sql("""
+                        WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(%d) AS locked)
                         SELECT seq, event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
                                traceparent, tracestate, request_id
-                        FROM kirana_outbox WHERE sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE SKIP LOCKED""")
+                        FROM relay, kirana_outbox
+                        WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE OF kirana_outbox SKIP LOCKED"""
+                        .formatted(RELAY_LOCK))
                 .bind("n", props.batchSize())
                 .map((r, m) -> new OutboxRow(
                         r.get("seq", Long.class),

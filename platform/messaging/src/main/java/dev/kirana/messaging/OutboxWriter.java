@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
  * change and the event commit together (or not at all); the relay publishes after commit.
  */
 public class OutboxWriter {
+    /** The channel {@link #append} notifies (spelled out in its INSERT). */
     public static final String CHANNEL = "kirana_outbox";
     private final DatabaseClient db;
     private final String source;
@@ -61,10 +62,13 @@ public class OutboxWriter {
                 return Mono.error(new IllegalStateException("event " + event.getType() + " breaks its published schema: " + problems));
             }
         }
+        // the NOTIFY rides on the INSERT (one round trip): delivered at commit, once per transaction however many rows
+        // it appended, it wakes the relays without waiting for their next poll
         return tracing.current().flatMap(trace -> db.sql("""
                         INSERT INTO kirana_outbox (event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
                                                    traceparent, tracestate, request_id)
-                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data, :traceparent, :tracestate, :requestId)""")
+                        VALUES (:id, :topic, :key, :type, :source, :subject, :shop, :time, :data, :traceparent, :tracestate, :requestId)
+                        RETURNING pg_notify('kirana_outbox', '')""")
                 .bind("id", UUID.fromString(event.getId()))
                 .bind("topic", topic)
                 .bind("key", key)
@@ -77,9 +81,7 @@ public class OutboxWriter {
                 .bind("traceparent", Parameter.fromOrEmpty(traceparent(event, trace), String.class))
                 .bind("tracestate", Parameter.fromOrEmpty(tracestate(event, trace), String.class))
                 .bind("requestId", Parameter.fromOrEmpty(requestId(event, trace), String.class))
-                .then())
-                // delivered at commit; wakes the relay without waiting for its next poll
-                .then(db.sql("SELECT pg_notify('" + CHANNEL + "', '')").then());
+                .then());
     }
 
     /** An event built elsewhere may name its trace already (extension attributes); otherwise the caller's. */

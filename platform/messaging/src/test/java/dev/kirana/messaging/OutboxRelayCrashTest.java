@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.kirana.testing.TopicProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /**
@@ -115,6 +118,29 @@ class OutboxRelayCrashTest extends MessagingTestSupport {
         });
         assertThat(outboxRows(appended.keys(), true)).isEqualTo(EVENTS);
 
+        List<ConsumerRecord<String, byte[]>> received = awaitRecords(appended, EVENTS);
+        assertDeliveredAtLeastOnceInOrder(appended, received);
+    }
+
+    @Test
+    void twoRelaysDrainingAtOnceSendEveryEventOnceAndInOrderPerKey() {
+        Appended appended = appendEvents();
+        Map<String, Integer> sends = new ConcurrentHashMap<>();
+        EventPublisher counting = record -> {
+            sends.merge(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8), 1, Integer::sum);
+            return kafka.publish(record);
+        };
+        // small batches, so that the two relays contend for the relay lock many times
+        OutboxRelay first = relay(counting, 10);
+        OutboxRelay second = relay(counting, 10);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            Flux.merge(first.drain().subscribeOn(Schedulers.boundedElastic()), second.drain().subscribeOn(Schedulers.boundedElastic()))
+                    .blockLast(Duration.ofSeconds(30));
+            assertThat(outboxRows(appended.keys(), false)).isZero();
+        });
+
+        assertThat(sends).as("events handed to the producer").hasSize(EVENTS);
+        assertThat(sends.values()).as("times each event was sent").containsOnly(1);
         List<ConsumerRecord<String, byte[]>> received = awaitRecords(appended, EVENTS);
         assertDeliveredAtLeastOnceInOrder(appended, received);
     }
