@@ -139,6 +139,37 @@ class OrderSagaTest extends OrderServiceTestBase {
                 .jsonPath("$.invoiceNumber").doesNotExist();
     }
 
+    @Test
+    void theConfirmedAnswerToPreferWaitIsTheOrderAsStored() {
+        // answer as inventory would: every placement of 4 units is reserved as soon as it is seen
+        Thread inventory = new Thread(() -> {
+            try (var probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), Topics.ORDER)) {
+                var rs = probe.awaitUntil(seen -> seen.stream().anyMatch(r -> "4".equals(qty(r))), Duration.ofSeconds(60));
+                rs.stream().filter(r -> "4".equals(qty(r))).forEach(r -> publish(Topics.INVENTORY, r.key(), SHOP,
+                        EventTypes.STOCK_RESERVED, new InventoryEvents.StockReserved(r.key(), "loc",
+                                List.of(new InventoryEvents.StockLine(PRODUCT, new BigDecimal("4"))))));
+            }
+        });
+        inventory.start();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> four = Map.of("lines", List.of(Map.of("productId", PRODUCT, "quantity", "4")),
+                "tenders", List.of(Map.of("type", "CASH", "amount", "1000")));
+        java.util.concurrent.atomic.AtomicReference<Map<?, ?>> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var result = place(key, "wait=10", four).returnResult(Map.class);
+            if (result.getStatus().value() != 201) {
+                return false;
+            }
+            answer.set(result.getResponseBody().blockFirst(Duration.ofSeconds(5)));
+            return true;
+        });
+        // 4 × 245.50 inclusive of 5% GST = 982.00; 1,000 tendered in cash, 18.00 change
+        assertThat(answer.get().get("status")).isEqualTo("CONFIRMED");
+        assertThat(answer.get().get("total")).isEqualTo("982.00");
+        assertThat((String) answer.get().get("invoiceNumber")).matches("INV/[0-9]{4}/[0-9]{5}");
+        assertThat(order((String) answer.get().get("id"))).as("the order read back").isEqualTo(answer.get());
+    }
+
     private static String qty(ConsumerRecord<String, byte[]> r) {
         CloudEvent e = KiranaEvents.fromRecord(r);
         if (!EventTypes.ORDER_PLACED.equals(e.getType())) return null;

@@ -307,7 +307,7 @@ public class OrderService {
     /** Waits up to {@code wait} for the order to reach a final state, then returns it as it is. */
     public Mono<Order> awaitFinal(String shopId, UUID id, Duration wait) {
         Duration capped = wait.compareTo(props.maxWait()) > 0 ? props.maxWait() : wait;
-        return watch.awaitFinal(id, capped, () -> orders.status(shopId, id)).then(get(shopId, id));
+        return watch.awaitFinal(id, capped, () -> orders.status(shopId, id), () -> get(shopId, id));
     }
 
     /** The cashier gives up on a PENDING order: CANCELLED and {@code order.cancelled} (inventory releases what it reserved). */

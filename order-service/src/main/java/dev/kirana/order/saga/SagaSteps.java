@@ -18,6 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /** The saga's steps against the service's database and outbox. */
 @Configuration(proxyBeanMethods = false)
@@ -69,7 +72,18 @@ class SagaSteps implements OrderSaga.Steps {
 
     @Override
     public Mono<Void> save(String shopId, Order order) {
-        return orders.save(shopId, order);
+        // once the step's transaction commits, a request waiting on this order answers with it as saved, unread
+        return orders.save(shopId, order).then(TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(sync -> {
+                    sync.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return Mono.fromRunnable(() -> watch.committed(order));
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(NoTransactionException.class, e -> Mono.empty()));
     }
 
     @Override
