@@ -5,6 +5,7 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
@@ -133,6 +134,26 @@ public final class EventTracing {
         if (observations.isNoop()) {
             return work.get();
         }
+        return observation(consumer, record, event).observe(work);
+    }
+
+    /**
+     * The reactive form, for one event among others in one transaction: {@code work} runs as the event's CONSUMER span,
+     * which its operators (and the outbox rows it writes) find in the Reactor context; the span ends when it does.
+     */
+    public <T> Mono<T> observeHandling(String consumer, ConsumerRecord<String, byte[]> record, CloudEvent event, Mono<T> work) {
+        if (observations.isNoop()) {
+            return work;
+        }
+        return Mono.defer(() -> {
+            Observation observation = observation(consumer, record, event).start();
+            return work.doOnError(observation::error)
+                    .doFinally(signal -> observation.stop())
+                    .contextWrite(ctx -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
+        });
+    }
+
+    private Observation observation(String consumer, ConsumerRecord<String, byte[]> record, CloudEvent event) {
         ReceiverContext<ConsumerRecord<String, byte[]>> context = new ReceiverContext<>(EventTracing::header, Kind.CONSUMER);
         context.setCarrier(record);
         context.setRemoteServiceName("kafka");
@@ -151,7 +172,7 @@ public final class EventTracing {
             // as on the gateway's server span: a saga's spans can be found by the request id the till was given
             observation.highCardinalityKeyValue("kirana.request_id", requestId);
         }
-        return observation.observe(work);
+        return observation;
     }
 
     /** The CloudEvents extension header ({@code ce_traceparent}) first, the plain W3C header otherwise. */

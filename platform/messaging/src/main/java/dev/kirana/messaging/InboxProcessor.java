@@ -3,12 +3,19 @@ package dev.kirana.messaging;
 import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -71,5 +78,86 @@ public class InboxProcessor {
         tracing.observeHandling(consumer, record, event, EventTracing.withRequestId(event,
                 // contextCapture: the span current here is seen by the handler's operators on other threads
                 () -> EventTracing.inRequestContext(event, process(consumer, event, handler)).contextCapture().block(handlerTimeout)));
+    }
+
+    /**
+     * Handles a poll's records (a batch listener's list, in offset order per partition) in ONE transaction with ONE
+     * inbox insert: the events not handled before run their handlers one after another, in record order, each as its
+     * own consumer span; types this consumer does not know are skipped. Offsets follow effects as in {@link #handle}.
+     * If the batch's transaction fails, its records are handled again one transaction each, so that the one that
+     * fails by itself is found: those before it are committed, and it is reported as
+     * {@link BatchListenerFailedException} with its index, for the error handler's retries and dead-lettering of that
+     * record alone. A record that is not a CloudEvent, or names no shop, is reported the same way once those before it
+     * are handled.
+     */
+    public void handleBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler> handlers) {
+        List<Item> items = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            CloudEvent event;
+            try {
+                event = KiranaEvents.fromRecord(record);
+            } catch (RuntimeException e) {
+                handleAll(consumer, items);
+                throw new BatchListenerFailedException("not a CloudEvent", new PoisonMessageException(
+                        "not a CloudEvent: " + record.topic() + "/" + record.partition() + "@" + record.offset(), e), i);
+            }
+            EventHandler handler = handlers.get(event.getType());
+            if (handler == null) {
+                log.debug("{} ignores {} {}", consumer, event.getType(), event.getId());
+                continue;
+            }
+            if (KiranaEvents.shopId(event) == null) {
+                handleAll(consumer, items);
+                throw new BatchListenerFailedException("no shopid",
+                        new PoisonMessageException("event " + event.getId() + " has no shopid", null), i);
+            }
+            items.add(new Item(i, record, event, handler));
+        }
+        handleAll(consumer, items);
+    }
+
+    private record Item(int index, ConsumerRecord<String, byte[]> record, CloudEvent event, EventHandler handler) {
+    }
+
+    private void handleAll(String consumer, List<Item> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        if (items.size() > 1) {
+            try {
+                tx.transactional(claim(consumer, items).flatMap(fresh -> Flux.fromIterable(items)
+                                // a redelivered event can be in the batch twice: the first copy runs, the second is skipped
+                                .filter(item -> fresh.remove(item.event().getId()))
+                                .concatMap(item -> tracing.observeHandling(consumer, item.record(), item.event(),
+                                        EventTracing.inRequestContext(item.event(), item.handler().handle(item.event()))))
+                                .then()))
+                        .block(handlerTimeout);
+                return;
+            } catch (RuntimeException batchFailed) {
+                log.debug("{}: a batch of {} failed, handling its records one by one: {}", consumer, items.size(), batchFailed.toString());
+            }
+        }
+        for (Item item : items) {
+            try {
+                handle(consumer, item.record(), Map.of(item.event().getType(), item.handler()));
+            } catch (RuntimeException failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, item.index());
+            }
+        }
+    }
+
+    /** One statement for the batch: the ids of its events this consumer had not handled yet. */
+    private Mono<Set<String>> claim(String consumer, List<Item> items) {
+        return db.sql("""
+                        INSERT INTO kirana_inbox (consumer, event_id, event_type)
+                        SELECT :c, id, type FROM unnest(:ids, :types) AS e(id, type)
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .bind("c", consumer)
+                .bind("ids", items.stream().map(i -> i.event().getId()).toArray(String[]::new))
+                .bind("types", items.stream().map(i -> i.event().getType()).toArray(String[]::new))
+                .map(r -> r.get("event_id", String.class))
+                .all()
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

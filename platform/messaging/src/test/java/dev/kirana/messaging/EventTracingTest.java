@@ -68,29 +68,51 @@ class EventTracingTest extends MessagingTestSupport {
 
     @Test
     void theConsumerHandlesAnEventInASpanUnderTheTraceItCarries() {
-        String subject = "order-" + UUID.randomUUID();
-        String requestId = "req-" + UUID.randomUUID();
-        TraceContext sale = observed("place sale", () -> append(TOPIC, TRACED, subject, requestId));
-        String eventId = eventId(subject, TRACED);
+        consumedInTheirOwnSpans(TOPIC, 1);
+    }
+
+    @Test
+    void aBatchListenerHandlesEachEventOfAPollInItsOwnSpanUnderItsOwnTrace() {
+        consumedInTheirOwnSpans(MessagingTestApplication.BATCH_TOPIC, 3);
+    }
+
+    /** {@code n} sales, each in its own trace, relayed together: each event's handling is a span under its own sale. */
+    private void consumedInTheirOwnSpans(String topic, int n) {
+        List<String> subjects = new java.util.ArrayList<>();
+        List<String> requestIds = new java.util.ArrayList<>();
+        List<TraceContext> sales = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String subject = "order-" + UUID.randomUUID();
+            String requestId = "req-" + UUID.randomUUID();
+            subjects.add(subject);
+            requestIds.add(requestId);
+            sales.add(observed("place sale", () -> append(topic, TRACED, subject, requestId)));
+        }
 
         relay(kafka, 100).drain().block(Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(60)).until(() -> eventIdOrNull(subject, FOLLOW_UP) != null);
+        for (int i = 0; i < n; i++) {
+            String subject = subjects.get(i);
+            String requestId = requestIds.get(i);
+            TraceContext sale = sales.get(i);
+            String eventId = eventId(subject, TRACED);
+            await().atMost(Duration.ofSeconds(60)).until(() -> eventIdOrNull(subject, FOLLOW_UP) != null);
 
-        SpanData consumed = await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
-                .filter(s -> s.getKind() == SpanKind.CONSUMER && eventId.equals(attribute(s, "cloudevents.event_id")))
-                .findFirst().orElse(null), s -> s != null);
-        assertThat(consumed.getTraceId()).isEqualTo(sale.traceId());
-        assertThat(consumed.getParentSpanId()).as("the span that wrote the outbox row").isEqualTo(sale.spanId());
-        assertThat(consumed.getName()).isEqualTo("process " + TOPIC);
-        assertThat(attribute(consumed, "kirana.request_id")).isEqualTo(requestId);
+            SpanData consumed = await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getKind() == SpanKind.CONSUMER && eventId.equals(attribute(s, "cloudevents.event_id")))
+                    .findFirst().orElse(null), s -> s != null);
+            assertThat(consumed.getTraceId()).isEqualTo(sale.traceId());
+            assertThat(consumed.getParentSpanId()).as("the span that wrote the outbox row").isEqualTo(sale.spanId());
+            assertThat(consumed.getName()).isEqualTo("process " + topic);
+            assertThat(attribute(consumed, "kirana.request_id")).isEqualTo(requestId);
 
-        assertThat(listener.loggedTraceIds.get(eventId)).as("the handler's log line").isEqualTo(sale.traceId());
-        assertThat(rowTraceparent(subject, FOLLOW_UP)).as("the event the handler appended")
-                .isEqualTo("00-" + sale.traceId() + "-" + consumed.getSpanId() + "-01");
+            assertThat(listener.loggedTraceIds.get(eventId)).as("the handler's log line").isEqualTo(sale.traceId());
+            assertThat(rowTraceparent(subject, FOLLOW_UP)).as("the event the handler appended")
+                    .isEqualTo("00-" + sale.traceId() + "-" + consumed.getSpanId() + "-01");
 
-        assertThat(listener.loggedRequestIds.get(eventId)).as("the handler's log line").isEqualTo(requestId);
-        assertThat(listener.contextRequestIds.get(eventId)).as("the handler's Reactor context").isEqualTo(requestId);
-        assertThat(row(subject, FOLLOW_UP, "request_id")).as("the event the handler appended").isEqualTo(requestId);
+            assertThat(listener.loggedRequestIds.get(eventId)).as("the handler's log line").isEqualTo(requestId);
+            assertThat(listener.contextRequestIds.get(eventId)).as("the handler's Reactor context").isEqualTo(requestId);
+            assertThat(row(subject, FOLLOW_UP, "request_id")).as("the event the handler appended").isEqualTo(requestId);
+        }
     }
 
     private static String attribute(SpanData span, String key) {

@@ -28,6 +28,8 @@ import reactor.core.publisher.Mono;
 public class MessagingTestApplication {
     public static final String NAME = "messaging-test";
     public static final String TOPIC = "kirana.test.events";
+    /** The same events, for a batch listener ({@link InboxProcessor#handleBatch}). */
+    public static final String BATCH_TOPIC = "kirana.test.batched-events";
     /** Handled: inserts one {@code test_effects} row of kind "handled". */
     public static final String HANDLED = "kirana.test.handled.v1";
     /** Always fails (a bug in the handler, not in the message): retried, then parked on the DLQ. */
@@ -133,6 +135,11 @@ public class MessagingTestApplication {
         @KafkaListener(id = "messaging-test-listener", topics = TOPIC, groupId = NAME)
         void on(ConsumerRecord<String, byte[]> record) {
             inbox.handle(NAME, record, handlers);
+        }
+
+        @KafkaListener(id = "messaging-test-batch-listener", topics = BATCH_TOPIC, groupId = NAME + ".batch", batch = "true")
+        void onBatch(java.util.List<ConsumerRecord<String, byte[]>> records) {
+            inbox.handleBatch(NAME + ".batch", records, handlers);
         }
     }
 }

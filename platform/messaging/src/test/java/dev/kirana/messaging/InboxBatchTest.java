@@ -1,0 +1,106 @@
+package dev.kirana.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.kirana.events.KiranaEvents;
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import reactor.core.publisher.Mono;
+
+/**
+ * A poll's records handled in one transaction: each event once, in record order, redeliveries and unknown types
+ * skipped; a record that fails is found, those before it stay handled, and it is reported by its index.
+ */
+class InboxBatchTest extends MessagingTestSupport {
+    private static final String CONSUMER = "inbox-batch-test";
+    private static final String TYPE = "kirana.test.batched.v1";
+    private static final String TOPIC = "kirana.test.events";
+
+    private final List<String> handled = Collections.synchronizedList(new ArrayList<>());
+
+    private final EventHandler recordsAndInserts = event -> Mono.fromRunnable(() -> handled.add(event.getId()))
+            .then(TestEffects.insert(db, event.getId(), "batched"));
+
+    @Test
+    void aBatchRunsEachNewEventOnceInRecordOrder() {
+        List<CloudEvent> events = List.of(event(), event(), event());
+        CloudEvent later = KiranaEvents.event("kirana.test.added-later.v1", "test", "order-x", "shop-1", Map.of("n", 1));
+        List<ConsumerRecord<String, byte[]>> batch = List.of(record(events.get(0)), record(events.get(1)), record(later),
+                record(events.get(0)), record(events.get(2)));
+
+        inbox.handleBatch(CONSUMER, batch, Map.of(TYPE, recordsAndInserts));
+
+        assertThat(handled).as("handled, in order; the redelivered first event and the unknown type skipped")
+                .containsExactly(events.get(0).getId(), events.get(1).getId(), events.get(2).getId());
+        events.forEach(e -> assertThat(TestEffects.count(db, e.getId())).isEqualTo(1));
+        assertThat(inboxRows(later.getId())).as("no inbox row for a type without a handler").isZero();
+
+        // the whole poll delivered again (the offsets were not committed): nothing runs twice
+        inbox.handleBatch(CONSUMER, batch, Map.of(TYPE, recordsAndInserts));
+        assertThat(handled).hasSize(3);
+        events.forEach(e -> assertThat(TestEffects.count(db, e.getId())).isEqualTo(1));
+    }
+
+    @Test
+    void aFailingRecordIsReportedByItsIndexAndThoseBeforeItStayHandled() {
+        List<CloudEvent> events = List.of(event(), event(), event(), event());
+        String failing = events.get(2).getId();
+        EventHandler failsOnTheThird = event -> failing.equals(event.getId())
+                ? TestEffects.insert(db, event.getId(), "batched").then(Mono.error(new IllegalStateException("period is locked")))
+                : recordsAndInserts.handle(event);
+
+        BatchListenerFailedException failed = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> inbox.handleBatch(CONSUMER, events.stream().map(InboxBatchTest::record).toList(), Map.of(TYPE, failsOnTheThird)));
+
+        assertThat(failed.getIndex()).isEqualTo(2);
+        assertThat(failed).hasRootCauseMessage("period is locked");
+        assertThat(TestEffects.count(db, events.get(0).getId())).isEqualTo(1);
+        assertThat(TestEffects.count(db, events.get(1).getId())).isEqualTo(1);
+        assertThat(TestEffects.count(db, failing)).as("the failed record's effects roll back").isZero();
+        assertThat(inboxRows(failing)).isZero();
+        assertThat(TestEffects.count(db, events.get(3).getId())).as("after the failed one: left for the retry").isZero();
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventIsPoisonAfterThoseBeforeItAreHandled() {
+        CloudEvent first = event();
+        var garbage = InboxIdempotencyTest.consumerRecord(
+                new ProducerRecord<>(TOPIC, "k", "{not a cloud event".getBytes(StandardCharsets.UTF_8)));
+
+        BatchListenerFailedException failed = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> inbox.handleBatch(CONSUMER, List.of(record(first), garbage, record(event())), Map.of(TYPE, recordsAndInserts)));
+
+        assertThat(failed.getIndex()).isEqualTo(1);
+        assertThat(failed.getCause()).isInstanceOf(PoisonMessageException.class);
+        assertThat(handled).containsExactly(first.getId());
+        assertThat(TestEffects.count(db, first.getId())).isEqualTo(1);
+    }
+
+    private static CloudEvent event() {
+        String orderId = "order-" + UUID.randomUUID();
+        return KiranaEvents.event(TYPE, "test", orderId, "shop-1", Map.of("orderId", orderId));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(CloudEvent event) {
+        return InboxIdempotencyTest.consumerRecord(KiranaEvents.toRecord(TOPIC, event.getSubject(), event));
+    }
+
+    private long inboxRows(String eventId) {
+        return db.sql("SELECT count(*) AS n FROM kirana_inbox WHERE consumer = :c AND event_id = :id")
+                .bind("c", CONSUMER)
+                .bind("id", eventId)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
+    }
+}
