@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -109,41 +108,64 @@ public class OutwardRegister {
         });
     }
 
-    /** Writes a document once, reported in the first month from its own that no filed return covers. */
+    /**
+     * Writes a document once, reported in the first month from its own that no filed return covers.
+     * <p>
+     * After the shop's lock, one statement: the first unfiled month is found in SQL (what {@link #filedMonths} and the
+     * loop over it did: the month of the document, stepped on while gst_filed_months holds it; at most as many steps
+     * as filed months from it on), the document is inserted by a data-modifying CTE and its lines by one multi-row
+     * INSERT fed by the CTE's RETURNING, so when the source was recorded before (ON CONFLICT) neither the document nor
+     * any line is written, as before. The statement starts after the lock is held, so it sees every filing committed
+     * before, just as the separate SELECT of gst_filed_months did.
+     */
     private Mono<Void> record(String shop, String source, OutwardDocument d) {
         UUID id = UUID.randomUUID();
-        return lock(shop)
-                .then(filedMonths(shop, d.date().withDayOfMonth(1)))
-                .flatMap(filed -> {
-                    YearMonth month = YearMonth.from(d.date());
-                    while (filed.contains(month.atDay(1))) month = month.plusMonths(1);
-                    var spec = db.sql("""
-                            INSERT INTO gst_outward_documents (id, shop_id, source, kind, order_id, number, doc_date, document_type,
-                                invoice_number, invoice_date, invoice_value, buyer_gstin, place_of_supply, inter_state, value, return_period)
-                            VALUES (:id, :shop, :source, :kind, :order, :number, :date, :type, :invNo, :invDate, :invValue, :gstin, :pos,
-                                :inter, :value, :period)
-                            ON CONFLICT (shop_id, source) DO NOTHING""")
-                            .bind("id", id).bind("shop", shop).bind("source", source).bind("kind", d.kind().name())
-                            .bind("order", d.orderId()).bind("number", d.number()).bind("date", d.date()).bind("type", d.documentType())
-                            .bind("pos", d.placeOfSupply()).bind("inter", d.interState()).bind("value", d.value())
-                            .bind("period", month.atDay(1));
-                    spec = d.invoiceNumber() == null ? spec.bindNull("invNo", String.class) : spec.bind("invNo", d.invoiceNumber());
-                    spec = d.invoiceDate() == null ? spec.bindNull("invDate", LocalDate.class) : spec.bind("invDate", d.invoiceDate());
-                    spec = d.invoiceValue() == null ? spec.bindNull("invValue", BigDecimal.class) : spec.bind("invValue", d.invoiceValue());
-                    spec = d.registeredBuyer() ? spec.bind("gstin", d.buyerGstin()) : spec.bindNull("gstin", String.class);
-                    return spec.fetch().rowsUpdated();
-                })
-                .flatMap(n -> n == 0 ? Mono.empty() : Flux.fromIterable(d.lines()).concatMap(l -> {
-                    var spec = db.sql("""
-                            INSERT INTO gst_outward_lines (document_id, line_no, hsn, description, unit, quantity, rate, taxable, cgst, sgst, igst)
-                            VALUES (:doc, :no, :hsn, :desc, :unit, :qty, :rate, :taxable, :cgst, :sgst, :igst)""")
-                            .bind("doc", id).bind("no", l.lineNo()).bind("qty", l.quantity()).bind("rate", l.rate())
-                            .bind("taxable", l.taxable()).bind("cgst", l.cgst()).bind("sgst", l.sgst()).bind("igst", l.igst());
-                    spec = l.hsn() == null ? spec.bindNull("hsn", String.class) : spec.bind("hsn", l.hsn());
-                    spec = l.description() == null ? spec.bindNull("desc", String.class) : spec.bind("desc", l.description());
-                    spec = l.unit() == null ? spec.bindNull("unit", String.class) : spec.bind("unit", l.unit());
-                    return spec.then();
-                }).then());
+        StringBuilder sql = new StringBuilder(d.lines().isEmpty() ? "" : "WITH doc AS (").append("""
+                INSERT INTO gst_outward_documents (id, shop_id, source, kind, order_id, number, doc_date, document_type,
+                    invoice_number, invoice_date, invoice_value, buyer_gstin, place_of_supply, inter_state, value, return_period)
+                VALUES (:id, :shop, :source, :kind, :order, :number, :date, :type, :invNo, :invDate, :invValue, :gstin, :pos,
+                    :inter, :value, (
+                        SELECT CAST(min(m) AS date)
+                        FROM generate_series(CAST(:month AS timestamp),
+                                             CAST(:month AS timestamp) + interval '1 month' * (
+                                                 SELECT count(*) FROM gst_filed_months WHERE shop_id = :shop AND month >= CAST(:month AS date)),
+                                             interval '1 month') AS m
+                        WHERE NOT EXISTS (SELECT 1 FROM gst_filed_months f WHERE f.shop_id = :shop AND f.month = CAST(m AS date))))
+                ON CONFLICT (shop_id, source) DO NOTHING""");
+        if (!d.lines().isEmpty()) {
+            sql.append("""
+                     RETURNING id)
+                    INSERT INTO gst_outward_lines (document_id, line_no, hsn, description, unit, quantity, rate, taxable, cgst, sgst, igst)
+                    SELECT doc.id, l.line_no, l.hsn, l.description, l.unit, l.quantity, l.rate, l.taxable, l.cgst, l.sgst, l.igst
+                    FROM doc, (VALUES\s""");
+            for (int i = 0; i < d.lines().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:no").append(i).append(" AS int), CAST(:hsn").append(i)
+                        .append(" AS text), CAST(:desc").append(i).append(" AS text), CAST(:unit").append(i)
+                        .append(" AS text), CAST(:qty").append(i).append(" AS numeric), CAST(:rate").append(i)
+                        .append(" AS numeric), CAST(:taxable").append(i).append(" AS numeric), CAST(:cgst").append(i)
+                        .append(" AS numeric), CAST(:sgst").append(i).append(" AS numeric), CAST(:igst").append(i).append(" AS numeric))");
+            }
+            sql.append(") AS l (line_no, hsn, description, unit, quantity, rate, taxable, cgst, sgst, igst)");
+        }
+        var spec = db.sql(sql.toString())
+                .bind("id", id).bind("shop", shop).bind("source", source).bind("kind", d.kind().name())
+                .bind("order", d.orderId()).bind("number", d.number()).bind("date", d.date()).bind("type", d.documentType())
+                .bind("pos", d.placeOfSupply()).bind("inter", d.interState()).bind("value", d.value())
+                .bind("month", d.date().withDayOfMonth(1));
+        spec = d.invoiceNumber() == null ? spec.bindNull("invNo", String.class) : spec.bind("invNo", d.invoiceNumber());
+        spec = d.invoiceDate() == null ? spec.bindNull("invDate", LocalDate.class) : spec.bind("invDate", d.invoiceDate());
+        spec = d.invoiceValue() == null ? spec.bindNull("invValue", BigDecimal.class) : spec.bind("invValue", d.invoiceValue());
+        spec = d.registeredBuyer() ? spec.bind("gstin", d.buyerGstin()) : spec.bindNull("gstin", String.class);
+        for (int i = 0; i < d.lines().size(); i++) {
+            OutwardDocument.Line l = d.lines().get(i);
+            spec = spec.bind("no" + i, l.lineNo()).bind("qty" + i, l.quantity()).bind("rate" + i, l.rate())
+                    .bind("taxable" + i, l.taxable()).bind("cgst" + i, l.cgst()).bind("sgst" + i, l.sgst()).bind("igst" + i, l.igst());
+            spec = l.hsn() == null ? spec.bindNull("hsn" + i, String.class) : spec.bind("hsn" + i, l.hsn());
+            spec = l.description() == null ? spec.bindNull("desc" + i, String.class) : spec.bind("desc" + i, l.description());
+            spec = l.unit() == null ? spec.bindNull("unit" + i, String.class) : spec.bind("unit" + i, l.unit());
+        }
+        var write = spec;
+        return lock(shop).then(write.then());
     }
 
     /** The first days of the months from {@code from} on that a filed return covers. */

@@ -37,21 +37,43 @@ public class CostOfSales {
         Map<String, BigDecimal[]> byProduct = new LinkedHashMap<>();
         committed.lines().forEach(l -> byProduct.merge(l.productId(), new BigDecimal[]{l.quantity(), l.unitCost()},
                 (a, b) -> new BigDecimal[]{a[0].add(b[0]), b[1]}));
-        return lock(shopId, orderId)
-                .thenMany(Flux.fromIterable(byProduct.entrySet()))
-                .concatMap(e -> db.sql("""
-                                INSERT INTO sale_costs (shop_id, order_id, product_id, quantity, unit_cost) VALUES (:shop, :order, :product, :qty, :cost)
-                                ON CONFLICT DO NOTHING""")
-                        .bind("shop", shopId).bind("order", orderId).bind("product", e.getKey())
-                        .bind("qty", e.getValue()[0]).bind("cost", e.getValue()[1]).then())
+        return lock(shopId, orderId).flatMap(created -> insertCosts(shopId, orderId, byProduct)
                 .then(journal.post(shopId, SaleEntries.cost(committed, date)))
-                .then(postPending(shopId, orderId));
+                // Pending reversals are written only by returned(), after lock() has created the order's
+                // sale_cost_orders row (both tables came in together, in V2, and nothing deletes that row). When this
+                // transaction has just created the row, no return of the order has been recorded before, and one
+                // arriving meanwhile waits on our row and then finds the sale's costs: there can be nothing pending
+                // to read, so the SELECT of pending_cost_reversals is only needed when the row was there already.
+                .then(created ? Mono.<Void>empty() : postPending(shopId, orderId)));
+    }
+
+    /** The unit costs of the sale, all products in one multi-row INSERT (one round trip however many products). */
+    private Mono<Void> insertCosts(String shopId, String orderId, Map<String, BigDecimal[]> byProduct) {
+        if (byProduct.isEmpty()) {
+            return Mono.empty();
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO sale_costs (shop_id, order_id, product_id, quantity, unit_cost) VALUES ");
+        for (int i = 0; i < byProduct.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:shop, :order, :product").append(i).append(", :qty").append(i)
+                    .append(", :cost").append(i).append(')');
+        }
+        // products are distinct keys of byProduct, so no two rows of the statement conflict with each other
+        sql.append(" ON CONFLICT DO NOTHING");
+        var spec = db.sql(sql.toString()).bind("shop", shopId).bind("order", orderId);
+        int i = 0;
+        for (Map.Entry<String, BigDecimal[]> e : byProduct.entrySet()) {
+            spec = spec.bind("product" + i, e.getKey()).bind("qty" + i, e.getValue()[0]).bind("cost" + i, e.getValue()[1]);
+            i++;
+        }
+        return spec.then();
     }
 
     /** Goods of {@code orderId} came back ({@code source} names the void or refund): reverse their cost now or when it is known. */
     public Mono<Void> returned(String shopId, String orderId, String source, List<Returned> lines, LocalDate date) {
+        // sale_costs are written only by committed(), after its lock(): when this lock() created the order's row the
+        // sale's costs are not known yet, without reading them
         return lock(shopId, orderId)
-                .then(costs(shopId, orderId))
+                .flatMap(created -> created ? Mono.just(Map.<String, BigDecimal>of()) : costs(shopId, orderId))
                 .flatMap(costs -> {
                     if (!costs.isEmpty()) {
                         return post(shopId, orderId, source, lines, costs, date);
@@ -115,11 +137,22 @@ public class CostOfSales {
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** Serialises the sale-cost and return paths of one order (see the class comment). */
-    private Mono<Void> lock(String shopId, String orderId) {
-        return db.sql("INSERT INTO sale_cost_orders (shop_id, order_id) VALUES (:shop, :order) ON CONFLICT DO NOTHING")
-                .bind("shop", shopId).bind("order", orderId).then()
-                .then(db.sql("SELECT order_id FROM sale_cost_orders WHERE shop_id = :shop AND order_id = :order FOR UPDATE")
-                        .bind("shop", shopId).bind("order", orderId).then());
+    /**
+     * Serialises the sale-cost and return paths of one order (see the class comment): holds the order's
+     * sale_cost_orders row until the transaction ends. @return true when this transaction created the row.
+     * <p>
+     * A row this transaction has just inserted needs no {@code SELECT ... FOR UPDATE}: until we commit it is visible
+     * to no other transaction, and any other lock() of the order waits in its INSERT on our transaction, then finds
+     * the row and locks it. So the insert alone serialises like the lock did, and the common case (the first path
+     * for the order) is one statement; only when the row was there already is it locked FOR UPDATE, as before.
+     */
+    private Mono<Boolean> lock(String shopId, String orderId) {
+        return db.sql("INSERT INTO sale_cost_orders (shop_id, order_id) VALUES (:shop, :order) ON CONFLICT DO NOTHING RETURNING order_id")
+                .bind("shop", shopId).bind("order", orderId)
+                .map(r -> r.get("order_id", String.class)).all().collectList()
+                .flatMap(inserted -> !inserted.isEmpty() ? Mono.just(true)
+                        : db.sql("SELECT order_id FROM sale_cost_orders WHERE shop_id = :shop AND order_id = :order FOR UPDATE")
+                                .bind("shop", shopId).bind("order", orderId)
+                                .map(r -> r.get("order_id", String.class)).all().collectList().thenReturn(false));
     }
 }

@@ -46,26 +46,44 @@ public class Journal {
         }
         UUID id = UUID.randomUUID();
         return periods.lockedForPosting(shopId).flatMap(locked -> {
-                    LocalDate on = PeriodCalendar.postingDate(entry.date(), locked);
-                    boolean moved = !on.equals(entry.date());
-                    var spec = db.sql("""
-                                    INSERT INTO journal_entries (id, shop_id, entry_date, narration, source, original_date)
-                                    VALUES (:id, :shop, :date, :narration, :source, :original)
-                                    ON CONFLICT (shop_id, source) DO NOTHING""")
-                            .bind("id", id).bind("shop", shopId).bind("date", on)
-                            .bind("narration", moved ? entry.narration() + " (dated " + entry.date() + ", a locked period)" : entry.narration())
-                            .bind("source", entry.source());
-                    return (moved ? spec.bind("original", entry.date()) : spec.bindNull("original", LocalDate.class)).fetch().rowsUpdated();
-                })
-                .flatMap(n -> n == 0 ? Mono.just(false) : Flux.range(0, entry.lines().size()).concatMap(i -> {
-                    JournalEntry.Line l = entry.lines().get(i);
-                    var spec = db.sql("INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party, party_id) VALUES (:id, :no, :account, :debit, :credit, :party, :partyId)")
-                            .bind("id", id).bind("no", i + 1).bind("account", l.code())
-                            .bind("debit", l.debit()).bind("credit", l.credit());
-                    spec = l.party() == null ? spec.bindNull("party", String.class) : spec.bind("party", l.party());
-                    boolean partyLine = partyId != null && (l.account() == Account.CUSTOMERS || l.account() == Account.SUPPLIERS);
-                    return (partyLine ? spec.bind("partyId", partyId) : spec.bindNull("partyId", UUID.class)).then();
-                }).then(Mono.just(true)));
+            LocalDate on = PeriodCalendar.postingDate(entry.date(), locked);
+            boolean moved = !on.equals(entry.date());
+            // One statement (one round trip) for the entry and all its lines: the entry's INSERT is a data-modifying
+            // CTE whose RETURNING feeds the lines' multi-row INSERT. When the entry's source was posted before, ON
+            // CONFLICT inserts no entry, the CTE returns no row and so no line is inserted either: the same rows as
+            // inserting the entry, then (only when it was inserted) its lines one by one. The lines' foreign key is
+            // checked at the end of the statement, when the entry row exists. An entry has at least one line, so
+            // the lines inserted (rows updated) are more than 0 exactly when the entry was posted now.
+            StringBuilder sql = new StringBuilder("""
+                    WITH entry AS (
+                        INSERT INTO journal_entries (id, shop_id, entry_date, narration, source, original_date)
+                        VALUES (:id, :shop, :date, :narration, :source, :original)
+                        ON CONFLICT (shop_id, source) DO NOTHING
+                        RETURNING id)
+                    INSERT INTO journal_lines (entry_id, line_no, account, debit, credit, party, party_id)
+                    SELECT entry.id, l.line_no, l.account, l.debit, l.credit, l.party, l.party_id
+                    FROM entry, (VALUES\s""");
+            for (int i = 0; i < entry.lines().size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(CAST(:no").append(i).append(" AS int), CAST(:account").append(i)
+                        .append(" AS text), CAST(:debit").append(i).append(" AS numeric), CAST(:credit").append(i)
+                        .append(" AS numeric), CAST(:party").append(i).append(" AS text), CAST(:partyId").append(i).append(" AS uuid))");
+            }
+            sql.append(") AS l (line_no, account, debit, credit, party, party_id)");
+            var spec = db.sql(sql.toString())
+                    .bind("id", id).bind("shop", shopId).bind("date", on)
+                    .bind("narration", moved ? entry.narration() + " (dated " + entry.date() + ", a locked period)" : entry.narration())
+                    .bind("source", entry.source());
+            spec = moved ? spec.bind("original", entry.date()) : spec.bindNull("original", LocalDate.class);
+            for (int i = 0; i < entry.lines().size(); i++) {
+                JournalEntry.Line l = entry.lines().get(i);
+                spec = spec.bind("no" + i, i + 1).bind("account" + i, l.code())
+                        .bind("debit" + i, l.debit()).bind("credit" + i, l.credit());
+                spec = l.party() == null ? spec.bindNull("party" + i, String.class) : spec.bind("party" + i, l.party());
+                boolean partyLine = partyId != null && (l.account() == Account.CUSTOMERS || l.account() == Account.SUPPLIERS);
+                spec = partyLine ? spec.bind("partyId" + i, partyId) : spec.bindNull("partyId" + i, UUID.class);
+            }
+            return spec.fetch().rowsUpdated().map(n -> n > 0);
+        });
     }
 
     public Flux<Map<String, Object>> entries(String shopId, LocalDate from, LocalDate to) {

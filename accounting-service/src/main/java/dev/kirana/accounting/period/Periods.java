@@ -49,10 +49,26 @@ public class Periods {
 
     /** The shop's locked months, with the books row held shared until the caller's transaction ends. */
     public Mono<Set<YearMonth>> lockedForPosting(String shopId) {
-        return chart.ensure(shopId)
-                .then(db.sql("SELECT shop_id FROM shop_books WHERE shop_id = :shop FOR SHARE").bind("shop", shopId).fetch().all().then())
+        // The books row is share-locked first and the shop's period locks read after, in a statement of their own:
+        // under READ COMMITTED that later statement's snapshot is taken once the share lock is held, so it sees every
+        // lock committed by a lock() that held the row exclusively before us. (Reading the locks in the locking
+        // statement itself would use a snapshot taken before waiting for that lock() and could miss its month.)
+        //
+        // Books are opened once per shop and never closed (shop_books rows are never deleted), so nearly always the
+        // row is there: try the share lock first, and only when no row came back open the books (chart.ensure: the
+        // INSERT ... ON CONFLICT DO NOTHING that seeds the chart, which waits for a concurrent opener to finish) and
+        // take the share lock again, now on a row that exists. Either way the row is held FOR SHARE, as before, and
+        // the common case is one statement instead of an INSERT that does nothing followed by the lock.
+        return shareBooks(shopId)
+                .flatMap(held -> held ? Mono.<Void>empty() : chart.ensure(shopId).then(shareBooks(shopId)).then())
                 .then(db.sql("SELECT period FROM period_locks WHERE shop_id = :shop").bind("shop", shopId)
                         .map(r -> YearMonth.from(r.get("period", LocalDate.class))).all().collect(Collectors.toSet()));
+    }
+
+    /** Takes the shop's books row FOR SHARE; @return false when the books are not open (no row to lock). */
+    private Mono<Boolean> shareBooks(String shopId) {
+        return db.sql("SELECT shop_id FROM shop_books WHERE shop_id = :shop FOR SHARE").bind("shop", shopId)
+                .map(r -> r.get("shop_id", String.class)).all().collectList().map(rows -> !rows.isEmpty());
     }
 
     /** A 409 problem unless {@code date} is in an open month; for entries made by hand. */

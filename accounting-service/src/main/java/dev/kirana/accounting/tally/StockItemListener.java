@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,25 +34,51 @@ public class StockItemListener {
             if (sale.lines() == null) {
                 return Mono.empty();
             }
-            return Flux.fromIterable(sale.lines())
-                    .filter(l -> l.productId() != null && !l.productId().isBlank() && l.productId().length() <= 200)
-                    .concatMap(l -> {
-                        String name = l.name() == null || l.name().isBlank() ? l.productId() : clip(l.name().strip(), 200);
-                        var spec = db.sql("""
-                                        INSERT INTO tally_stock_items (shop_id, product_id, name, hsn, unit, gst_rate, updated_at)
-                                        VALUES (:shop, :product, :name, :hsn, :unit, :rate, now())
-                                        ON CONFLICT (shop_id, product_id) DO UPDATE SET name = excluded.name,
-                                            hsn = coalesce(excluded.hsn, tally_stock_items.hsn), unit = coalesce(excluded.unit, tally_stock_items.unit),
-                                            gst_rate = coalesce(excluded.gst_rate, tally_stock_items.gst_rate), updated_at = now()""")
-                                .bind("shop", shop).bind("product", l.productId()).bind("name", name);
-                        spec = l.hsn() == null ? spec.bindNull("hsn", String.class) : spec.bind("hsn", clip(l.hsn().strip(), 16));
-                        spec = l.unit() == null ? spec.bindNull("unit", String.class) : spec.bind("unit", clip(l.unit().strip(), 16));
-                        spec = l.gstRate() == null || l.gstRate().abs().compareTo(java.math.BigDecimal.valueOf(100)) >= 0
-                                ? spec.bindNull("rate", java.math.BigDecimal.class) : spec.bind("rate", l.gstRate());
-                        return spec.fetch().rowsUpdated();
-                    })
-                    .then();
+            // One upsert for all the sale's products. A multi-row ON CONFLICT DO UPDATE may not touch a row twice, so
+            // lines of the same product are merged first, exactly as upserting them one after the other would leave
+            // the row: the last line's name, and of hsn, unit and rate the last line's that is not null (else what
+            // the row held). Products keep the order of their first line, the order the rows were locked in before.
+            Map<String, Item> items = new java.util.LinkedHashMap<>();
+            for (OrderEvents.OrderLine l : sale.lines()) {
+                if (l.productId() == null || l.productId().isBlank() || l.productId().length() > 200) {
+                    continue;
+                }
+                String name = l.name() == null || l.name().isBlank() ? l.productId() : clip(l.name().strip(), 200);
+                Item item = new Item(name, l.hsn() == null ? null : clip(l.hsn().strip(), 16),
+                        l.unit() == null ? null : clip(l.unit().strip(), 16),
+                        l.gstRate() == null || l.gstRate().abs().compareTo(java.math.BigDecimal.valueOf(100)) >= 0 ? null : l.gstRate());
+                items.merge(l.productId(), item, (before, last) -> new Item(last.name(), last.hsn() != null ? last.hsn() : before.hsn(),
+                        last.unit() != null ? last.unit() : before.unit(), last.rate() != null ? last.rate() : before.rate()));
+            }
+            if (items.isEmpty()) {
+                return Mono.empty();
+            }
+            StringBuilder sql = new StringBuilder("INSERT INTO tally_stock_items (shop_id, product_id, name, hsn, unit, gst_rate, updated_at) VALUES ");
+            for (int i = 0; i < items.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(:shop, :product").append(i).append(", :name").append(i).append(", :hsn").append(i)
+                        .append(", :unit").append(i).append(", :rate").append(i).append(", now())");
+            }
+            sql.append("""
+
+                    ON CONFLICT (shop_id, product_id) DO UPDATE SET name = excluded.name,
+                        hsn = coalesce(excluded.hsn, tally_stock_items.hsn), unit = coalesce(excluded.unit, tally_stock_items.unit),
+                        gst_rate = coalesce(excluded.gst_rate, tally_stock_items.gst_rate), updated_at = now()""");
+            var spec = db.sql(sql.toString()).bind("shop", shop);
+            int i = 0;
+            for (Map.Entry<String, Item> p : items.entrySet()) {
+                Item item = p.getValue();
+                spec = spec.bind("product" + i, p.getKey()).bind("name" + i, item.name());
+                spec = item.hsn() == null ? spec.bindNull("hsn" + i, String.class) : spec.bind("hsn" + i, item.hsn());
+                spec = item.unit() == null ? spec.bindNull("unit" + i, String.class) : spec.bind("unit" + i, item.unit());
+                spec = item.rate() == null ? spec.bindNull("rate" + i, java.math.BigDecimal.class) : spec.bind("rate" + i, item.rate());
+                i++;
+            }
+            return spec.fetch().rowsUpdated().then();
         });
+    }
+
+    /** What one product's sale lines say of it. */
+    private record Item(String name, String hsn, String unit, java.math.BigDecimal rate) {
     }
 
     private static String clip(String s, int max) {
