@@ -12,6 +12,7 @@ import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,16 +47,16 @@ public class SalesPosting {
         this.stockHandlers = Map.of(EventTypes.STOCK_COMMITTED, this::costOfSale);
     }
 
-    @KafkaListener(topics = Topics.ORDER,
+    @KafkaListener(topics = Topics.ORDER, batch = "true",
             properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
-    public void onOrder(ConsumerRecord<String, byte[]> record) {
-        inbox.handle("accounting-service.orders", record, orderHandlers);
+    public void onOrder(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleBatch("accounting-service.orders", records, orderHandlers);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY,
+    @KafkaListener(topics = Topics.INVENTORY, batch = "true",
             properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
-    public void onStock(ConsumerRecord<String, byte[]> record) {
-        inbox.handle("accounting-service.stock", record, stockHandlers);
+    public void onStock(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleBatch("accounting-service.stock", records, stockHandlers);
     }
 
     private Mono<Void> sale(CloudEvent e) {

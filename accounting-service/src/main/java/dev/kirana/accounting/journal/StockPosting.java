@@ -9,6 +9,7 @@ import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import io.cloudevents.CloudEvent;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,10 +33,10 @@ public class StockPosting {
         this.handlers = Map.of(EventTypes.STOCK_RECEIVED, this::received, EventTypes.STOCK_ADJUSTED, this::adjusted);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY, groupId = "accounting-service.stock-value",
+    @KafkaListener(topics = Topics.INVENTORY, groupId = "accounting-service.stock-value", batch = "true",
             properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
-    public void onStock(ConsumerRecord<String, byte[]> record) {
-        inbox.handle("accounting-service.stock-value", record, handlers);
+    public void onStock(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleBatch("accounting-service.stock-value", records, handlers);
     }
 
     private Mono<Void> received(CloudEvent e) {

@@ -12,6 +12,7 @@ import io.cloudevents.CloudEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,10 +41,10 @@ public class PurchaseReturnCosting {
         this.handlers = Map.of(EventTypes.STOCK_ADJUSTED, this::adjusted);
     }
 
-    @KafkaListener(topics = Topics.INVENTORY, groupId = CONSUMER,
+    @KafkaListener(topics = Topics.INVENTORY, groupId = CONSUMER, batch = "true",
             properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, handlers);
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleBatch(CONSUMER, records, handlers);
     }
 
     private Mono<Void> adjusted(CloudEvent e) {

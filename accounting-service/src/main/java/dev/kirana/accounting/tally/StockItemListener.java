@@ -7,6 +7,7 @@ import dev.kirana.events.Topics;
 import dev.kirana.messaging.BackgroundConsumer;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -85,9 +86,9 @@ public class StockItemListener {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
-    @KafkaListener(topics = Topics.ORDER, groupId = CONSUMER,
+    @KafkaListener(topics = Topics.ORDER, groupId = CONSUMER, batch = "true",
             properties = {BackgroundConsumer.FETCH_MIN_BYTES, BackgroundConsumer.FETCH_MAX_WAIT})
-    public void onOrder(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, handlers);
+    public void onOrder(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleBatch(CONSUMER, records, handlers);
     }
 }
