@@ -50,6 +50,26 @@ public class Lots {
                         : Mono.error(new IllegalStateException("lot " + lotId + " does not hold " + quantity)));
     }
 
+    /** Takes from every lot at once: one statement however many lots an issue draws on; each must still hold what it gives. */
+    public Mono<Void> take(List<LotPicker.Take> takes) {
+        if (takes.isEmpty()) {
+            return Mono.empty();
+        }
+        if (takes.size() == 1) {
+            return take(takes.get(0).lot().id(), takes.get(0).quantity());
+        }
+        return db.sql("""
+                        UPDATE stock_lots l SET remaining = l.remaining - t.qty
+                        FROM unnest(CAST(:ids AS BIGINT[]), CAST(:qtys AS NUMERIC[])) AS t (id, qty)
+                        WHERE l.id = t.id AND l.remaining >= t.qty""")
+                .bind("ids", takes.stream().map(t -> t.lot().id()).toArray(Long[]::new))
+                .bind("qtys", takes.stream().map(t -> t.quantity().toPlainString()).toArray(String[]::new))
+                .fetch().rowsUpdated()
+                .flatMap(n -> n == takes.size() ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("lots " + takes.stream().map(t -> t.lot().id()).toList()
+                        + " do not hold " + takes.stream().map(LotPicker.Take::quantity).toList())));
+    }
+
     public static BigDecimal value(List<Lot> lots) {
         return lots.stream().map(l -> l.remaining().multiply(l.unitCost())).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

@@ -8,6 +8,8 @@ import dev.kirana.messaging.OutboxWriter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,21 @@ public class LowStockMonitor {
         return Flux.fromIterable(new TreeSet<>(productIds)).concatMap(p -> checkOne(shopId, p, today)).then();
     }
 
+    /** What the check needs of a product, for a caller that has read its {@code known_products} row in this transaction. */
+    public record Watched(String productId, String sku, String name, BigDecimal reorderLevel) {
+    }
+
+    /**
+     * The same check for products the caller has already read (so they are not read again); those without a reorder
+     * level are not watched.
+     */
+    public Mono<Void> checkRead(String shopId, Collection<Watched> products, LocalDate today) {
+        Map<String, Watched> byId = new TreeMap<>();
+        products.forEach(p -> byId.put(p.productId(), p));
+        return Flux.fromIterable(byId.values()).filter(p -> p.reorderLevel() != null)
+                .concatMap(p -> watch(shopId, p.productId(), new Product(p.sku(), p.name(), p.reorderLevel()), today)).then();
+    }
+
     private record Product(String sku, String name, BigDecimal reorderLevel) {
     }
 
@@ -44,24 +61,42 @@ public class LowStockMonitor {
                 .bind("shop", shopId).bind("product", productId)
                 .map(r -> new Product(r.get("sku", String.class), r.get("name", String.class), r.get("reorder_level", BigDecimal.class)))
                 .one()
-                .flatMap(product -> db.sql("INSERT INTO low_stock_flags (shop_id, product_id, is_low) VALUES (:shop, :product, FALSE) ON CONFLICT DO NOTHING")
+                .flatMap(product -> watch(shopId, productId, product, today));
+    }
+
+    private Mono<Void> watch(String shopId, String productId, Product product, LocalDate today) {
+        return lockFlag(shopId, productId)
+                .zipWhen(wasLow -> stock(shopId, productId, today))
+                .flatMap(t -> {
+                    boolean wasLow = t.getT1();
+                    Stock stock = t.getT2();
+                    var next = LowStock.next(wasLow, stock.available(), product.reorderLevel());
+                    Mono<Void> flag = next.low() == wasLow ? Mono.empty()
+                            : db.sql("UPDATE low_stock_flags SET is_low = :low, changed_at = now() WHERE shop_id = :shop AND product_id = :product")
+                            .bind("low", next.low()).bind("shop", shopId).bind("product", productId).then();
+                    Mono<Void> announce = !next.announce() ? Mono.empty()
+                            : outbox.append(Topics.INVENTORY, EventTypes.STOCK_LOW, productId, shopId,
+                            new InventoryEvents.StockLow(productId, product.sku(), product.name(), stock.available(), stock.onHand(),
+                                    product.reorderLevel())).then();
+                    return flag.then(announce);
+                });
+    }
+
+    /**
+     * The product's flag, row-locked. Locked first (one statement once the flag exists); created only when missing: of two
+     * transactions creating it at once, the second one's insert waits for the first and does nothing, and its locking
+     * read that follows sees the committed row.
+     */
+    private Mono<Boolean> lockFlag(String shopId, String productId) {
+        return selectFlag(shopId, productId).switchIfEmpty(Mono.defer(() ->
+                db.sql("INSERT INTO low_stock_flags (shop_id, product_id, is_low) VALUES (:shop, :product, FALSE) ON CONFLICT DO NOTHING")
                         .bind("shop", shopId).bind("product", productId).then()
-                        .then(db.sql("SELECT is_low FROM low_stock_flags WHERE shop_id = :shop AND product_id = :product FOR UPDATE")
-                                .bind("shop", shopId).bind("product", productId).map(r -> r.get("is_low", Boolean.class)).one())
-                        .zipWhen(wasLow -> stock(shopId, productId, today))
-                        .flatMap(t -> {
-                            boolean wasLow = t.getT1();
-                            Stock stock = t.getT2();
-                            var next = LowStock.next(wasLow, stock.available(), product.reorderLevel());
-                            Mono<Void> flag = next.low() == wasLow ? Mono.empty()
-                                    : db.sql("UPDATE low_stock_flags SET is_low = :low, changed_at = now() WHERE shop_id = :shop AND product_id = :product")
-                                    .bind("low", next.low()).bind("shop", shopId).bind("product", productId).then();
-                            Mono<Void> announce = !next.announce() ? Mono.empty()
-                                    : outbox.append(Topics.INVENTORY, EventTypes.STOCK_LOW, productId, shopId,
-                                    new InventoryEvents.StockLow(productId, product.sku(), product.name(), stock.available(), stock.onHand(),
-                                            product.reorderLevel())).then();
-                            return flag.then(announce);
-                        }));
+                        .then(selectFlag(shopId, productId))));
+    }
+
+    private Mono<Boolean> selectFlag(String shopId, String productId) {
+        return db.sql("SELECT is_low FROM low_stock_flags WHERE shop_id = :shop AND product_id = :product FOR UPDATE")
+                .bind("shop", shopId).bind("product", productId).map(r -> r.get("is_low", Boolean.class)).one();
     }
 
     /** On hand and sellable (not reserved, not expired) stock of the product over all locations. */

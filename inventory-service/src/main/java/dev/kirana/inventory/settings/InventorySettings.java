@@ -52,6 +52,22 @@ public class InventorySettings {
     public record Settings(ValuationMethod valuationMethod, String updatedBy, Instant updatedAt) {
     }
 
+    /** The method of a shop that has not chosen one. */
+    public static final ValuationMethod DEFAULT_METHOD = ValuationMethod.MOVING_AVERAGE;
+
+    /**
+     * For a query that reads the shop's method with other rows in one statement: a scalar subquery of the stored method
+     * of the shop in {@code shopIdColumn} (NULL when the shop has not chosen one; {@link #storedMethod(String)} reads it).
+     */
+    public static String methodOf(String shopIdColumn) {
+        return "(SELECT valuation_method FROM inventory_settings WHERE shop_id = " + shopIdColumn + ")";
+    }
+
+    /** The method as {@link #methodOf} read it. */
+    public static ValuationMethod storedMethod(String stored) {
+        return stored == null ? DEFAULT_METHOD : ValuationMethod.valueOf(stored);
+    }
+
     public Mono<ValuationMethod> method(String shopId) {
         return settings(shopId).map(Settings::valuationMethod);
     }
@@ -62,6 +78,6 @@ public class InventorySettings {
                 .map(r -> new Settings(ValuationMethod.valueOf(r.get("valuation_method", String.class)), r.get("updated_by", String.class),
                         r.get("updated_at", OffsetDateTime.class).toInstant()))
                 .one()
-                .defaultIfEmpty(new Settings(ValuationMethod.MOVING_AVERAGE, null, null));
+                .defaultIfEmpty(new Settings(DEFAULT_METHOD, null, null));
     }
 }

@@ -15,14 +15,24 @@ public class Locations {
         this.db = db;
     }
 
+    /**
+     * The shop's default location. Read first: it exists for every shop after its first use, so this is one statement
+     * in the common case. Only when it is missing is the counter inserted, and then read again: when two transactions
+     * create it at once, the second one's insert waits for the first and does nothing (the unique index on the shop's
+     * default), and its read that follows, a new statement, sees the row the first one committed.
+     */
     public Mono<UUID> defaultLocation(String shopId) {
-        return db.sql("""
+        return findDefault(shopId).switchIfEmpty(Mono.defer(() -> db.sql("""
                         INSERT INTO locations (id, shop_id, code, name, is_default, kind) VALUES (:id, :shop, 'COUNTER', 'Counter', TRUE, 'COUNTER')
                         ON CONFLICT DO NOTHING""")
                 .bind("id", UUID.randomUUID()).bind("shop", shopId)
                 .then()
-                .then(db.sql("SELECT id FROM locations WHERE shop_id = :shop AND is_default")
-                        .bind("shop", shopId).map(r -> r.get("id", UUID.class)).one());
+                .then(findDefault(shopId))));
+    }
+
+    private Mono<UUID> findDefault(String shopId) {
+        return db.sql("SELECT id FROM locations WHERE shop_id = :shop AND is_default")
+                .bind("shop", shopId).map(r -> r.get("id", UUID.class)).one();
     }
 
     /** The location if it belongs to the shop, else empty. */

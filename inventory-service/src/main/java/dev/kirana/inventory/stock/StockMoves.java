@@ -83,13 +83,26 @@ public class StockMoves {
     public Mono<Level> lock(String shopId, String productId, UUID locationId) {
         return db.sql("INSERT INTO stock_levels (shop_id, product_id, location_id) VALUES (:shop, :product, :loc) ON CONFLICT DO NOTHING")
                 .bind("shop", shopId).bind("product", productId).bind("loc", locationId).then()
-                .then(db.sql("""
-                                SELECT on_hand, reserved, avg_cost FROM stock_levels
-                                WHERE shop_id = :shop AND product_id = :product AND location_id = :loc FOR UPDATE""")
-                        .bind("shop", shopId).bind("product", productId).bind("loc", locationId)
-                        .map(r -> new Level(productId, locationId, r.get("on_hand", BigDecimal.class), r.get("reserved", BigDecimal.class),
-                                r.get("avg_cost", BigDecimal.class)))
-                        .one());
+                .then(select(shopId, productId, locationId));
+    }
+
+    /**
+     * The stock level of stock already held there (reserved for an order): such a level exists (reserving updated its
+     * row, and stock levels are never deleted), so it is only row-locked, not created first. A missing level is an error.
+     */
+    public Mono<Level> lockHeld(String shopId, String productId, UUID locationId) {
+        return select(shopId, productId, locationId).switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                "no stock level of product " + productId + " at location " + locationId + " holds reserved stock")));
+    }
+
+    private Mono<Level> select(String shopId, String productId, UUID locationId) {
+        return db.sql("""
+                        SELECT on_hand, reserved, avg_cost FROM stock_levels
+                        WHERE shop_id = :shop AND product_id = :product AND location_id = :loc FOR UPDATE""")
+                .bind("shop", shopId).bind("product", productId).bind("loc", locationId)
+                .map(r -> new Level(productId, locationId, r.get("on_hand", BigDecimal.class), r.get("reserved", BigDecimal.class),
+                        r.get("avg_cost", BigDecimal.class)))
+                .one();
     }
 
     /** Stock comes in as a new lot at {@code unitCost}. */
@@ -146,7 +159,7 @@ public class StockMoves {
                 BigDecimal lotsValueAfter = Lots.value(open).subtract(i.takes().stream().map(Take::value).reduce(BigDecimal.ZERO, BigDecimal::add));
                 BigDecimal average = StockValuation.averageAfterIssue(c.method(), level.averageCost(), onHand, lotsValueAfter);
                 BigDecimal valueAfter = StockValuation.stockValue(c.method(), onHand, average, lotsValueAfter);
-                return Flux.fromIterable(i.takes()).concatMap(t -> lots.take(t.lot().id(), t.quantity())).then()
+                return lots.take(i.takes())
                         .then(update(c.shopId(), level, onHand, reserved, average))
                         .then(ledger.record(new StockLedger.Entry(c.shopId(), level.productId(), level.locationId(), movement,
                                 quantity.negate(), unitCost, onHand, valueAfter, reason, c.actor(), c.cause()), i.takes(), i.serials()))
