@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -126,12 +127,8 @@ public class InboxProcessor {
         }
         if (items.size() > 1) {
             try {
-                tx.transactional(claim(consumer, items).flatMap(fresh -> Flux.fromIterable(items)
-                                // a redelivered event can be in the batch twice: the first copy runs, the second is skipped
-                                .filter(item -> fresh.remove(item.event().getId()))
-                                .concatMap(item -> tracing.observeHandling(consumer, item.record(), item.event(),
-                                        EventTracing.inRequestContext(item.event(), item.handler().handle(item.event()))))
-                                .then()))
+                tx.transactional(processAll(consumer, items, item -> tracing.observeHandling(consumer, item.record(), item.event(),
+                                EventTracing.inRequestContext(item.event(), item.handler().handle(item.event())))))
                         .block(handlerTimeout);
                 return;
             } catch (RuntimeException batchFailed) {
@@ -147,8 +144,32 @@ public class InboxProcessor {
         }
     }
 
+    /**
+     * Inside the caller's transaction: claims the events for {@code consumer} in one inbox insert and runs the handlers
+     * of those it had not handled before, one after another in list order ({@code handlers.get(i)} handles
+     * {@code events.get(i)}). For batch consumers that own their transaction (a read-model rebuild, say).
+     */
+    public Mono<Void> processAll(String consumer, List<CloudEvent> events, List<EventHandler> handlers) {
+        List<Item> items = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            items.add(new Item(i, null, events.get(i), handlers.get(i)));
+        }
+        return processAll(consumer, items, item -> EventTracing.inRequestContext(item.event(), item.handler().handle(item.event())));
+    }
+
+    private Mono<Void> processAll(String consumer, List<Item> items, Function<Item, Mono<Void>> run) {
+        return claim(consumer, items).flatMap(fresh -> Flux.fromIterable(items)
+                // a redelivered event can be in the batch twice: the first copy runs, the second is skipped
+                .filter(item -> fresh.remove(item.event().getId()))
+                .concatMap(run)
+                .then());
+    }
+
     /** One statement for the batch: the ids of its events this consumer had not handled yet. */
     private Mono<Set<String>> claim(String consumer, List<Item> items) {
+        if (items.isEmpty()) {
+            return Mono.just(new HashSet<>());
+        }
         return db.sql("""
                         INSERT INTO kirana_inbox (consumer, event_id, event_type)
                         SELECT :c, id, type FROM unnest(:ids, :types) AS e(id, type)

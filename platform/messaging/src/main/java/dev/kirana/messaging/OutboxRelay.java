@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -39,9 +40,9 @@ import reactor.util.retry.Retry;
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them sent.
  * <p>
- * One batch is one transaction: lock unsent rows ({@code FOR UPDATE SKIP LOCKED}), send them all,
- * wait for every acknowledgement, mark them sent, commit. If the process dies anywhere in between
- * the transaction rolls back and the rows are sent again by the next relay: delivery is at least
+ * One batch is one transaction: lock unsent rows ({@code FOR UPDATE SKIP LOCKED}) and mark them sent in one statement,
+ * send them all, wait for every acknowledgement, commit. If the process dies anywhere in between
+ * the transaction rolls back (and with it the marks) and the rows are sent again by the next relay: delivery is at least
  * once, and consumers dedup by event id (the inbox). A transaction-scoped advisory lock lets only one
  * relay of a service publish at a time, which keeps events in order per key across replicas (rows go out
  * in {@code seq} order, which is commit order for one aggregate as long as its writers update the
@@ -142,9 +143,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .reduce(0, Integer::sum);
     }
 
-    /** One transaction: lock up to batchSize unsent rows, send them, mark them sent. Emits how many were published. */
+    /** One transaction: lock and mark up to batchSize unsent rows, send them, commit once all are acknowledged. Emits how many were published. */
     public Mono<Integer> publishBatch() {
-        Mono<List<OutboxRow>> work = lockRows().collectList().flatMap(this::sendAndMark);
+        Mono<List<OutboxRow>> work = claimRows().flatMap(this::send);
         return tx.transactional(work)
                 .doOnNext(this::committed)
                 .doOnError(e -> failedBatches.increment())
@@ -152,18 +153,21 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One round trip: the relay lock (evaluated once, as a materialised CTE) and the unsent rows, locked. While another
-     * relay holds the lock no row comes back. The rows are read under a snapshot taken just before the lock: a row that
-     * relay marked sent and committed meanwhile is re-checked by {@code FOR UPDATE} against its newest version and left
+     * One round trip: takes the relay lock (evaluated once, as a materialised CTE), locks the oldest unsent rows and marks
+     * them sent, returning them. While another relay holds the lock no row comes back. The mark is undone if the batch
+     * fails (its transaction rolls back), and {@code now()} is the transaction's time, so marking before sending records
+     * what marking after the acknowledgements did. The rows are chosen under a snapshot taken just before the lock: a row
+     * that relay marked and committed meanwhile is re-checked by {@code FOR UPDATE} against its newest version and left
      * out, so nothing is sent twice in order.
      */
-    private Flux<OutboxRow> lockRows() {
+    private Mono<List<OutboxRow>> claimRows() {
         return db.sql("""
-                        WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(%d) AS locked)
-                        SELECT seq, event_id, topic, record_key, event_type, source, subject, shop_id, occurred_at, data,
-                               traceparent, tracestate, request_id
-                        FROM relay, kirana_outbox
-                        WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE OF kirana_outbox SKIP LOCKED"""
+                        WITH relay AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(%d) AS locked),
+                             next AS (SELECT seq FROM relay, kirana_outbox
+                                      WHERE relay.locked AND sent_at IS NULL ORDER BY seq LIMIT :n FOR UPDATE OF kirana_outbox SKIP LOCKED)
+                        UPDATE kirana_outbox o SET sent_at = now() FROM next WHERE o.seq = next.seq
+                        RETURNING o.seq, o.event_id, o.topic, o.record_key, o.event_type, o.source, o.subject, o.shop_id,
+                                  o.occurred_at, o.data, o.traceparent, o.tracestate, o.request_id"""
                         .formatted(RELAY_LOCK))
                 .bind("n", props.batchSize())
                 .map((r, m) -> new OutboxRow(
@@ -180,10 +184,13 @@ public class OutboxRelay implements SmartLifecycle {
                         r.get("traceparent", String.class),
                         r.get("tracestate", String.class),
                         r.get("request_id", String.class)))
-                .all();
+                .all()
+                // RETURNING keeps no order: the batch goes out in seq order
+                .sort(Comparator.comparingLong(OutboxRow::seq))
+                .collectList();
     }
 
-    private Mono<List<OutboxRow>> sendAndMark(List<OutboxRow> rows) {
+    private Mono<List<OutboxRow>> send(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
             oldestUnsent.set(null);
             return Mono.just(rows);
@@ -196,9 +203,6 @@ public class OutboxRelay implements SmartLifecycle {
                 .doOnCancel(() -> abandoned.set(true))
                 .flatMap(Mono::fromFuture)
                 .timeout(props.sendTimeout())
-                .then(db.sql("UPDATE kirana_outbox SET sent_at = now() WHERE seq = ANY(:seqs)")
-                        .bind("seqs", rows.stream().map(OutboxRow::seq).toArray(Long[]::new))
-                        .fetch().rowsUpdated())
                 .thenReturn(rows);
     }
 
