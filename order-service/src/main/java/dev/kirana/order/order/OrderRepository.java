@@ -49,7 +49,10 @@ public class OrderRepository {
     public Mono<Void> insert(String shopId, Order placed, List<BigDecimal> orderDiscountShares) {
         Sale o = placed.sale();
         Totals totals = o.totals();
-        var spec = db.sql("""
+        // the order, its lines and its tenders in one statement (one round trip): data-modifying CTEs, whose foreign keys
+        // are checked at the end of the statement, when the order row is there
+        boolean tendered = !o.tenders().isEmpty();
+        String sql = "WITH placed AS (" + """
                         INSERT INTO orders (id, shop_id, status, cashier_id, location_id, currency, total, placed_at, deadline, updated_at,
                             document_type, supplier_state, place_of_supply, supply_type, customer_name, customer_phone, customer_gstin,
                             gross, discount, taxable_value, cgst, sgst, igst, round_off, received, change_due, loyalty_points_redeemed,
@@ -57,7 +60,9 @@ public class OrderRepository {
                         VALUES (:id, :shop, :status, :cashier, :loc, :currency, :total, :placed, :deadline, :placed,
                             :doc, :supplier, :pos, :supply, :cname, :cphone, :cgstin,
                             :gross, :discount, :taxable, :cgst, :sgst, :igst, :roundOff, :received, :change, :redeemed,
-                            :overrideBy, :overrideRole, :overrideLimit, :overrideBalance, :overrideAmount)""")
+                            :overrideBy, :overrideRole, :overrideLimit, :overrideBalance, :overrideAmount)""" + ")"
+                + (tendered ? ", lines AS (" + linesSql(o) + ") " + tendersSql(o) : " " + linesSql(o));
+        var spec = db.sql(sql)
                 .bind("id", o.id()).bind("shop", shopId).bind("status", placed.status().name()).bind("cashier", o.cashierId())
                 .bind("currency", o.currency())
                 .bind("total", o.total()).bind("placed", utc(o.placedAt())).bind("deadline", utc(o.deadline()))
@@ -77,19 +82,22 @@ public class OrderRepository {
         spec = amount(spec, "overrideLimit", co == null ? null : co.creditLimit());
         spec = amount(spec, "overrideBalance", co == null ? null : co.balance());
         spec = amount(spec, "overrideAmount", co == null ? null : co.amount());
-        return spec.then().then(insertLines(o, orderDiscountShares)).then(insertTenders(o));
+        return bindTenders(bindLines(spec, o, orderDiscountShares), o).then();
     }
 
     /** All lines in one statement: the hot path of a sale. */
-    private Mono<Void> insertLines(Sale o, List<BigDecimal> shares) {
+    private static String linesSql(Sale o) {
         StringBuilder sql = new StringBuilder("""
                 INSERT INTO order_lines (order_id, line_no, product_id, sku, barcode, name, hsn, unit, quantity, unit_price,
                     tax_inclusive, gst_rate, gross, line_discount, order_discount, taxable_value, cgst, sgst, igst, line_total) VALUES """);
         for (int i = 0; i < o.lines().size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(("(:order, :no_, :product_, :sku_, :barcode_, :name_, :hsn_, :unit_, :qty_, :price_, "
+            sql.append(i == 0 ? "" : ", ").append(("(:id, :no_, :product_, :sku_, :barcode_, :name_, :hsn_, :unit_, :qty_, :price_, "
                     + ":incl_, :rate_, :gross_, :ld_, :od_, :taxable_, :cgst_, :sgst_, :igst_, :total_)").replace("_", "_" + i));
         }
-        var spec = db.sql(sql.toString()).bind("order", o.id());
+        return sql.toString();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindLines(DatabaseClient.GenericExecuteSpec spec, Sale o, List<BigDecimal> shares) {
         for (int i = 0; i < o.lines().size(); i++) {
             OrderLine l = o.lines().get(i);
             String s = "_" + i;
@@ -103,21 +111,30 @@ public class OrderRepository {
             spec = nullable(spec, "hsn" + s, l.hsn());
             spec = nullable(spec, "unit" + s, l.unit());
         }
-        return spec.then();
+        return spec;
     }
 
-    private Mono<Void> insertTenders(Sale o) {
-        return Flux.range(0, o.tenders().size()).concatMap(i -> {
+    /** All tenders in one statement, numbered from 1. */
+    private static String tendersSql(Sale o) {
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO order_tenders (order_id, tender_no, type, tendered, amount, change, reference, points) VALUES ");
+        for (int i = 0; i < o.tenders().size(); i++) {
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(:id, :tno_, :ttype_, :ttendered_, :tamount_, :tchange_, :tref_, :tpoints_)".replace("_", "_" + i));
+        }
+        return sql.toString();
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindTenders(DatabaseClient.GenericExecuteSpec spec, Sale o) {
+        for (int i = 0; i < o.tenders().size(); i++) {
             Tender t = o.tenders().get(i);
-            var spec = db.sql("""
-                            INSERT INTO order_tenders (order_id, tender_no, type, tendered, amount, change, reference, points)
-                            VALUES (:order, :no, :type, :tendered, :amount, :change, :ref, :points)""")
-                    .bind("order", o.id()).bind("no", i + 1).bind("type", t.type().name()).bind("tendered", t.tendered())
-                    .bind("amount", t.amount()).bind("change", t.change());
-            spec = nullable(spec, "ref", t.reference());
-            spec = t.points() == null ? spec.bindNull("points", Long.class) : spec.bind("points", t.points());
-            return spec.then();
-        }).then();
+            String s = "_" + i;
+            spec = spec.bind("tno" + s, i + 1).bind("ttype" + s, t.type().name()).bind("ttendered" + s, t.tendered())
+                    .bind("tamount" + s, t.amount()).bind("tchange" + s, t.change());
+            spec = nullable(spec, "tref" + s, t.reference());
+            spec = t.points() == null ? spec.bindNull("tpoints" + s, Long.class) : spec.bind("tpoints" + s, t.points());
+        }
+        return spec;
     }
 
     /** The whole order, or empty when the shop has no such order. */
