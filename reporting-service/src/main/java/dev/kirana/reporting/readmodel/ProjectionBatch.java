@@ -14,7 +14,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,9 +86,8 @@ public class ProjectionBatch {
             return 0;
         }
         try {
-            inTransaction(schema, Flux.range(0, events.size())
-                    .concatMap(i -> inbox.process(Projection.CONSUMER, events.get(i), chosen.get(i))).then())
-                    .block(timeout);
+            // one inbox insert for the batch, the events applied in order
+            inTransaction(schema, inbox.processAll(Projection.CONSUMER, events, chosen)).block(timeout);
             return events.size();
         } catch (RuntimeException batchFailed) {
             int applied = 0;
