@@ -31,6 +31,7 @@ public final class Main {
     private final RunReport report = new RunReport();
     private LoadRunner runner;
     private Invariants invariants;
+    private SqlStatements statements;
     private KiranaApi api;
     private Target target;
     private Fixture fixture;
@@ -121,6 +122,8 @@ public final class Main {
             report.origin = java.time.Instant.now();
             runner = new LoadRunner(origin, cpu, o.maxInFlight, Duration.ofSeconds(o.waitSeconds + 25L));
             invariants = new Invariants(api, target, fixture, out);
+            statements = new SqlStatements(target.db);
+            report.statementsNote = statements.unavailable();
             if (cpu.available() && !target.pids().isEmpty()) {
                 invariants.drain(Duration.ofSeconds(20));
                 CpuSampler.Snapshot before = cpu.sample();
@@ -466,7 +469,12 @@ public final class Main {
         ArrivalSchedule s = schedule != null ? schedule : o.poisson
                 ? ArrivalSchedule.poisson(spec.targetRate(), o.seed + spec.name().hashCode())
                 : ArrivalSchedule.constant(spec.targetRate());
+        boolean counted = spec.kind() == PhaseSpec.Kind.MEASURED && statements != null && statements.unavailable() == null;
+        var before = counted ? statements.snapshot() : java.util.Map.<SqlStatements.Key, SqlStatements.Stat>of();
         PhaseResult r = runner.run(spec, window, s, abortAbove, orderSender(spec));
+        if (counted) {
+            report.statements.put(spec.name(), SqlStatements.delta(before, statements.snapshot()));
+        }
         line(r);
         return r;
     }

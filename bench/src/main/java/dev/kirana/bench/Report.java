@@ -209,6 +209,7 @@ final class Report {
         soak();
         baselines();
         cpu();
+        statements();
         invariants();
         reports();
         profile();
@@ -731,6 +732,58 @@ final class Report {
         }
         rows.add(suite);
         blocks.add(new Table(headers, rows));
+    }
+
+    /** Statements per confirmed order, per database and per statement, from pg_stat_statements over the load windows. */
+    private void statements() {
+        if (r.statements.isEmpty()) {
+            if (r.statementsNote != null && !r.measured.isEmpty()) {
+                r.notes.add("SQL statements not counted: " + r.statementsNote + ".");
+            }
+            return;
+        }
+        blocks.add(new Heading(2, "SQL statements per confirmed order"));
+        blocks.add(new Text("From `pg_stat_statements` (preloaded by the bench's stack) over each measured phase's load window: "
+                + "every statement the services ran in their databases, `BEGIN` and `COMMIT` included, divided by the orders "
+                + "confirmed in the window. Each statement is a round trip from a service and work for PostgreSQL: the "
+                + "count is what the order path costs the database, independent of the machine."));
+        List<PhaseResult> phases = r.measured.stream().filter(p -> r.statements.containsKey(p.spec().name())).toList();
+        Set<String> databases = new java.util.TreeSet<>();
+        phases.forEach(p -> r.statements.get(p.spec().name()).keySet().forEach(k -> databases.add(k.database())));
+        List<String> headers = new ArrayList<>(List.of("Database"));
+        phases.forEach(p -> headers.add(p.spec().name()));
+        List<List<String>> rows = new ArrayList<>();
+        for (String database : databases) {
+            List<String> row = new ArrayList<>(List.of(database));
+            for (PhaseResult p : phases) {
+                row.add(perOrder(p, r.statements.get(p.spec().name()).entrySet().stream()
+                        .filter(e -> e.getKey().database().equals(database)).mapToLong(e -> e.getValue().calls()).sum()));
+            }
+            rows.add(row);
+        }
+        List<String> total = new ArrayList<>(List.of("**all**"));
+        phases.forEach(p -> total.add(perOrder(p, r.statements.get(p.spec().name()).values().stream()
+                .mapToLong(SqlStatements.Stat::calls).sum())));
+        rows.add(total);
+        blocks.add(new Table(headers, rows));
+
+        PhaseResult first = phases.get(0);
+        blocks.add(new Text("The statements of phase `" + first.spec().name() + "`, most frequent first (at least 0.5 per order); "
+                + "ms = mean execution time inside PostgreSQL."));
+        List<List<String>> top = new ArrayList<>();
+        r.statements.get(first.spec().name()).forEach((k, v) -> {
+            double n = first.confirmedCount() == 0 ? 0 : (double) v.calls() / first.confirmedCount();
+            if (n >= 0.5) {
+                String q = k.query().length() > 110 ? k.query().substring(0, 110) + "…" : k.query();
+                top.add(List.of(String.format(Locale.ROOT, "%.2f", n), k.database(),
+                        String.format(Locale.ROOT, "%.3f", v.totalMillis() / v.calls()), "`" + q + "`"));
+            }
+        });
+        blocks.add(new Table(List.of("Per order", "Database", "ms", "Statement"), top));
+    }
+
+    private static String perOrder(PhaseResult p, long calls) {
+        return p.confirmedCount() == 0 ? "–" : String.format(Locale.ROOT, "%.1f", (double) calls / p.confirmedCount());
     }
 
     private void invariants() {

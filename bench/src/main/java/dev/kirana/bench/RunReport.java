@@ -34,6 +34,10 @@ final class RunReport {
     List<JfrProfiler.Profile> profiles = List.of();
     Path jfrDir;
     List<JfrProfiler.Entry> pgActivity = List.of();
+    /** pg_stat_statements over each measured phase's load window, by phase name; empty when not counted. */
+    final java.util.Map<String, java.util.Map<SqlStatements.Key, SqlStatements.Stat>> statements = new java.util.LinkedHashMap<>();
+    /** Why statements were not counted, or null. */
+    String statementsNote;
     Invariants.Result invariants;
     /** The soak (--soak); null when it did not run. */
     Soak.Result soak;

@@ -74,6 +74,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 // then loses commits already answered to a client (a refund answered 201 and gone after an
                 // immediate stop); the stack keeps real data, so a commit is on disk before it is acknowledged
                 .setServerConfig("synchronous_commit", "on")
+                // statistics of every statement (calls, time), as an SRE turns on in production: the bench reports
+                // statements per order from them, and `SELECT … FROM pg_stat_statements` answers "what is busy" locally
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         try {
