@@ -41,10 +41,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -160,6 +162,17 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher kiranaEventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate) {
         return kafkaTemplate::send;
+    }
+
+    /**
+     * Offsets are committed without waiting for the broker's answer: the next poll does not wait a round trip after every
+     * record. A commit lost in a crash only means the last records come again, which the inbox acknowledges without a
+     * second effect; {@code kirana.messaging.sync-commits=true} waits for each commit.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "kirana.messaging.sync-commits", havingValue = "false", matchIfMissing = true)
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> kiranaAsyncCommits() {
+        return container -> container.getContainerProperties().setSyncCommits(false);
     }
 
     /**

@@ -21,7 +21,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.kafka.core.KafkaAdmin;
 import reactor.test.StepVerifier;
 
-/** Start-up wiring: topics and dead-letter twins exist, readiness follows the broker, the relay bean obeys its switch. */
+/** Start-up wiring: topics and dead-letter twins exist, readiness follows the broker, the relay bean obeys its switch, listeners commit asynchronously. */
 class MessagingInfrastructureTest extends MessagingTestSupport {
     @Autowired KafkaReadinessIndicator readiness;
     @Autowired ApplicationContext context;
@@ -51,6 +51,13 @@ class MessagingInfrastructureTest extends MessagingTestSupport {
             configs.forEach((resource, c) -> assertThat(c.get("retention.ms").value()).as(resource.name())
                     .isEqualTo(resource.name().endsWith(".dlq") ? "2592000000" : "-1"));
         }
+    }
+
+    @Test
+    void listenersCommitTheirOffsetsWithoutWaitingForTheBroker() {
+        var registry = context.getBean(org.springframework.kafka.config.KafkaListenerEndpointRegistry.class);
+        assertThat(registry.getListenerContainers()).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.getContainerProperties().isSyncCommits()).as(c.getListenerId()).isFalse());
     }
 
     @Test
