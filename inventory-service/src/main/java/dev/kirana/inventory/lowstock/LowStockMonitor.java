@@ -47,10 +47,7 @@ public class LowStockMonitor {
         Map<String, Watched> byId = new TreeMap<>();
         products.forEach(p -> byId.put(p.productId(), p));
         return Flux.fromIterable(byId.values()).filter(p -> p.reorderLevel() != null)
-                .concatMap(p -> watch(shopId, p.productId(), new Product(p.sku(), p.name(), p.reorderLevel()), today)).then();
-    }
-
-    private record Product(String sku, String name, BigDecimal reorderLevel) {
+                .concatMap(p -> watch(shopId, p, today)).then();
     }
 
     private record Stock(BigDecimal onHand, BigDecimal available) {
@@ -59,12 +56,13 @@ public class LowStockMonitor {
     private Mono<Void> checkOne(String shopId, String productId, LocalDate today) {
         return db.sql("SELECT sku, name, reorder_level FROM known_products WHERE shop_id = :shop AND product_id = :product AND reorder_level IS NOT NULL")
                 .bind("shop", shopId).bind("product", productId)
-                .map(r -> new Product(r.get("sku", String.class), r.get("name", String.class), r.get("reorder_level", BigDecimal.class)))
+                .map(r -> new Watched(productId, r.get("sku", String.class), r.get("name", String.class), r.get("reorder_level", BigDecimal.class)))
                 .one()
-                .flatMap(product -> watch(shopId, productId, product, today));
+                .flatMap(product -> watch(shopId, product, today));
     }
 
-    private Mono<Void> watch(String shopId, String productId, Product product, LocalDate today) {
+    private Mono<Void> watch(String shopId, Watched product, LocalDate today) {
+        String productId = product.productId();
         return lockFlag(shopId, productId)
                 .zipWhen(wasLow -> stock(shopId, productId, today))
                 .flatMap(t -> {
