@@ -2,6 +2,7 @@ package dev.kirana.accounting.gstreturn;
 
 import dev.kirana.accounting.gstreturn.OutwardDocument.Kind;
 import dev.kirana.events.OrderEvents;
+import dev.kirana.web.CorrelatedLog;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -44,13 +45,11 @@ public class OutwardRegister {
 
     public Mono<Void> invoice(String shop, OrderEvents.OrderConfirmed s, LocalDate date) {
         if (s.invoiceNumber() == null || s.lines() == null) {
-            log.warn("sale {} of shop {} has no invoice number or lines: not in the GST register", s.orderId(), shop);
-            return Mono.empty();
+            return CorrelatedLog.write(() -> log.warn("sale {} of shop {} has no invoice number or lines: not in the GST register", s.orderId(), shop));
         }
         String pos = placeOfSupply(s.placeOfSupply(), s.customer(), s.supplierStateCode());
         if (pos == null) {
-            log.warn("sale {} of shop {} names no place of supply: not in the GST register", s.orderId(), shop);
-            return Mono.empty();
+            return CorrelatedLog.write(() -> log.warn("sale {} of shop {} names no place of supply: not in the GST register", s.orderId(), shop));
         }
         List<OutwardDocument.Line> lines = new ArrayList<>();
         int n = 1;

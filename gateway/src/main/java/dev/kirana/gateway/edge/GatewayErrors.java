@@ -1,5 +1,6 @@
 package dev.kirana.gateway.edge;
 
+import dev.kirana.web.CorrelatedLog;
 import dev.kirana.web.problem.ProblemWriter;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
@@ -55,14 +56,14 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
                         rse.getReason() == null ? status.getReasonPhrase() : rse.getReason());
             }
             if (status == HttpStatus.GATEWAY_TIMEOUT || status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.BAD_GATEWAY) {
-                log.warn("upstream failure on {}: {}", exchange.getRequest().getPath(), ex.toString());
-                return ProblemWriter.write(exchange, status, slug(status), status.getReasonPhrase(),
-                        "The service behind this path is unavailable or too slow; try again shortly");
+                return CorrelatedLog.write(() -> log.warn("upstream failure on {}: {}", exchange.getRequest().getPath(), ex.toString()))
+                        .then(ProblemWriter.write(exchange, status, slug(status), status.getReasonPhrase(),
+                                "The service behind this path is unavailable or too slow; try again shortly"));
             }
         }
-        log.error("unhandled gateway error on {}", exchange.getRequest().getPath(), ex);
-        return ProblemWriter.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Something went wrong at the gateway");
+        return CorrelatedLog.write(() -> log.error("unhandled gateway error on {}", exchange.getRequest().getPath(), ex))
+                .then(ProblemWriter.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                        "Something went wrong at the gateway"));
     }
 
     private static String slug(HttpStatus status) {

@@ -26,7 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
         "kirana.messaging.retry-interval=20ms",
         "kirana.messaging.handler-timeout=10s",
         // as platform/web sets them in every service; every trace is kept, and spans reach the test's exporter quickly
-        "spring.reactor.context-propagation=auto",
+        "spring.reactor.context-propagation=limited",
         "management.tracing.sampling.probability=1.0",
         "management.opentelemetry.tracing.export.schedule-delay=50ms",
 })

@@ -112,10 +112,12 @@ public class MessagingTestApplication {
                                     contextRequestIds.put(event.getId(), String.valueOf((Object) ctx.getOrDefault(EventTracing.REQUEST_ID_CONTEXT_KEY, null)));
                                     return Mono.empty();
                                 }))
-                                .then(Mono.fromRunnable(() -> {
-                                    log.info("handled {}", event.getId());
-                                    loggedTraceIds.put(event.getId(), String.valueOf(MDC.get("traceId")));
-                                    loggedRequestIds.put(event.getId(), String.valueOf(MDC.get(EventTracing.REQUEST_ID_MDC_KEY)));
+                                // handle() restores the MDC from the Reactor context on whatever thread the database answered on
+                                .then(Mono.just(event).handle((e, sink) -> {
+                                    log.info("handled {}", e.getId());
+                                    loggedTraceIds.put(e.getId(), String.valueOf(MDC.get("traceId")));
+                                    loggedRequestIds.put(e.getId(), String.valueOf(MDC.get(EventTracing.REQUEST_ID_MDC_KEY)));
+                                    sink.complete();
                                 }))
                                 .then(outbox.append(FOLLOW_UP_TOPIC, FOLLOW_UP, event.getSubject(), KiranaEvents.shopId(event),
                                         Map.of("after", event.getId())))

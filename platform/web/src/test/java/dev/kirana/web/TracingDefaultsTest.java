@@ -15,7 +15,7 @@ class TracingDefaultsTest {
         assertThat(env.containsProperty("management.opentelemetry.tracing.export.otlp.endpoint")).isFalse();
         assertThat(env.getProperty("management.tracing.export.enabled")).isEqualTo("false");
         assertThat(env.getProperty("management.tracing.sampling.probability")).isEqualTo("0.0");
-        assertThat(env.getProperty("spring.reactor.context-propagation")).isEqualTo("auto");
+        assertThat(env.getProperty("spring.reactor.context-propagation")).isEqualTo("limited");
     }
 
     @Test
@@ -41,6 +41,12 @@ class TracingDefaultsTest {
         MockEnvironment overridden = environment("KIRANA_TRACING_OTLP_ENDPOINT", "http://otel-collector:4318/v1/traces",
                 "management.tracing.sampling.probability", "0.5");
         assertThat(overridden.getProperty("management.tracing.sampling.probability")).as("the Boot property itself wins").isEqualTo("0.5");
+    }
+
+    @Test
+    void threadLocalsAreRestoredWhereAskedUnlessTheOperatorAsksForEveryOperator() {
+        assertThat(environment("KIRANA_REACTOR_CONTEXT_PROPAGATION", "auto").getProperty("spring.reactor.context-propagation"))
+                .isEqualTo("auto");
     }
 
     private static MockEnvironment environment(String... pairs) {

@@ -1,5 +1,6 @@
 package dev.kirana.web.problem;
 
+import dev.kirana.web.CorrelatedLog;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,8 +134,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DecodingException.class)
     Mono<ResponseEntity<Object>> undecodable(DecodingException ex) {
-        log.info("request body not readable: {}", ex.getMessage());
-        return Mono.just(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+        return CorrelatedLog.write(() -> log.info("request body not readable: {}", ex.getMessage()))
+                .thenReturn(toEntity(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                 "The request body cannot be read as its Content-Type says").getBody()));
     }
 
@@ -155,14 +156,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     Mono<ResponseEntity<Object>> conflict(DataIntegrityViolationException ex) {
-        log.info("write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
-        return Mono.just(toEntity(Problems.conflict("The change conflicts with existing data").getBody()));
+        return CorrelatedLog.write(() -> log.info("write refused by a database constraint: {}", ex.getMostSpecificCause().getMessage()))
+                .thenReturn(toEntity(Problems.conflict("The change conflicts with existing data").getBody()));
     }
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex) {
-        log.error("unhandled error", ex);
-        return Mono.just(toEntity(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        return CorrelatedLog.write(() -> log.error("unhandled error", ex))
+                .thenReturn(toEntity(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side; nothing was changed by a request that failed this way").getBody()));
     }
 
