@@ -9,6 +9,7 @@ import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -54,9 +55,14 @@ public class OrderEventsListener {
         return user == null || user.isBlank() ? "order-service" : user;
     }
 
-    /** One consumer per partition of the order topic (records of one order stay in order: they share its key). */
-    @KafkaListener(topics = Topics.ORDER, concurrency = "${kirana.inventory.reservation-concurrency:3}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, handlers);
+    /**
+     * One consumer per partition of the order topic; a poll's records in one inbox transaction, in offset order per
+     * partition (records of one order stay in order: they share its key). A batch that meets a row lock held by
+     * another (two batches locking the same products in different orders) is handled record by record instead
+     * ({@link InboxProcessor#handleContendedBatch}, {@code kirana.messaging.batch-lock-timeout}).
+     */
+    @KafkaListener(topics = Topics.ORDER, batch = "true", concurrency = "${kirana.inventory.reservation-concurrency:3}")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        inbox.handleContendedBatch(CONSUMER, records, handlers);
     }
 }

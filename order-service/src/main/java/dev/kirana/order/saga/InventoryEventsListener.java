@@ -7,6 +7,7 @@ import dev.kirana.events.Topics;
 import dev.kirana.messaging.EventHandler;
 import dev.kirana.messaging.InboxProcessor;
 import dev.kirana.order.order.OrderStatusWatch;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,13 +31,26 @@ public class InventoryEventsListener {
                         KiranaEvents.data(e, InventoryEvents.StockReservationRejected.class).shortLines()));
     }
 
-    @KafkaListener(topics = Topics.INVENTORY, concurrency = "${kirana.orders.saga-concurrency:3}")
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbox.handle(CONSUMER, record, handlers);
-        // committed by now: anyone waiting on this order reads its new state
-        if (record.key() != null) {
+    /**
+     * A poll's records in one inbox transaction (in offset order per partition: one order's answers stay in order,
+     * they share its key); a failing record is found and retried by itself ({@link InboxProcessor#handleContendedBatch}).
+     */
+    @KafkaListener(topics = Topics.INVENTORY, batch = "true", concurrency = "${kirana.orders.saga-concurrency:3}")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            inbox.handleContendedBatch(CONSUMER, records, handlers);
+        } finally {
+            // committed by now (all of them, or those before the one that failed): anyone waiting reads the new state
+            for (ConsumerRecord<String, byte[]> record : records) {
+                changed(record.key());
+            }
+        }
+    }
+
+    private void changed(String key) {
+        if (key != null) {
             try {
-                watch.changed(UUID.fromString(record.key()));
+                watch.changed(UUID.fromString(key));
             } catch (IllegalArgumentException ignored) {
                 // keyed by product (stock.received and the like), not by order
             }

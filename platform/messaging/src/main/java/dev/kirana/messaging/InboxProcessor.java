@@ -29,15 +29,19 @@ public class InboxProcessor {
     private final TransactionalOperator tx;
     private final Duration handlerTimeout;
     private final EventTracing tracing;
+    /** {@code lock_timeout} of a batch's transaction, as PostgreSQL reads it ("200ms"). */
+    private final String batchLockTimeout;
 
     public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout) {
-        this(db, tx, handlerTimeout, EventTracing.NONE);
+        this(db, tx, handlerTimeout, EventTracing.NONE, Duration.ofMillis(200));
     }
 
-    public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout, EventTracing tracing) {
+    public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout, EventTracing tracing,
+                          Duration batchLockTimeout) {
         this.db = db;
         this.tx = tx;
         this.handlerTimeout = handlerTimeout;
+        this.batchLockTimeout = Math.max(1, batchLockTimeout.toMillis()) + "ms";
         this.tracing = tracing;
     }
 
@@ -92,6 +96,22 @@ public class InboxProcessor {
      * are handled.
      */
     public void handleBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler> handlers) {
+        handleBatch(consumer, records, handlers, false);
+    }
+
+    /**
+     * {@link #handleBatch} for a consumer on the sale's path whose batches lock rows that the batches of its other
+     * threads and replicas lock too (stock levels, orders), in an order no one can sort across a whole poll: the
+     * batch's transaction waits at most {@code kirana.messaging.batch-lock-timeout} for a row lock; past that, or on a
+     * deadlock, the batch is rolled back and its records are handled one transaction each, which wait as long as
+     * they must and lock in an order each handler sorts.
+     */
+    public void handleContendedBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler> handlers) {
+        handleBatch(consumer, records, handlers, true);
+    }
+
+    private void handleBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, Map<String, EventHandler> handlers,
+                             boolean contended) {
         List<Item> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
@@ -99,7 +119,7 @@ public class InboxProcessor {
             try {
                 event = KiranaEvents.fromRecord(record);
             } catch (RuntimeException e) {
-                handleAll(consumer, items);
+                handleAll(consumer, items, contended);
                 throw new BatchListenerFailedException("not a CloudEvent", new PoisonMessageException(
                         "not a CloudEvent: " + record.topic() + "/" + record.partition() + "@" + record.offset(), e), i);
             }
@@ -109,26 +129,26 @@ public class InboxProcessor {
                 continue;
             }
             if (KiranaEvents.shopId(event) == null) {
-                handleAll(consumer, items);
+                handleAll(consumer, items, contended);
                 throw new BatchListenerFailedException("no shopid",
                         new PoisonMessageException("event " + event.getId() + " has no shopid", null), i);
             }
             items.add(new Item(i, record, event, handler));
         }
-        handleAll(consumer, items);
+        handleAll(consumer, items, contended);
     }
 
     private record Item(int index, ConsumerRecord<String, byte[]> record, CloudEvent event, EventHandler handler) {
     }
 
-    private void handleAll(String consumer, List<Item> items) {
+    private void handleAll(String consumer, List<Item> items, boolean contended) {
         if (items.isEmpty()) {
             return;
         }
         if (items.size() > 1) {
             try {
-                tx.transactional(processAll(consumer, items, item -> tracing.observeHandling(consumer, item.record(), item.event(),
-                                EventTracing.inRequestContext(item.event(), item.handler().handle(item.event())))))
+                tx.transactional((contended ? lockTimeout() : Mono.<Void>empty()).then(processAll(consumer, items, item -> tracing.observeHandling(consumer, item.record(),
+                                item.event(), EventTracing.inRequestContext(item.event(), item.handler().handle(item.event()))))))
                         .block(handlerTimeout);
                 return;
             } catch (RuntimeException batchFailed) {
@@ -142,6 +162,15 @@ public class InboxProcessor {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, item.index());
             }
         }
+    }
+
+    /**
+     * For this transaction only: a contended batch that waits on a lock longer than this fails, and its records are
+     * handled one transaction each, so that two batches locking the same rows in different orders do not wait out
+     * the second PostgreSQL takes to notice the deadlock.
+     */
+    private Mono<Void> lockTimeout() {
+        return db.sql("SELECT set_config('lock_timeout', :t, true)").bind("t", batchLockTimeout).fetch().rowsUpdated().then();
     }
 
     /**

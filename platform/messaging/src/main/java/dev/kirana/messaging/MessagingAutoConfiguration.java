@@ -279,7 +279,7 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     InboxProcessor inboxProcessor(DatabaseClient db, TransactionalOperator tx, MessagingProperties props, EventTracing tracing) {
-        return new InboxProcessor(db, tx, props.handlerTimeout(), tracing);
+        return new InboxProcessor(db, tx, props.handlerTimeout(), tracing, props.batchLockTimeout());
     }
 
     @Bean

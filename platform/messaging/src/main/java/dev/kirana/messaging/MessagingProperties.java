@@ -20,6 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           models are rebuilt from (from the first offset) and that a new consumer starts from
  * @param deadLetterRetention how long a dead-letter topic keeps what was parked there ({@code KIRANA_KAFKA_DLQ_RETENTION},
  *                           30 days): long enough to look at and replay, not a second copy of history
+ * @param batchLockTimeout   how long the transaction of a contended batch of records (a saga listener's poll,
+ *                           {@link InboxProcessor#handleContendedBatch}) waits for a lock before it gives up and its
+ *                           records are handled one transaction each
+ *                           ({@code KIRANA_KAFKA_BATCH_LOCK_TIMEOUT}, 200 ms): two batches that lock the same rows in
+ *                           different orders cannot wait out PostgreSQL's one-second deadlock check, and one that waits
+ *                           on a busy row hands over to the record-at-a-time path, which waits as long as it takes
  */
 @ConfigurationProperties("kirana.messaging")
 public record MessagingProperties(
@@ -33,7 +39,8 @@ public record MessagingProperties(
         @DefaultValue("5s") Duration outageRetryMaxInterval,
         @DefaultValue("30s") Duration handlerTimeout,
         Duration eventRetention,
-        @DefaultValue("30d") Duration deadLetterRetention) {
+        @DefaultValue("30d") Duration deadLetterRetention,
+        @DefaultValue("200ms") Duration batchLockTimeout) {
 
     /** {@code retention.ms} of a topic this service creates: a dead-letter twin, or an event topic. */
     String retentionMs(String topic) {

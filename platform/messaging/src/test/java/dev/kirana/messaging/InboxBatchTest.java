@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.kirana.events.KiranaEvents;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,6 +85,56 @@ class InboxBatchTest extends MessagingTestSupport {
         assertThat(failed.getCause()).isInstanceOf(PoisonMessageException.class);
         assertThat(handled).containsExactly(first.getId());
         assertThat(TestEffects.count(db, first.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void aContendedBatchThatWaitsOnALockHandsOverToOneTransactionPerRecord() {
+        List<CloudEvent> events = List.of(event(), event(), event());
+        List<ConsumerRecord<String, byte[]>> batch = events.stream().map(InboxBatchTest::record).toList();
+        EventHandler locksTheShelf = event -> Mono.fromRunnable(() -> handled.add(event.getId()))
+                .then(db.sql("SELECT pg_advisory_xact_lock(4242)").fetch().rowsUpdated())
+                .then(TestEffects.insert(db, event.getId(), "batched"));
+
+        // another transaction holds the lock for 1 s, five times the batch's lock timeout (200 ms)
+        var holder = tx.transactional(db.sql("SELECT pg_advisory_xact_lock(4242)").fetch().rowsUpdated()
+                .then(Mono.delay(Duration.ofSeconds(1)))).subscribe();
+        waitUntilTheLockIsHeld();
+        inbox.handleContendedBatch(CONSUMER, batch, Map.of(TYPE, locksTheShelf));
+        holder.dispose();
+
+        assertThat(handled).as("the batch gave up on the first record's lock, then each record ran in its own transaction")
+                .containsExactly(events.get(0).getId(), events.get(0).getId(), events.get(1).getId(), events.get(2).getId());
+        events.forEach(e -> assertThat(TestEffects.count(db, e.getId())).as("once each").isEqualTo(1));
+    }
+
+    @Test
+    void anUncontendedBatchWaitsForTheLock() {
+        List<CloudEvent> events = List.of(event(), event());
+        EventHandler locksTheShelf = event -> Mono.fromRunnable(() -> handled.add(event.getId()))
+                .then(db.sql("SELECT pg_advisory_xact_lock(4243)").fetch().rowsUpdated())
+                .then(TestEffects.insert(db, event.getId(), "batched"));
+
+        var holder = tx.transactional(db.sql("SELECT pg_advisory_xact_lock(4243)").fetch().rowsUpdated()
+                .then(Mono.delay(Duration.ofMillis(600)))).subscribe();
+        waitUntilTheLockIsHeld();
+        inbox.handleBatch(CONSUMER, events.stream().map(InboxBatchTest::record).toList(), Map.of(TYPE, locksTheShelf));
+        holder.dispose();
+
+        assertThat(handled).as("one transaction for both, however long the lock is held")
+                .containsExactly(events.get(0).getId(), events.get(1).getId());
+        events.forEach(e -> assertThat(TestEffects.count(db, e.getId())).isEqualTo(1));
+    }
+
+    private void waitUntilTheLockIsHeld() {
+        for (int i = 0; i < 100; i++) {
+            Long held = db.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")
+                    .map(r -> r.get("n", Long.class)).one().block();
+            if (held != null && held > 0) {
+                return;
+            }
+            Mono.delay(Duration.ofMillis(20)).block();
+        }
+        throw new AssertionError("the other transaction never took the lock");
     }
 
     private static CloudEvent event() {

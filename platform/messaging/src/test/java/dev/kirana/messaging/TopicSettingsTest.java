@@ -14,7 +14,7 @@ class TopicSettingsTest {
 
     static MessagingProperties props(int replicationFactor, int minInsyncReplicas) {
         return new MessagingProperties(List.of("kirana.x.events"), List.of("kirana.y.events"), 3, (short) replicationFactor,
-                minInsyncReplicas, 3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30), null, Duration.ofDays(30));
+                minInsyncReplicas, 3, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30), null, Duration.ofDays(30), Duration.ofMillis(200));
     }
 
     @Test
@@ -36,7 +36,7 @@ class TopicSettingsTest {
         // 30 days = 30 × 86,400,000 ms
         assertThat(topics.get(1).configs()).containsEntry("retention.ms", "2592000000");
         var twoYears = new MessagingProperties(List.of("kirana.x.events"), List.of(), 3, (short) 1, 1, 3,
-                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofDays(730), Duration.ofDays(30));
+                Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofDays(730), Duration.ofDays(30), Duration.ofMillis(200));
         // 730 × 86,400,000 ms
         assertThat(MessagingAutoConfiguration.topics(twoYears).get(0).configs()).containsEntry("retention.ms", "63072000000");
     }
