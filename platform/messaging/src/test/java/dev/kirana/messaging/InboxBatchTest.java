@@ -91,15 +91,9 @@ class InboxBatchTest extends MessagingTestSupport {
     void aContendedBatchThatWaitsOnALockHandsOverToOneTransactionPerRecord() {
         List<CloudEvent> events = List.of(event(), event(), event());
         List<ConsumerRecord<String, byte[]>> batch = events.stream().map(InboxBatchTest::record).toList();
-        EventHandler locksTheShelf = event -> Mono.fromRunnable(() -> handled.add(event.getId()))
-                .then(db.sql("SELECT pg_advisory_xact_lock(4242)").fetch().rowsUpdated())
-                .then(TestEffects.insert(db, event.getId(), "batched"));
-
         // another transaction holds the lock for 1 s, five times the batch's lock timeout (200 ms)
-        var holder = tx.transactional(db.sql("SELECT pg_advisory_xact_lock(4242)").fetch().rowsUpdated()
-                .then(Mono.delay(Duration.ofSeconds(1)))).subscribe();
-        waitUntilTheLockIsHeld();
-        inbox.handleContendedBatch(CONSUMER, batch, Map.of(TYPE, locksTheShelf));
+        var holder = holdLock(4242, Duration.ofSeconds(1));
+        inbox.handleContendedBatch(CONSUMER, batch, Map.of(TYPE, takesLock(4242)));
         holder.dispose();
 
         assertThat(handled).as("the batch gave up on the first record's lock, then each record ran in its own transaction")
@@ -110,14 +104,8 @@ class InboxBatchTest extends MessagingTestSupport {
     @Test
     void anUncontendedBatchWaitsForTheLock() {
         List<CloudEvent> events = List.of(event(), event());
-        EventHandler locksTheShelf = event -> Mono.fromRunnable(() -> handled.add(event.getId()))
-                .then(db.sql("SELECT pg_advisory_xact_lock(4243)").fetch().rowsUpdated())
-                .then(TestEffects.insert(db, event.getId(), "batched"));
-
-        var holder = tx.transactional(db.sql("SELECT pg_advisory_xact_lock(4243)").fetch().rowsUpdated()
-                .then(Mono.delay(Duration.ofMillis(600)))).subscribe();
-        waitUntilTheLockIsHeld();
-        inbox.handleBatch(CONSUMER, events.stream().map(InboxBatchTest::record).toList(), Map.of(TYPE, locksTheShelf));
+        var holder = holdLock(4243, Duration.ofMillis(600));
+        inbox.handleBatch(CONSUMER, events.stream().map(InboxBatchTest::record).toList(), Map.of(TYPE, takesLock(4243)));
         holder.dispose();
 
         assertThat(handled).as("one transaction for both, however long the lock is held")
@@ -125,9 +113,26 @@ class InboxBatchTest extends MessagingTestSupport {
         events.forEach(e -> assertThat(TestEffects.count(db, e.getId())).isEqualTo(1));
     }
 
-    private void waitUntilTheLockIsHeld() {
+    /** A handler that records its run, takes advisory lock {@code key} for its transaction, and writes its effect. */
+    private EventHandler takesLock(long key) {
+        return event -> Mono.fromRunnable(() -> handled.add(event.getId()))
+                .then(db.sql("SELECT pg_advisory_xact_lock(:k)").bind("k", key).fetch().rowsUpdated())
+                .then(TestEffects.insert(db, event.getId(), "batched"));
+    }
+
+    /** Another transaction holding advisory lock {@code key} for {@code howLong}, once it holds it. */
+    private reactor.core.Disposable holdLock(long key, Duration howLong) {
+        var holder = tx.transactional(db.sql("SELECT pg_advisory_xact_lock(:k)").bind("k", key).fetch().rowsUpdated()
+                .then(Mono.delay(howLong))).subscribe();
+        waitUntilHeld(key);
+        return holder;
+    }
+
+    private void waitUntilHeld(long key) {
         for (int i = 0; i < 100; i++) {
-            Long held = db.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            // a bigint advisory key is (classid, objid) = (high, low 32 bits), objsubid 1
+            Long held = db.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid::text::bigint = :k AND objsubid = 1")
+                    .bind("k", key)
                     .map(r -> r.get("n", Long.class)).one().block();
             if (held != null && held > 0) {
                 return;
