@@ -32,10 +32,6 @@ public class InboxProcessor {
     /** {@code lock_timeout} of a batch's transaction, as PostgreSQL reads it ("200ms"). */
     private final String batchLockTimeout;
 
-    public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout) {
-        this(db, tx, handlerTimeout, EventTracing.NONE, Duration.ofMillis(200));
-    }
-
     public InboxProcessor(DatabaseClient db, TransactionalOperator tx, Duration handlerTimeout, EventTracing tracing,
                           Duration batchLockTimeout) {
         this.db = db;
@@ -147,9 +143,9 @@ public class InboxProcessor {
         }
         if (items.size() > 1) {
             try {
-                tx.transactional((contended ? lockTimeout() : Mono.<Void>empty()).then(processAll(consumer, items, item -> tracing.observeHandling(consumer, item.record(),
-                                item.event(), EventTracing.inRequestContext(item.event(), item.handler().handle(item.event()))))))
-                        .block(handlerTimeout);
+                Mono<Void> all = processAll(consumer, items, item -> tracing.observeHandling(consumer, item.record(), item.event(),
+                        EventTracing.inRequestContext(item.event(), item.handler().handle(item.event()))));
+                tx.transactional(contended ? lockTimeout().then(all) : all).block(handlerTimeout);
                 return;
             } catch (RuntimeException batchFailed) {
                 log.debug("{}: a batch of {} failed, handling its records one by one: {}", consumer, items.size(), batchFailed.toString());
